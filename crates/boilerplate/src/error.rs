@@ -1,0 +1,18 @@
+//! Errors of the boilerplate crate.
+
+/// An error extracting an article or building an [`crate::Extractor`].
+#[derive(Debug, thiserror::Error)]
+#[error("{msg}")]
+pub struct Error {
+    msg: String,
+}
+
+impl Error {
+    /// An error with a message (lowercase, no trailing period).
+    pub(crate) fn new(msg: impl Into<String>) -> Self {
+        Error { msg: msg.into() }
+    }
+}
+
+/// The result type of this crate.
+pub type Result<T> = std::result::Result<T, Error>;

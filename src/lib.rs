@@ -1,0 +1,266 @@
+//! zhengling (政令): scraped Chinese government and news pages about epidemic-prevention
+//! directives to clean text, spanned entities and typed directive records.
+//!
+//! The root package composes the member crates:
+//! [`zhengling_normalize`] (bytes to clean Simplified text), [`zhengling_boilerplate`]
+//! (the article out of a page), [`zhengling_entities`] (typed, spanned entities) and
+//! [`zhengling_directive`] (the typed record of what was ordered).
+//!
+//! # Example
+//! ```
+//! let page = "关于进一步做好疫情防控工作的通知\n\n各地要严格落实核酸检测、健康监测等措施。";
+//! let record = zhengling::process(page.as_bytes(), &zhengling::Hints::default())?;
+//! assert_eq!(record.title.as_deref(), Some("关于进一步做好疫情防控工作的通知"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Panics / untrusted input
+//! Every function takes arbitrary bytes; malformed input becomes warnings or an error
+//! value, never a panic.
+#![forbid(unsafe_code)]
+
+mod error;
+pub mod record;
+
+use std::sync::OnceLock;
+
+pub use error::{Error, Result};
+pub use record::Record;
+pub use zhengling_boilerplate::Format;
+use zhengling_boilerplate::{Extractor, ExtractorBuilder, PageHints};
+use zhengling_directive::{Document, Rules, RulesBuilder};
+use zhengling_entities::{Context, PartialDate};
+use zhengling_normalize::{DecodeHints, EncodingSource, Normalizer, NormalizerBuilder};
+
+use record::{EntityRecord, NormalizationSummary, RemovedBlock};
+
+/// What the caller knows about a page besides its bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints<'a> {
+    /// A name for the input (path, URL); copied into [`Record::input`].
+    pub input: Option<&'a str>,
+    /// The page's URL.
+    pub url: Option<&'a str>,
+    /// The HTTP `Content-Type` charset.
+    pub http_charset: Option<&'a str>,
+    /// The format, when known; detected otherwise.
+    pub format: Option<Format>,
+}
+
+/// The composed pipeline: built once, immutable, `Send + Sync`, reused for every page.
+#[derive(Debug)]
+pub struct Pipeline {
+    normalizer: Normalizer,
+    extractor: Extractor,
+    entities: zhengling_entities::Extractor,
+    rules: Rules,
+    max_bytes: usize,
+}
+
+/// The default page size limit (50 MiB).
+pub const DEFAULT_MAX_BYTES: usize = 50 << 20;
+
+impl Pipeline {
+    /// Builds the pipeline with the default rule tables.
+    ///
+    /// # Errors
+    /// When an embedded table of one of the crates is invalid.
+    pub fn new() -> Result<Self> {
+        Ok(Pipeline {
+            normalizer: NormalizerBuilder::new().build().map_err(Error::Normalize)?,
+            extractor: ExtractorBuilder::new().build().map_err(Error::Boilerplate)?,
+            entities: zhengling_entities::ExtractorBuilder::new()
+                .build()
+                .map_err(Error::Entities)?,
+            rules: RulesBuilder::new().build().map_err(Error::Directive)?,
+            max_bytes: DEFAULT_MAX_BYTES,
+        })
+    }
+
+    /// Sets the largest page accepted, in bytes.
+    #[must_use]
+    pub fn with_max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// Processes one page.
+    ///
+    /// # Errors
+    /// When the page exceeds the size limit or the article extraction fails outright.
+    /// A page with no article is not an error: its record carries a warning.
+    pub fn process(&self, bytes: &[u8], hints: &Hints<'_>) -> Result<Record> {
+        if bytes.len() > self.max_bytes {
+            return Err(Error::TooLarge { size: bytes.len(), limit: self.max_bytes });
+        }
+        let mut warnings = Vec::new();
+        let decoded = zhengling_normalize::decode(
+            bytes,
+            &DecodeHints { http_charset: hints.http_charset, url: hints.url },
+        );
+        if decoded.malformed > 0 {
+            warnings.push(format!(
+                "{} malformed byte sequences while decoding as {}",
+                decoded.malformed,
+                decoded.encoding.name()
+            ));
+        }
+        let format =
+            hints.format.unwrap_or_else(|| zhengling_boilerplate::detect_format(&decoded.text));
+        let page_hints = PageHints { url: hints.url };
+        let mut summary = NormalizationSummary::default();
+        let mut note = |r: &zhengling_normalize::Report| {
+            summary.pinyin_removed += r.pinyin_removed;
+            summary.mojibake_repaired += r.mojibake_repaired;
+            summary.converted |= r.converted;
+        };
+        let article = if format == Format::Html {
+            {
+                let mut a = self
+                    .extractor
+                    .extract(&decoded.text, format, &page_hints)
+                    .map_err(Error::Boilerplate)?;
+                let norm = |s: &mut String, note: &mut dyn FnMut(&zhengling_normalize::Report)| {
+                    let n = self.normalizer.normalize(s);
+                    note(&n.report);
+                    if let std::borrow::Cow::Owned(t) = n.text {
+                        *s = t;
+                    }
+                };
+                for field in [&mut a.title, &mut a.site, &mut a.source, &mut a.author] {
+                    if let Some(s) = field.as_mut() {
+                        norm(s, &mut note);
+                    }
+                }
+                for p in &mut a.paragraphs {
+                    norm(p, &mut note);
+                }
+                a.paragraphs.retain(|p| !p.trim().is_empty());
+                a
+            }
+        } else {
+            let n = self.normalizer.normalize(&decoded.text);
+            note(&n.report);
+            self.extractor.extract(&n.text, format, &page_hints).map_err(Error::Boilerplate)?
+        };
+        summary.spam_mirror = summary.pinyin_removed >= 3;
+        warnings.extend(article.warnings.iter().cloned());
+        if article.paragraphs.is_empty() {
+            warnings.push("no article text found".to_owned());
+        }
+
+        let published = article.published.as_deref().and_then(parse_published);
+        let ctx = Context { published, region: None };
+        let per_paragraph: Vec<_> =
+            article.paragraphs.iter().map(|p| self.entities.extract(p, &ctx)).collect();
+        let entities = per_paragraph
+            .iter()
+            .enumerate()
+            .flat_map(|(i, es)| es.iter().map(move |e| EntityRecord::new(i, e)))
+            .collect();
+        let directive = self.rules.build(&Document {
+            title: article.title.as_deref(),
+            published: article.published.as_deref(),
+            paragraphs: &article.paragraphs,
+            entities: &per_paragraph,
+        });
+
+        Ok(Record {
+            input: hints.input.unwrap_or_default().to_owned(),
+            format: Some(if format == Format::Html { "html" } else { "text" }),
+            encoding: Some(decoded.encoding.name()),
+            encoding_source: Some(source_name(decoded.source)),
+            malformed: decoded.malformed,
+            removed: article
+                .removed
+                .iter()
+                .map(|r| RemovedBlock {
+                    text: r.text.clone(),
+                    reason: r.reason.as_str().to_owned(),
+                })
+                .collect(),
+            title: article.title,
+            published: article.published,
+            site: article.site,
+            source: article.source,
+            author: article.author,
+            url: article.url.or_else(|| hints.url.map(str::to_owned)),
+            paragraphs: article.paragraphs,
+            entities,
+            directive: Some(directive),
+            normalization: summary,
+            warnings,
+            error: None,
+        })
+    }
+}
+
+fn source_name(s: EncodingSource) -> &'static str {
+    match s {
+        EncodingSource::Bom => "bom",
+        EncodingSource::Http => "http",
+        EncodingSource::Meta => "meta",
+        EncodingSource::Utf8 => "utf8",
+        EncodingSource::Detected => "detected",
+        EncodingSource::Tld => "tld",
+        _ => "fallback",
+    }
+}
+
+/// The date part of an ISO 8601 publication time.
+fn parse_published(s: &str) -> Option<PartialDate> {
+    let year = s.get(0..4)?.parse().ok()?;
+    let month = s.get(5..7).and_then(|m| m.parse().ok());
+    let day = month.and(s.get(8..10).and_then(|d| d.parse().ok()));
+    Some(PartialDate { year, month, day })
+}
+
+static PIPELINE: OnceLock<std::result::Result<Pipeline, String>> = OnceLock::new();
+
+/// Processes one page with a shared default [`Pipeline`] built on first use.
+///
+/// # Errors
+/// See [`Pipeline::process`]; also when the default pipeline cannot be built.
+pub fn process(bytes: &[u8], hints: &Hints<'_>) -> Result<Record> {
+    match PIPELINE.get_or_init(|| Pipeline::new().map_err(|e| error_chain(&e))) {
+        Ok(p) => p.process(bytes, hints),
+        Err(_) => Pipeline::new()?.process(bytes, hints),
+    }
+}
+
+/// An error and its causes on one line (`a: b: c`).
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_date_parts() {
+        assert_eq!(
+            parse_published("2022-10-08T10:10:06"),
+            Some(PartialDate { year: 2022, month: Some(10), day: Some(8) })
+        );
+        assert_eq!(
+            parse_published("2021"),
+            Some(PartialDate { year: 2021, month: None, day: None })
+        );
+        assert_eq!(parse_published("x"), None);
+    }
+
+    #[test]
+    fn oversized_page_is_an_error() {
+        let p = Pipeline::new().unwrap().with_max_bytes(4);
+        let err = p.process(b"0123456789", &Hints::default()).unwrap_err();
+        assert!(err.to_string().contains("exceeds the limit"));
+    }
+}

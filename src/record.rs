@@ -1,0 +1,157 @@
+//! The output record: what `zhengling --json` prints for one page (see CONTRACT.md).
+
+use serde::Serialize;
+use zhengling_directive::Directive;
+use zhengling_entities::{Entity, Value};
+
+/// A removed block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RemovedBlock {
+    /// Its text.
+    pub text: String,
+    /// Why it was removed (kebab-case).
+    pub reason: String,
+}
+
+/// An entity with the paragraph it stands in; `paragraphs[paragraph][start..end] == text`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EntityRecord {
+    /// `date`, `person`, ...
+    pub kind: &'static str,
+    /// The text as it stands.
+    pub text: String,
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Byte start in the paragraph.
+    pub start: usize,
+    /// Byte end in the paragraph.
+    pub end: usize,
+    /// The typed value: a date string, a number or a session number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+    /// The end of a date range or period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_end: Option<String>,
+    /// A person's titles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub titles: Option<Vec<String>>,
+    /// A quantity's unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Whether a quantity is approximate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approximate: Option<bool>,
+    /// The full form of an organization, or the official name of a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub full: Option<String>,
+    /// A place's division code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// A place's level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<serde_json::Value>,
+}
+
+impl EntityRecord {
+    /// Flattens an entity of paragraph `paragraph` into its output shape.
+    pub fn new(paragraph: usize, e: &Entity<'_>) -> Self {
+        let mut r = EntityRecord {
+            kind: e.kind.as_str(),
+            text: e.text.to_owned(),
+            paragraph,
+            start: e.span.start,
+            end: e.span.end,
+            value: None,
+            value_end: None,
+            titles: None,
+            unit: None,
+            approximate: None,
+            full: None,
+            code: None,
+            level: None,
+        };
+        match &e.value {
+            Value::Date(d) => {
+                r.value = d.start.map(|s| serde_json::Value::String(s.to_string()));
+                r.value_end = d.end.map(|s| s.to_string());
+            }
+            Value::Quantity(q) => {
+                r.value = serde_json::to_value(q.value).ok();
+                r.unit.clone_from(&q.unit);
+                r.approximate = Some(q.approximate);
+            }
+            Value::Person(p) => r.titles = Some(p.titles.clone()),
+            Value::Organization(o) => r.full.clone_from(&o.full),
+            Value::Place(p) => {
+                r.full = Some(p.name.clone());
+                r.code = Some(p.code.clone());
+                r.level = serde_json::to_value(p.level).ok();
+            }
+            Value::Meeting(m) => r.value = Some(serde_json::Value::from(m.session)),
+            _ => {}
+        }
+        r
+    }
+}
+
+/// What normalization did to the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct NormalizationSummary {
+    /// Pinyin annotations removed.
+    pub pinyin_removed: usize,
+    /// Mojibake sequences repaired.
+    pub mojibake_repaired: usize,
+    /// Whether Traditional text was converted.
+    pub converted: bool,
+    /// A page with pinyin glued after characters is a spam mirror.
+    pub spam_mirror: bool,
+}
+
+/// One page's output.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Record {
+    /// The input as given (a path, a URL or `FILE#N`).
+    pub input: String,
+    /// `html` or `text`.
+    pub format: Option<&'static str>,
+    /// The encoding the bytes were decoded with.
+    pub encoding: Option<&'static str>,
+    /// Where the encoding came from (`bom`, `http`, `meta`, `utf8`, `detected`, `tld`, `fallback`).
+    pub encoding_source: Option<&'static str>,
+    /// Malformed byte sequences met while decoding.
+    pub malformed: usize,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication time as printed, ISO 8601.
+    pub published: Option<String>,
+    /// Hosting site's name.
+    pub site: Option<String>,
+    /// Credited source.
+    pub source: Option<String>,
+    /// Author or editor.
+    pub author: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// The main text, normalized.
+    pub paragraphs: Vec<String>,
+    /// What was removed and why.
+    pub removed: Vec<RemovedBlock>,
+    /// Entities with paragraph spans.
+    pub entities: Vec<EntityRecord>,
+    /// The typed directive record.
+    pub directive: Option<Directive>,
+    /// What normalization did.
+    pub normalization: NormalizationSummary,
+    /// Problems that did not stop the page (no article found, many malformed bytes).
+    pub warnings: Vec<String>,
+    /// Why the page could not be processed; the other fields are then empty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+impl Record {
+    /// The record of a page that could not be processed.
+    pub fn failed(input: impl Into<String>, error: impl Into<String>) -> Self {
+        Record { input: input.into(), error: Some(error.into()), ..Record::default() }
+    }
+}
