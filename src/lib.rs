@@ -19,6 +19,7 @@
 //! value, never a panic.
 #![forbid(unsafe_code)]
 
+pub mod batch;
 mod error;
 pub mod record;
 
