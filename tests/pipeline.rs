@@ -1,0 +1,78 @@
+//! Cross-crate properties of the whole pipeline: any bytes in, a consistent record out.
+
+use proptest::prelude::*;
+use zhengling::{Hints, Pipeline, Record};
+
+fn pipeline() -> &'static Pipeline {
+    static P: std::sync::OnceLock<Pipeline> = std::sync::OnceLock::new();
+    P.get_or_init(|| Pipeline::new().expect("default pipeline builds"))
+}
+
+/// Every span in the record slices its paragraph to exactly its text.
+fn assert_spans(r: &Record) {
+    for e in &r.entities {
+        let p = &r.paragraphs[e.paragraph];
+        assert_eq!(p.get(e.start..e.end), Some(e.text.as_str()), "entity span {e:?}");
+    }
+    if let Some(d) = &r.directive {
+        for it in &d.items {
+            let p = &r.paragraphs[it.paragraph];
+            assert_eq!(p.get(it.start..it.end), Some(it.text.as_str()), "item span {it:?}");
+        }
+    }
+}
+
+/// No paragraph keeps private-use, replacement or control characters.
+fn assert_clean(r: &Record) {
+    for p in &r.paragraphs {
+        assert!(!p.trim().is_empty(), "empty paragraph");
+        for c in p.chars() {
+            assert!(!('\u{E000}'..='\u{F8FF}').contains(&c), "private-use char in {p:?}");
+            assert!(c != '\u{FFFD}', "replacement char in {p:?}");
+            assert!(!c.is_control() || c == '\n' || c == '\t', "control char {c:?} in {p:?}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn arbitrary_bytes_give_a_consistent_record(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+        if let Ok(r) = pipeline().process(&bytes, &Hints::default()) {
+            assert_spans(&r);
+            prop_assert!(serde_json::to_string(&r).is_ok());
+        }
+    }
+
+    #[test]
+    fn chinese_text_pages_give_a_consistent_record(
+        lines in proptest::collection::vec("[\\u{4e00}-\\u{4e80}，。、“”：0-9a-z （）\\n]{0,60}", 1..12)
+    ) {
+        let page = lines.join("\n");
+        let r = pipeline().process(page.as_bytes(), &Hints::default()).expect("text page processes");
+        assert_spans(&r);
+        assert_clean(&r);
+    }
+
+    #[test]
+    fn html_pages_give_a_consistent_record(
+        paras in proptest::collection::vec("[\\u{4e00}-\\u{4e80}，。、“”0-9]{1,80}", 1..8)
+    ) {
+        let body: String = paras.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let page = format!("<!DOCTYPE html><html><head><title>标题</title></head><body><div>{body}</div></body></html>");
+        let r = pipeline().process(page.as_bytes(), &Hints::default()).expect("html page processes");
+        assert_spans(&r);
+        assert_clean(&r);
+    }
+}
+
+#[test]
+fn error_record_serializes_with_error_and_empty_fields() {
+    let r = Record::failed("x.html", "x.html: cannot read");
+    let v: serde_json::Value = serde_json::to_value(&r).unwrap();
+    assert_eq!(v["input"], "x.html");
+    assert_eq!(v["error"], "x.html: cannot read");
+    assert_eq!(v["paragraphs"], serde_json::json!([]));
+    assert!(v["directive"].is_null());
+}
