@@ -14,61 +14,15 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod common;
+mod decode;
 mod error;
 
 use std::borrow::Cow;
 
+pub use decode::{DecodeHints, Decoded, EncodingSource, decode};
 pub use encoding_rs::Encoding;
 pub use error::{Error, Result};
-
-/// What the caller knows about the bytes besides the bytes.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct DecodeHints<'a> {
-    /// The charset of an HTTP `Content-Type` header, if any.
-    pub http_charset: Option<&'a str>,
-    /// The page's URL; its top-level domain guides detection.
-    pub url: Option<&'a str>,
-}
-
-/// Where the chosen encoding came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum EncodingSource {
-    /// A byte order mark.
-    Bom,
-    /// The HTTP charset hint.
-    Http,
-    /// A `<meta charset>` or `http-equiv` declaration.
-    Meta,
-    /// The bytes are valid UTF-8 with non-ASCII content.
-    Utf8,
-    /// Statistical detection (chardetng).
-    Detected,
-    /// The default for the URL's top-level domain.
-    Tld,
-    /// Nothing else applied.
-    Fallback,
-}
-
-/// Decoded text and how it was decoded.
-#[derive(Debug, Clone)]
-pub struct Decoded<'a> {
-    /// The text, borrowed when the input was already UTF-8.
-    pub text: Cow<'a, str>,
-    /// The encoding used.
-    pub encoding: &'static Encoding,
-    /// Why that encoding was chosen.
-    pub source: EncodingSource,
-    /// How many malformed sequences became U+FFFD.
-    pub malformed: usize,
-}
-
-/// Decodes a page's bytes the way a browser would. Never fails, never panics.
-pub fn decode<'a>(bytes: &'a [u8], _hints: &DecodeHints<'_>) -> Decoded<'a> {
-    let (text, encoding, had_errors) = encoding_rs::UTF_8.decode(bytes);
-    let malformed = if had_errors { text.matches('\u{FFFD}').count() } else { 0 };
-    Decoded { text, encoding, source: EncodingSource::Fallback, malformed }
-}
 
 /// For each byte of the output, where it came from in the input.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
