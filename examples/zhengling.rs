@@ -1,20 +1,25 @@
-//! The zhengling command: pages in, records out.
+//! The zhengling command: pages and crawls in, records out.
 //!
 //! ```text
 //! cargo run --release --example zhengling                  # the bundled sample pages, readable
 //! cargo run --release --example zhengling -- --json a.html b.txt   # JSON Lines (CONTRACT.md)
+//! cargo run --release --example zhengling -- --json --csv measures.csv crawl.warc.gz pages/
 //! ```
 //!
-//! Each input yields one output line, in input order; a page that fails yields a line with
+//! Each page yields one output line, in input order; a page that fails yields a line with
 //! `"error"` set and the run goes on. Exit status: 0 when every input produced a line, 2 for
-//! bad arguments.
+//! bad arguments. The batch machinery is `zhengling::batch`; this file only parses
+//! arguments and prints.
 #![allow(clippy::print_stdout)]
 
-use std::io::{self, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
-use zhengling::{Hints, Record};
-
+use zhengling::Record;
+use zhengling::batch::{self, JsonLines, MeasuresCsv, Options, Sink, Source, Tee};
 /// The sample pages run when no file is given.
 const SAMPLES: &[(&str, &[u8])] = &[
     (
@@ -35,68 +40,143 @@ const SAMPLES: &[(&str, &[u8])] = &[
     ),
 ];
 
-const USAGE: &str = "usage: zhengling [--json] [FILE...]\n\
+const USAGE: &str = "usage: zhengling [--json] [--csv FILE] [--threads N] [--max-bytes N] [--timeout-ms N] [FILE|DIR...]\n\
     \n\
     Turns Chinese government and news pages (HTML or plain text, any encoding) into clean text,\n\
     entities and a typed directive record. With no FILE, runs on the bundled sample pages.\n\
     \n\
-    --json    print one JSON object per input (JSON Lines) instead of a readable summary\n";
+    Inputs: page files; directories (walked recursively: .html .htm .shtml .xhtml .xml .txt\n\
+    .text and the collections below); collections, each page of which yields one line named\n\
+    by its URL or FILE#N: WARC/WET/WAT files (.warc .wet .wat, gzip or not) and JSON Lines of\n\
+    {\"url\", \"html\" or \"text\", \"headers\"} objects (.jsonl .ndjson, gzip or not).\n\
+    \n\
+    --json          print one JSON object per page (JSON Lines) instead of a readable summary\n\
+    --csv FILE      also write one CSV row per (page, coded measure) to FILE\n\
+    --threads N     worker threads (default: the number of cores)\n\
+    --max-bytes N   pages larger than N bytes yield an error line (default 52428800)\n\
+    --timeout-ms N  a page taking longer than N ms yields an error line (default 30000; 0: none)\n\
+    \n\
+    A summary (pages in, records out, errors by kind) goes to stderr at the end, with a\n\
+    progress bar while running when stderr is a terminal.\n";
 
-fn main() -> ExitCode {
-    let mut json = false;
-    let mut files = Vec::new();
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--json" => json = true,
-            "-h" | "--help" => {
-                print!("{USAGE}");
-                return ExitCode::SUCCESS;
+/// What the command line asks for.
+struct Args {
+    json: bool,
+    csv: Option<String>,
+    options: Options,
+    files: Vec<String>,
+}
+
+/// Parses the arguments; `Err` holds the message for a bad argument, `Ok(None)` means help.
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Args>, String> {
+    let mut a = Args { json: false, csv: None, options: Options::default(), files: Vec::new() };
+    let mut args = args.peekable();
+    let number = |name: &str, v: Option<String>| -> Result<u64, String> {
+        let v = v.ok_or_else(|| format!("{name} needs a value"))?;
+        v.parse().map_err(|_| format!("{name}: not a number: {v}"))
+    };
+    let mut only_files = false;
+    while let Some(arg) = args.next() {
+        if only_files {
+            a.files.push(arg);
+            continue;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n.to_owned(), Some(v.to_owned())),
+            _ => (arg.clone(), None),
+        };
+        let value = |args: &mut std::iter::Peekable<_>| inline.clone().or_else(|| args.next());
+        match name.as_str() {
+            "--json" => a.json = true,
+            "-h" | "--help" => return Ok(None),
+            "--" => only_files = true,
+            "--csv" => a.csv = Some(value(&mut args).ok_or("--csv needs a file name")?),
+            "--threads" => {
+                let n = number("--threads", value(&mut args))?;
+                if n == 0 {
+                    return Err("--threads must be at least 1".to_owned());
+                }
+                a.options = a.options.with_threads(usize::try_from(n).unwrap_or(usize::MAX));
             }
-            s if s.starts_with("--") => {
-                eprint!("zhengling: unknown option {s}\n\n{USAGE}");
-                return ExitCode::from(2);
+            "--max-bytes" => {
+                let n = number("--max-bytes", value(&mut args))?;
+                a.options.max_bytes = usize::try_from(n).unwrap_or(usize::MAX);
             }
-            _ => files.push(arg),
+            "--timeout-ms" => {
+                let n = number("--timeout-ms", value(&mut args))?;
+                a.options.timeout = (n > 0).then(|| Duration::from_millis(n));
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => a.files.push(arg),
         }
     }
+    a.options.progress = true;
+    Ok(Some(a))
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(Some(a)) => a,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprint!("zhengling: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let csv = match args.csv.as_deref().map(File::create).transpose() {
+        Ok(f) => f.map(|f| MeasuresCsv::new(BufWriter::new(f))),
+        Err(e) => {
+            eprintln!("zhengling: cannot create {}: {e}", args.csv.as_deref().unwrap_or_default());
+            return ExitCode::from(2);
+        }
+    };
     let pipeline = match zhengling::Pipeline::new() {
-        Ok(p) => p,
+        Ok(p) => Arc::new(p.with_max_bytes(args.options.max_bytes)),
         Err(e) => {
             eprintln!("zhengling: {}", zhengling::error_chain(&e));
             return ExitCode::FAILURE;
         }
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut run = |name: &str, bytes: io::Result<Vec<u8>>| -> io::Result<()> {
-        let record = match bytes {
-            Err(e) => Record::failed(name, format!("cannot read {name}: {e}")),
-            Ok(b) => {
-                let hints = Hints { input: Some(name), ..Hints::default() };
-                pipeline.process(&b, &hints).unwrap_or_else(|e| {
-                    Record::failed(name, format!("{name}: {}", zhengling::error_chain(&e)))
-                })
-            }
-        };
-        if json {
-            serde_json::to_writer(&mut out, &record).map_err(io::Error::other)?;
-            writeln!(out)
-        } else {
-            write_summary(&mut out, &record)
-        }
-    };
-    let result = if files.is_empty() {
-        SAMPLES.iter().try_for_each(|(name, bytes)| run(name, Ok(bytes.to_vec())))
+    let sources: Vec<Source> = if args.files.is_empty() {
+        SAMPLES.iter().map(|(name, bytes)| Source::page(*name, *bytes)).collect()
     } else {
-        files.iter().try_for_each(|f| run(f, std::fs::read(f)))
+        args.files.iter().map(Source::from_path).collect()
     };
-    match result.and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
+    let stdout = io::stdout();
+    let out = BufWriter::new(stdout.lock());
+    let result = if args.json {
+        let mut sink = Tee(JsonLines::new(out), csv);
+        batch::run(sources, pipeline, &args.options, &mut sink)
+    } else {
+        let mut sink = Tee(Readable(out), csv);
+        batch::run(sources, pipeline, &args.options, &mut sink)
+    };
+    match result {
+        Ok(summary) => {
+            eprintln!("zhengling: {summary}");
+            ExitCode::SUCCESS
+        }
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("zhengling: writing output: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The readable summary per record.
+struct Readable<W>(W);
+
+impl<W: Write> Sink for Readable<W> {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        write_summary(&mut self.0, record)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.0.flush()
     }
 }
 

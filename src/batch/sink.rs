@@ -1,0 +1,330 @@
+//! Where records go: JSON Lines, a CSV of coded measures, your own.
+
+use std::io::{self, Write};
+
+use crate::Record;
+
+/// Receives the records of a run, in input order.
+pub trait Sink {
+    /// Writes one record.
+    ///
+    /// # Errors
+    /// An I/O error ends the run; [`super::run`] returns it.
+    fn write(&mut self, record: &Record) -> io::Result<()>;
+
+    /// Called once after the last record (flush here).
+    ///
+    /// # Errors
+    /// An I/O error, returned by [`super::run`].
+    fn finish(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for &mut S {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        (**self).write(record)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        (**self).finish()
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for Box<S> {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        (**self).write(record)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        (**self).finish()
+    }
+}
+
+/// A sink calling a function per record.
+#[derive(Debug, Clone)]
+pub struct FnSink<F>(pub F);
+
+impl<F: FnMut(&Record) -> io::Result<()>> Sink for FnSink<F> {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        (self.0)(record)
+    }
+}
+
+/// Two sinks fed the same records.
+#[derive(Debug, Clone)]
+pub struct Tee<A, B>(pub A, pub B);
+
+impl<A: Sink, B: Sink> Sink for Tee<A, B> {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        self.0.write(record)?;
+        self.1.write(record)
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.0.finish()?;
+        self.1.finish()
+    }
+}
+
+impl<S: Sink> Sink for Option<S> {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        self.as_mut().map_or(Ok(()), |s| s.write(record))
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.as_mut().map_or(Ok(()), Sink::finish)
+    }
+}
+
+/// JSON Lines per the output contract (`CONTRACT.md`): one object per record, one line each.
+#[derive(Debug)]
+pub struct JsonLines<W: Write> {
+    out: W,
+}
+
+impl<W: Write> JsonLines<W> {
+    /// Writes to `out` (wrap files and stdout in a `BufWriter`).
+    pub fn new(out: W) -> Self {
+        JsonLines { out }
+    }
+
+    /// The writer back.
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+}
+
+impl<W: Write> Sink for JsonLines<W> {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        serde_json::to_writer(&mut self.out, record).map_err(io::Error::from)?;
+        self.out.write_all(b"\n")
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// The columns of [`MeasuresCsv`], in order.
+pub const MEASURE_COLUMNS: [&str; 12] = [
+    "input",
+    "url",
+    "region",
+    "region_code",
+    "date",
+    "issuer",
+    "kind",
+    "category",
+    "oxcgrt",
+    "term",
+    "modality",
+    "sentence",
+];
+
+/// A CSV of coded measures: one row per (page, measure), with the header row
+/// [`MEASURE_COLUMNS`]. UTF-8, RFC 4180 quoting, empty cells for unknown values; loads
+/// directly with `pandas.read_csv(path, dtype=str)` or a spreadsheet's CSV import.
+///
+/// - `date`: the page's publication time as printed (`YYYY-MM-DD` or
+///   `YYYY-MM-DDTHH:MM:SS`), else the reported meeting's date;
+/// - `region_code`: the directive's `region_code` when the model has one, else the division
+///   code of a place entity naming the region;
+/// - `kind`, `modality`: the directive's and the item's codes; `sentence`: the item's text.
+///
+/// Pages without measures (and error records) add no row.
+#[derive(Debug)]
+pub struct MeasuresCsv<W: Write> {
+    out: csv::Writer<W>,
+    header_written: bool,
+}
+
+impl<W: Write> MeasuresCsv<W> {
+    /// Writes to `out`.
+    pub fn new(out: W) -> Self {
+        MeasuresCsv { out: csv::Writer::from_writer(out), header_written: false }
+    }
+
+    /// Writes a UTF-8 byte order mark first, which makes Excel read the file as UTF-8.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn with_bom(out: W) -> io::Result<Self> {
+        let mut out = out;
+        out.write_all("\u{feff}".as_bytes())?;
+        Ok(Self::new(out))
+    }
+
+    /// The writer back, flushed.
+    ///
+    /// # Errors
+    /// When flushing fails.
+    pub fn into_inner(self) -> io::Result<W> {
+        self.out.into_inner().map_err(|e| io::Error::other(e.to_string()))
+    }
+
+    fn header(&mut self) -> io::Result<()> {
+        if !self.header_written {
+            self.out.write_record(MEASURE_COLUMNS)?;
+            self.header_written = true;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for MeasuresCsv<W> {
+    fn write(&mut self, record: &Record) -> io::Result<()> {
+        self.header()?;
+        let Some(d) = &record.directive else {
+            return Ok(());
+        };
+        if d.items.iter().all(|i| i.measures.is_empty()) {
+            return Ok(());
+        }
+        let value = serde_json::to_value(d).unwrap_or_default();
+        let text = |key: &str| value.get(key).and_then(|v| v.as_str()).unwrap_or_default();
+        let region = d.region.as_deref().unwrap_or_default();
+        let region_code = Some(text("region_code"))
+            .filter(|c| !c.is_empty())
+            .or_else(|| {
+                (!region.is_empty())
+                    .then(|| {
+                        record.entities.iter().find(|e| {
+                            e.kind == "place"
+                                && e.code.is_some()
+                                && (e.text == region || e.full.as_deref() == Some(region))
+                        })
+                    })
+                    .flatten()
+                    .and_then(|e| e.code.as_deref())
+            })
+            .unwrap_or_default();
+        let date = record
+            .published
+            .as_deref()
+            .or_else(|| d.meeting.as_ref().and_then(|m| m.date.as_deref()))
+            .unwrap_or_default();
+        let input = record.input.as_str();
+        let url = record.url.as_deref().unwrap_or_default();
+        let issuer = d.issuer.as_deref().unwrap_or_default();
+        let kind = text("kind");
+        for item in &d.items {
+            for m in &item.measures {
+                self.out.write_record([
+                    input,
+                    url,
+                    region,
+                    region_code,
+                    date,
+                    issuer,
+                    kind,
+                    m.category.as_str(),
+                    m.oxcgrt.as_deref().unwrap_or_default(),
+                    m.term.as_str(),
+                    item.modality.as_str(),
+                    item.text.as_str(),
+                ])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> io::Result<()> {
+        self.header()?;
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::EntityRecord;
+    use zhengling_directive::{Directive, Item, Measure};
+
+    fn record() -> Record {
+        let measure: Measure = serde_json::from_value(serde_json::json!({
+            "term": "核酸检测", "category": "testing", "oxcgrt": "H2"
+        }))
+        .unwrap();
+        let item: Item = serde_json::from_value(serde_json::json!({
+            "paragraph": 0, "start": 0, "end": 10, "text": "各地要做好\"核酸检测\",\n不得遗漏。",
+            "modality": "must", "actor": null, "targets": [], "measures": [measure]
+        }))
+        .unwrap();
+        let mut d = Directive::default();
+        d.region = Some("太原市".into());
+        d.issuer = Some("市疫情防控工作领导小组".into());
+        d.items = vec![item.clone(), item];
+        let mut place = EntityRecord {
+            kind: "place",
+            text: "太原市".into(),
+            paragraph: 0,
+            start: 0,
+            end: 9,
+            value: None,
+            value_end: None,
+            titles: None,
+            unit: None,
+            approximate: None,
+            full: Some("太原市".into()),
+            code: Some("140100".into()),
+            level: None,
+        };
+        place.level = None;
+        Record {
+            input: "p.html".into(),
+            published: Some("2022-10-08".into()),
+            directive: Some(d),
+            entities: vec![place],
+            ..Record::default()
+        }
+    }
+
+    #[test]
+    fn one_row_per_measure_with_quoting() {
+        let mut csv = MeasuresCsv::new(Vec::new());
+        csv.write(&record()).unwrap();
+        csv.write(&Record::failed("bad", "x")).unwrap();
+        csv.finish().unwrap();
+        let text = String::from_utf8(csv.into_inner().unwrap()).unwrap();
+        let mut rows = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(rows.headers().unwrap().iter().collect::<Vec<_>>(), MEASURE_COLUMNS);
+        let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2);
+        let row: Vec<&str> = rows[0].iter().collect();
+        assert_eq!(
+            row,
+            [
+                "p.html",
+                "",
+                "太原市",
+                "140100",
+                "2022-10-08",
+                "市疫情防控工作领导小组",
+                "other",
+                "testing",
+                "H2",
+                "核酸检测",
+                "must",
+                "各地要做好\"核酸检测\",\n不得遗漏。"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_run_still_has_a_header() {
+        let mut csv = MeasuresCsv::new(Vec::new());
+        csv.finish().unwrap();
+        let text = String::from_utf8(csv.into_inner().unwrap()).unwrap();
+        assert_eq!(text.trim_end(), MEASURE_COLUMNS.join(","));
+    }
+
+    #[test]
+    fn json_lines_are_one_per_record() {
+        let mut j = JsonLines::new(Vec::new());
+        j.write(&Record::failed("a", "x")).unwrap();
+        j.write(&Record::failed("b\nc", "y")).unwrap();
+        let text = String::from_utf8(j.into_inner()).unwrap();
+        assert_eq!(text.lines().count(), 2);
+    }
+}
