@@ -7,14 +7,19 @@ use std::sync::LazyLock;
 use encoding_rs::{BIG5, GBK};
 
 /// One bit per BMP code point.
-struct BmpSet(Vec<u64>);
+#[derive(Debug, Clone)]
+pub(crate) struct BmpSet(Vec<u64>);
 
 impl BmpSet {
-    fn contains(&self, c: char) -> bool {
+    /// An empty set.
+    pub(crate) fn new() -> Self {
+        BmpSet(vec![0; 1024])
+    }
+    pub(crate) fn contains(&self, c: char) -> bool {
         let c = c as usize;
         self.0.get(c >> 6).is_some_and(|w| w & (1 << (c & 63)) != 0)
     }
-    fn insert(&mut self, c: char) {
+    pub(crate) fn insert(&mut self, c: char) {
         let c = c as usize;
         if let Some(w) = self.0.get_mut(c >> 6) {
             *w |= 1 << (c & 63);
@@ -54,6 +59,36 @@ static COMMON: LazyLock<BmpSet> = LazyLock::new(|| {
     set
 });
 
+/// The Han characters of GB2312 (levels 1 and 2).
+pub(crate) fn gb2312_han() -> BmpSet {
+    let mut bytes = Vec::new();
+    for lead in 0xB0u8..=0xF7 {
+        for trail in 0xA1u8..=0xFE {
+            bytes.extend_from_slice(&[lead, trail]);
+        }
+    }
+    han_set(GBK.decode_without_bom_handling(&bytes).0.chars())
+}
+
+/// The Han characters of Big5 proper (levels 1 and 2, without HKSCS).
+pub(crate) fn big5_han() -> BmpSet {
+    let mut bytes = Vec::new();
+    for lead in 0xA4u8..=0xF9 {
+        for trail in (0x40u8..=0x7E).chain(0xA1..=0xFE) {
+            bytes.extend_from_slice(&[lead, trail]);
+        }
+    }
+    han_set(BIG5.decode_without_bom_handling(&bytes).0.chars())
+}
+
+fn han_set(chars: impl Iterator<Item = char>) -> BmpSet {
+    let mut set = BmpSet::new();
+    for c in chars.filter(|&c| is_han(c)) {
+        set.insert(c);
+    }
+    set
+}
+
 /// Whether `c` is a CJK unified ideograph (URO or Extension A, or a compatibility ideograph).
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
@@ -66,7 +101,6 @@ pub(crate) fn is_common_han(c: char) -> bool {
 }
 
 /// Whether `c` is in a Private Use Area.
-#[allow(dead_code)]
 pub(crate) fn is_private_use(c: char) -> bool {
     matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}')
 }
@@ -74,13 +108,11 @@ pub(crate) fn is_private_use(c: char) -> bool {
 /// A plausibility score for Chinese text: common characters count +2, ASCII and CJK
 /// punctuation 0, other Han characters -1, private-use, replacement and other odd
 /// characters -3.
-#[allow(dead_code)]
 pub(crate) fn score(text: &str) -> i64 {
     text.chars().map(char_score).sum()
 }
 
 /// The score of one character (see [`score`]).
-#[allow(dead_code)]
 pub(crate) fn char_score(c: char) -> i64 {
     if c.is_ascii() {
         0

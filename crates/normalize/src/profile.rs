@@ -1,0 +1,222 @@
+//! Page-level evidence: script counts, verified pinyin annotations, mainland markers.
+
+use aho_corasick::AhoCorasick;
+
+use crate::common::{BmpSet, big5_han, gb2312_han};
+use crate::convert::{OpenccConfig, OpenccConverter, dictionary};
+use crate::error::{Error, Result};
+use crate::pinyin;
+
+/// The script of a text, judged by characters that exist in only one script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[non_exhaustive]
+pub enum Script {
+    /// No script-specific characters (ASCII, or characters shared by both scripts).
+    #[default]
+    Unknown,
+    /// Simplified-only characters and no Traditional-only ones.
+    Simplified,
+    /// Traditional-only characters and no Simplified-only ones.
+    Traditional,
+    /// Both.
+    Mixed,
+}
+
+impl Script {
+    /// From counts of Traditional-only and Simplified-only characters.
+    pub fn from_counts(traditional: usize, simplified: usize) -> Script {
+        match (traditional > 0, simplified > 0) {
+            (false, false) => Script::Unknown,
+            (false, true) => Script::Simplified,
+            (true, false) => Script::Traditional,
+            (true, true) => Script::Mixed,
+        }
+    }
+
+    /// A short lowercase name (`unknown`, `simplified`, `traditional`, `mixed`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Unknown => "unknown",
+            Script::Simplified => "simplified",
+            Script::Traditional => "traditional",
+            Script::Mixed => "mixed",
+        }
+    }
+}
+
+/// Page-level evidence from [`crate::Normalizer::analyze`], shared by the pieces of a
+/// page normalized with [`crate::Normalizer::normalize_with`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PageProfile {
+    /// Traditional-only characters (Traditional forms outside GB2312).
+    pub traditional: usize,
+    /// Simplified-only characters (Simplified forms outside Big5).
+    pub simplified: usize,
+    /// Verified toned pinyin annotations (`網(wǎng)`).
+    pub pinyin_annotations: usize,
+    /// Distinct mainland-government markers (counted only when Traditional characters
+    /// are present).
+    pub markers: usize,
+    /// The page's script.
+    pub script: Script,
+    /// Whether Traditional text on this page is converted (the policy's decision).
+    pub convert: bool,
+    /// Whether toneless syllables are removed as annotations on this page.
+    pub allow_toneless: bool,
+}
+
+impl PageProfile {
+    /// Whether the page looks like a spam mirror (it carries verified pinyin annotations).
+    pub fn is_spam_mirror(&self) -> bool {
+        self.pinyin_annotations >= 2
+    }
+}
+
+/// The tables behind [`PageProfile`].
+#[derive(Debug)]
+pub(crate) struct Analyzer {
+    traditional_only: BmpSet,
+    simplified_only: BmpSet,
+    markers: AhoCorasick,
+    /// For each pattern, the marker it spells.
+    marker_ids: Vec<usize>,
+    marker_count: usize,
+}
+
+const MARKERS: &str = include_str!("../data/mainland_markers.txt");
+
+impl Analyzer {
+    pub(crate) fn new(extra_markers: &[String]) -> Result<Analyzer> {
+        let d = dictionary()?;
+        let gb2312 = gb2312_han();
+        let big5 = big5_han();
+        let mut traditional_only = BmpSet::new();
+        let mut simplified_only = BmpSet::new();
+        for (key, value) in d.ts_characters.iter() {
+            let (&[t], Some(s)) = (key, value.chars().next()) else { continue };
+            if t == s {
+                continue;
+            }
+            if !gb2312.contains(t) {
+                traditional_only.insert(t);
+            }
+            if value.chars().count() == 1 && !big5.contains(s) {
+                simplified_only.insert(s);
+            }
+        }
+        let s2t = OpenccConverter::new(OpenccConfig::S2t)?;
+        let mut patterns = Vec::new();
+        let mut marker_ids = Vec::new();
+        let lines = MARKERS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .chain(extra_markers.iter().map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()));
+        let mut marker_count = 0;
+        for (id, simplified) in lines.enumerate() {
+            let traditional = s2t.convert(&simplified);
+            if traditional != simplified {
+                patterns.push(traditional);
+                marker_ids.push(id);
+            }
+            patterns.push(simplified);
+            marker_ids.push(id);
+            marker_count = id + 1;
+        }
+        let markers = AhoCorasick::new(&patterns)
+            .map_err(|e| Error::with_source("building the marker automaton", e))?;
+        Ok(Analyzer { traditional_only, simplified_only, markers, marker_ids, marker_count })
+    }
+
+    /// Counts of (Traditional-only, Simplified-only) characters.
+    pub(crate) fn script_counts(&self, text: &str) -> (usize, usize) {
+        let bytes = text.as_bytes();
+        let (mut t, mut s) = (0, 0);
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip ASCII eight bytes at a time.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes.get(i).copied().unwrap_or(0);
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            let len = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
+            if len == 3
+                && let Some(c) = text.get(i..i + 3).and_then(|s| s.chars().next())
+            {
+                t += usize::from(self.traditional_only.contains(c));
+                s += usize::from(self.simplified_only.contains(c));
+            }
+            i += len;
+        }
+        (t, s)
+    }
+
+    pub(crate) fn analyze(&self, text: &str) -> PageProfile {
+        let (traditional, simplified) = self.script_counts(text);
+        let pinyin_annotations = pinyin::count_toned(text);
+        let markers = if traditional > 0 { self.distinct_markers(text) } else { 0 };
+        PageProfile {
+            traditional,
+            simplified,
+            pinyin_annotations,
+            markers,
+            script: Script::from_counts(traditional, simplified),
+            convert: false,
+            allow_toneless: false,
+        }
+    }
+
+    fn distinct_markers(&self, text: &str) -> usize {
+        let mut seen = vec![false; self.marker_count];
+        let mut n = 0;
+        for m in self.markers.find_iter(text) {
+            let id = self.marker_ids.get(m.pattern().as_usize()).copied().unwrap_or(0);
+            if let Some(flag) = seen.get_mut(id)
+                && !*flag
+            {
+                *flag = true;
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_scripts() {
+        let a = Analyzer::new(&[]).unwrap();
+        assert_eq!(a.script_counts("关于进一步"), (0, 2));
+        assert_eq!(a.script_counts("關於進一步"), (2, 0));
+        // Characters shared by both scripts count for neither.
+        assert_eq!(a.script_counts("干台后里面于"), (0, 0));
+        assert_eq!(Script::from_counts(1, 1), Script::Mixed);
+    }
+
+    #[test]
+    fn counts_distinct_markers_in_both_spellings() {
+        let a = Analyzer::new(&["新时代".to_owned()]).unwrap();
+        let p = a.analyze("省委省委黨委黨組，新時代");
+        assert_eq!(p.markers, 4);
+        assert_eq!(a.analyze("纯简体省委党委").markers, 0);
+    }
+}
