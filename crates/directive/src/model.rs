@@ -1,4 +1,8 @@
 //! The typed directive model. Serializes to the `directive` object of the output contract.
+//!
+//! Every type derives `Serialize` and `Deserialize`; missing knowledge is `None` (JSON `null`)
+//! or an empty list, never a guess. Structs are `#[non_exhaustive]`: build them with
+//! `Default::default()` (or the `new` constructors) and set fields.
 
 use serde::{Deserialize, Serialize};
 
@@ -6,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA: &str = "zhengling.directive/1";
 
 /// What kind of document a page is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Kind {
@@ -23,46 +27,251 @@ pub enum Kind {
     Other,
 }
 
+impl Kind {
+    /// The lowercase name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Notice => "notice",
+            Kind::Meeting => "meeting",
+            Kind::Report => "report",
+            Kind::News => "news",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Where a piece of evidence stands: a byte span of the title or of one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Evidence {
+    /// The paragraph index, or `None` for the title.
+    pub paragraph: Option<usize>,
+    /// Byte start in that paragraph (or the title).
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// The text there.
+    pub text: String,
+}
+
+impl Evidence {
+    /// Evidence at `paragraph` (`None` for the title) and `start..end`, with its text.
+    pub fn new(
+        paragraph: Option<usize>,
+        start: usize,
+        end: usize,
+        text: impl Into<String>,
+    ) -> Self {
+        Evidence { paragraph, start, end, text: text.into() }
+    }
+}
+
+/// A leader named in a meeting report, with the role the text gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Leader {
+    /// The person's name.
+    pub name: String,
+    /// Titles in text order (`省委常委`, `市委书记`).
+    pub titles: Vec<String>,
+    /// What the text says the person did: `chair`, `speaker` (讲话, 提出要求), `attendee`.
+    pub role: Option<String>,
+}
+
+/// An upstream meeting whose spirit a meeting relays (`传达贯彻省委第109次…会议精神`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct RelayedMeeting {
+    /// The upstream meeting's name as written.
+    pub name: String,
+    /// Its session number, when written.
+    pub session: Option<u32>,
+    /// The body that held it (`省委`), when written.
+    pub body: Option<String>,
+}
+
 /// A meeting the page reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct Meeting {
-    /// The meeting's name.
+    /// The meeting's name (`市疫情防控工作领导小组第139次会议`).
     pub name: Option<String>,
+    /// The body that held it (`市疫情防控工作领导小组`).
+    pub body: Option<String>,
     /// Session number.
     pub session: Option<u32>,
-    /// Date, `YYYY-MM-DD`.
+    /// Date, `YYYY-MM-DD` (or `YYYY-MM` when the day is not given).
     pub date: Option<String>,
     /// Who chaired it.
     pub chair: Option<String>,
+    /// The chair's titles.
+    pub chair_titles: Vec<String>,
+    /// Leaders named with a role (the chair included).
+    pub leaders: Vec<Leader>,
     /// 电视电话会议 and the like.
     pub format: Option<String>,
+    /// Branch venues (`各县(市、区)` from `各县(市、区)设分会场`).
+    pub venues: Vec<String>,
+    /// Upstream meetings it relays.
+    pub relays: Vec<RelayedMeeting>,
+}
+
+/// A risk level or zone type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum RiskLevel {
+    /// 高风险区.
+    #[default]
+    High,
+    /// 中风险区.
+    Medium,
+    /// 低风险区.
+    Low,
+    /// 封控区.
+    Sealed,
+    /// 管控区.
+    Controlled,
+    /// 防范区.
+    Precautionary,
+}
+
+impl RiskLevel {
+    /// The lowercase name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RiskLevel::High => "high",
+            RiskLevel::Medium => "medium",
+            RiskLevel::Low => "low",
+            RiskLevel::Sealed => "sealed",
+            RiskLevel::Controlled => "controlled",
+            RiskLevel::Precautionary => "precautionary",
+        }
+    }
 }
 
 /// The rule for one risk level.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct RiskZone {
-    /// `high`, `medium` or `low`.
-    pub level: String,
+    /// `high`, `medium`, `low` (or `sealed`, `controlled`, `precautionary` for 封控区, 管控区, 防范区).
+    pub level: RiskLevel,
     /// The rule (`足不出户、上门服务`).
     pub rule: String,
+    /// Where the rule stands.
+    pub evidence: Option<Evidence>,
+}
+
+impl RiskZone {
+    /// A zone rule.
+    pub fn new(level: RiskLevel, rule: impl Into<String>) -> Self {
+        RiskZone { level, rule: rule.into(), evidence: None }
+    }
+}
+
+/// How binding a directive clause is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Modality {
+    /// 要, 必须, 坚决, 严格 (and bare imperatives in notices and meetings).
+    Must,
+    /// 严禁, 不得, 禁止.
+    MustNot,
+    /// 应, 应当, 原则上.
+    Should,
+    /// 倡导, 引导, 鼓励.
+    Encourage,
+    /// A report of action already taken (已, 累计, 以来).
+    Report,
+    /// A statement naming measures without ordering them.
+    #[default]
+    Statement,
+}
+
+impl Modality {
+    /// The kebab-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Must => "must",
+            Modality::MustNot => "must-not",
+            Modality::Should => "should",
+            Modality::Encourage => "encourage",
+            Modality::Report => "report",
+            Modality::Statement => "statement",
+        }
+    }
+
+    /// Whether it orders or asks for something (must, must-not, should, encourage).
+    pub fn is_directive(self) -> bool {
+        matches!(self, Modality::Must | Modality::MustNot | Modality::Should | Modality::Encourage)
+    }
+}
+
+/// How compliance with a measure is secured (CoronaNet's compliance field, simplified).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Compliance {
+    /// Required, no penalty named.
+    Mandatory,
+    /// Recommended or encouraged.
+    Voluntary,
+    /// Required, with accountability or legal penalties named (追责问责, 依法处理).
+    WithPenalties,
 }
 
 /// One coded measure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct Measure {
     /// The surface term.
     pub term: String,
-    /// The taxonomy category.
+    /// The taxonomy category (see the crate's `data/categories.tsv`).
     pub category: String,
     /// The OxCGRT indicator code, if one fits.
     pub oxcgrt: Option<String>,
+    /// The OxCGRT ordinal level the text supports (`C6` 3 for 足不出户).
+    pub level: Option<u8>,
+    /// Whether it applies to a risk area or district (OxCGRT flag 0) rather than everywhere.
+    pub targeted: bool,
+    /// The CoronaNet policy type.
+    pub coronanet: Option<String>,
+    /// The WHO PHSM code.
+    pub phsm: Option<String>,
+    /// How compliance is secured, for ordered measures.
+    pub compliance: Option<Compliance>,
+    /// When it takes effect (`YYYY-MM-DD`), when the text dates it.
+    pub valid_from: Option<String>,
+    /// When it ends (`YYYY-MM-DD`), when the text dates it.
+    pub valid_to: Option<String>,
+    /// Byte start of the term in the item's paragraph.
+    pub start: usize,
+    /// Byte end of the term in the item's paragraph.
+    pub end: usize,
 }
 
-/// One directive sentence or clause.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl Measure {
+    /// A measure with a term, category and code; other fields default.
+    pub fn new(term: impl Into<String>, category: impl Into<String>, oxcgrt: Option<&str>) -> Self {
+        Measure {
+            term: term.into(),
+            category: category.into(),
+            oxcgrt: oxcgrt.map(str::to_owned),
+            ..Measure::default()
+        }
+    }
+}
+
+/// One directive sentence or clause. `paragraphs[paragraph][start..end] == text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct Item {
     /// Paragraph index.
@@ -73,18 +282,23 @@ pub struct Item {
     pub end: usize,
     /// The sentence or clause.
     pub text: String,
-    /// must, must-not, should, encourage, report.
-    pub modality: String,
+    /// must, must-not, should, encourage, report, statement.
+    pub modality: Modality,
     /// Who must act.
     pub actor: Option<String>,
     /// Whom it applies to.
     pub targets: Vec<String>,
     /// The measures it names.
     pub measures: Vec<Measure>,
+    /// When it takes effect (`YYYY-MM-DD`).
+    pub valid_from: Option<String>,
+    /// When it ends (`YYYY-MM-DD`).
+    pub valid_to: Option<String>,
 }
 
 /// A quantity reporting what was done.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct Statistic {
     /// The quantity's text.
@@ -97,22 +311,37 @@ pub struct Statistic {
     pub approximate: bool,
     /// What it counts.
     pub subject: Option<String>,
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Byte start in that paragraph.
+    pub start: usize,
+    /// Byte end in that paragraph.
+    pub end: usize,
 }
 
 /// A typed record of what a page ordered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 #[non_exhaustive]
 pub struct Directive {
     /// Schema version ([`SCHEMA`]).
     pub schema: String,
     /// Document kind.
     pub kind: Kind,
-    /// Who ordered it.
+    /// Why the kind was chosen.
+    pub kind_evidence: Option<Evidence>,
+    /// Who ordered it (full name where the page gives it).
     pub issuer: Option<String>,
+    /// Where the issuer's name stands.
+    pub issuer_evidence: Option<Evidence>,
     /// The division it governs.
     pub region: Option<String>,
-    /// The national policy stage it invokes.
+    /// The division's statistical code (`140100`).
+    pub region_code: Option<String>,
+    /// The national policy stage it invokes (`动态清零`, `常态化防控`, `乙类乙管`).
     pub phase: Option<String>,
+    /// Where the stage is named.
+    pub phase_evidence: Option<Evidence>,
     /// The meeting it reports.
     pub meeting: Option<Meeting>,
     /// 属地, 部门, 单位, 个人 ...
@@ -123,6 +352,10 @@ pub struct Directive {
     pub items: Vec<Item>,
     /// Reported quantities.
     pub statistics: Vec<Statistic>,
+    /// When the whole document takes effect (`本通告自…起施行`).
+    pub valid_from: Option<String>,
+    /// When the whole document ends.
+    pub valid_to: Option<String>,
 }
 
 impl Default for Directive {
@@ -130,14 +363,83 @@ impl Default for Directive {
         Directive {
             schema: SCHEMA.to_owned(),
             kind: Kind::Other,
+            kind_evidence: None,
             issuer: None,
+            issuer_evidence: None,
             region: None,
+            region_code: None,
             phase: None,
+            phase_evidence: None,
             meeting: None,
             responsibilities: Vec::new(),
             risk_zones: Vec::new(),
             items: Vec::new(),
             statistics: Vec::new(),
+            valid_from: None,
+            valid_to: None,
         }
+    }
+}
+
+impl Directive {
+    /// The distinct OxCGRT codes of all measures, sorted.
+    pub fn oxcgrt_codes(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = self
+            .items
+            .iter()
+            .flat_map(|i| i.measures.iter())
+            .filter_map(|m| m.oxcgrt.as_deref())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        codes
+    }
+
+    /// All measures of all items, in text order.
+    pub fn measures(&self) -> impl Iterator<Item = &Measure> {
+        self.items.iter().flat_map(|i| i.measures.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_serialize_to_contract_names() {
+        let z = RiskZone::new(RiskLevel::High, "足不出户、上门服务");
+        let v = serde_json::to_value(&z).unwrap();
+        assert_eq!(v["level"], "high");
+        assert_eq!(serde_json::to_value(Modality::MustNot).unwrap(), "must-not");
+        assert_eq!(serde_json::to_value(Kind::Notice).unwrap(), "notice");
+        assert_eq!(serde_json::to_value(Compliance::WithPenalties).unwrap(), "with-penalties");
+        for m in [Modality::Must, Modality::MustNot, Modality::Report, Modality::Statement] {
+            assert_eq!(serde_json::to_value(m).unwrap(), m.as_str());
+        }
+    }
+
+    #[test]
+    fn default_record_has_schema_and_nulls() {
+        let v = serde_json::to_value(Directive::default()).unwrap();
+        assert_eq!(v["schema"], SCHEMA);
+        assert!(v["issuer"].is_null());
+        assert_eq!(v["items"], serde_json::json!([]));
+        // Older records without the added fields still parse.
+        let d: Directive = serde_json::from_str(r#"{"kind":"meeting","items":[]}"#).unwrap();
+        assert_eq!(d.kind, Kind::Meeting);
+        assert_eq!(d.schema, SCHEMA);
+    }
+
+    #[test]
+    fn codes_are_distinct_and_sorted() {
+        let mut d = Directive::default();
+        let mut item = Item::default();
+        item.measures.push(Measure::new("核酸检测", "testing", Some("H2")));
+        item.measures.push(Measure::new("流调", "contact-tracing", Some("H3")));
+        item.measures.push(Measure::new("核酸", "testing", Some("H2")));
+        item.measures.push(Measure::new("消杀", "hygiene", None));
+        d.items.push(item);
+        assert_eq!(d.oxcgrt_codes(), vec!["H2", "H3"]);
+        assert_eq!(d.measures().count(), 4);
     }
 }

@@ -1,0 +1,55 @@
+//! Throughput of the directive rules over paragraph text (the repository's sample pages, split
+//! into lines; no entities). Reports MB/s of paragraph text.
+
+#![allow(clippy::expect_used)]
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use zhengling_directive::{Document, RulesBuilder};
+
+const PAGES: &[&str] = &[
+    include_str!("../../../fixtures/seeds/000_0257167afdc2efc9.txt"),
+    include_str!("../../../fixtures/seeds/001_72c21c55ea8088ed.txt"),
+    include_str!("../../../fixtures/seeds/002_dcda5fef2aab2d35.txt"),
+    include_str!("../../../fixtures/seeds/003_fb0bf7de848ec45d.txt"),
+];
+
+fn bench(c: &mut Criterion) {
+    let rules = RulesBuilder::new().build().expect("default rules build");
+    let pages: Vec<(String, Vec<String>)> = PAGES
+        .iter()
+        .map(|p| {
+            let mut lines = p.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
+            let title = lines.next().unwrap_or_default();
+            (title, lines.collect())
+        })
+        .collect();
+    let entities: Vec<Vec<Vec<zhengling_entities::Entity<'static>>>> =
+        pages.iter().map(|(_, ps)| vec![Vec::new(); ps.len()]).collect();
+    let bytes: usize =
+        pages.iter().map(|(t, ps)| t.len() + ps.iter().map(String::len).sum::<usize>()).sum();
+
+    let mut g = c.benchmark_group("directive");
+    g.measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1)).sample_size(30);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("build/4 sample pages", |b| {
+        b.iter(|| {
+            for ((title, ps), es) in pages.iter().zip(&entities) {
+                let d = rules.build(&Document {
+                    title: Some(title),
+                    published: Some("2022-10-08"),
+                    paragraphs: ps,
+                    entities: es,
+                });
+                black_box(d);
+            }
+        });
+    });
+    g.finish();
+    c.bench_function("rules/build tables", |b| b.iter(|| black_box(RulesBuilder::new().build())));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,492 @@
+//! Document kind, issuer and region.
+
+use std::collections::HashMap;
+
+use zhengling_entities::{Entity, EntityKind, PlaceLevel, Value};
+
+use crate::lexicon::Lexicon;
+use crate::model::{Evidence, Kind};
+use crate::segment::{chars, ends_with_any, is_han};
+
+/// The kind of a document, with the words that decided it.
+pub(crate) fn kind(
+    lx: &Lexicon,
+    title: &str,
+    paragraphs: &[String],
+    distinct_measures: usize,
+) -> (Kind, Option<Evidence>) {
+    let in_title = |words: &[String]| {
+        words
+            .iter()
+            .filter_map(|w| title.find(w.as_str()).map(|i| (i, w)))
+            .min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())))
+            .map(|(i, w)| Evidence::new(None, i, i + w.len(), w.clone()))
+    };
+    if let Some(e) = in_title(&lx.lists.notice) {
+        return (Kind::Notice, Some(e));
+    }
+    if let Some(e) = in_title(&lx.lists.meeting) {
+        return (Kind::Meeting, Some(e));
+    }
+    let in_body = |words: &[String], max_paragraphs: usize| {
+        paragraphs.iter().enumerate().take(max_paragraphs).find_map(|(pi, p)| {
+            words.iter().find_map(|w| {
+                p.find(w.as_str()).map(|i| Evidence::new(Some(pi), i, i + w.len(), w.clone()))
+            })
+        })
+    };
+    if let Some(e) = in_body(&lx.lists.notice_body, usize::MAX) {
+        return (Kind::Notice, Some(e));
+    }
+    let meeting_phrases: usize = paragraphs
+        .iter()
+        .map(|p| lx.lists.meeting_body.iter().map(|w| p.matches(w.as_str()).count()).sum::<usize>())
+        .sum();
+    if meeting_phrases >= 2 {
+        return (Kind::Meeting, in_body(&lx.lists.meeting_body, usize::MAX));
+    }
+    let epidemic = in_title(&lx.lists.epidemic).or_else(|| in_body(&lx.lists.epidemic, usize::MAX));
+    if distinct_measures >= 3 && epidemic.is_some() {
+        return (Kind::Report, epidemic);
+    }
+    match epidemic {
+        Some(e) => (Kind::News, Some(e)),
+        None => (Kind::Other, None),
+    }
+}
+
+/// The span of the body's name that ends at `end` in `s` (`市疫情防控工作领导小组` before
+/// `第139次`), cut at punctuation and at verbs such as 召开.
+pub(crate) fn org_before(lx: &Lexicon, s: &str, end: usize) -> Option<(usize, usize)> {
+    let head = s.get(..end)?;
+    let mut start = end;
+    for (i, c) in head.char_indices().rev() {
+        if is_han(c) || matches!(c, '(' | ')' | '（' | '）') || c.is_ascii_alphanumeric() {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    let seg = s.get(start..end)?;
+    let cut = lx
+        .lists
+        .org_stop
+        .iter()
+        .filter_map(|w| seg.rfind(w.as_str()).map(|i| i + w.len()))
+        .max()
+        .unwrap_or(0);
+    start += cut;
+    let name = s.get(start..end)?;
+    let suffix = ends_with_any(name, &lx.lists.org_suffix)?;
+    if chars(name) < 2 || (name == suffix && chars(suffix) < 2) {
+        return None;
+    }
+    // A name must not open with a bracket.
+    if name.starts_with([')', '）']) {
+        return None;
+    }
+    Some((start, end))
+}
+
+/// `(full name, short name)` pairs the text defines: `X(以下简称“Y”)`.
+pub(crate) fn abbreviations(lx: &Lexicon, paragraphs: &[String]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for p in paragraphs {
+        if !p.contains("以下简称") {
+            continue;
+        }
+        for c in lx.abbreviation.captures_iter(p) {
+            let (Some(all), Some(short)) = (c.get(0), c.get(1)) else { continue };
+            if let Some((s, e)) = org_before(lx, p, all.start())
+                && let Some(full) = p.get(s..e)
+            {
+                out.push((full.to_owned(), short.as_str().trim().to_owned()));
+            }
+        }
+    }
+    out
+}
+
+/// The full name of a body named by a short form.
+pub(crate) fn expand(
+    name: &str,
+    abbreviations: &[(String, String)],
+    entities: &[Vec<Entity<'_>>],
+) -> Option<String> {
+    for (full, short) in abbreviations {
+        if name == full {
+            return None;
+        }
+        if name == short || name.ends_with(short.as_str()) || short.ends_with(name) {
+            return Some(full.clone());
+        }
+    }
+    entities.iter().flatten().find_map(|e| match &e.value {
+        Value::Organization(o) if e.text == name => o.full.clone(),
+        _ => None,
+    })
+}
+
+/// Who issued the document.
+pub(crate) fn issuer(
+    lx: &Lexicon,
+    kind: Kind,
+    title: &str,
+    paragraphs: &[String],
+    entities: &[Vec<Entity<'_>>],
+) -> Option<(String, Evidence)> {
+    let found = match kind {
+        Kind::Notice => notice_issuer(lx, title, paragraphs),
+        Kind::Meeting => meeting_body(lx, title, paragraphs).map(|(e, _)| e),
+        Kind::Report | Kind::News | Kind::Other => cited_issuer(lx, paragraphs),
+    }?;
+    let abbr = abbreviations(lx, paragraphs);
+    let name = expand(&found.text, &abbr, entities).unwrap_or_else(|| found.text.clone());
+    Some((name, found))
+}
+
+fn notice_issuer(lx: &Lexicon, title: &str, paragraphs: &[String]) -> Option<Evidence> {
+    // 1. The title: `X关于…的通知`, `X通告`.
+    let cut = title
+        .find("关于")
+        .or_else(|| lx.lists.notice.iter().filter_map(|w| title.find(w.as_str())).min());
+    if let Some(end) = cut {
+        let end = if title.get(..end).is_some_and(|t| t.ends_with('的')) {
+            end - '的'.len_utf8()
+        } else {
+            end
+        };
+        if let Some((s, e)) = org_before(lx, title, end) {
+            return Some(Evidence::new(None, s, e, title.get(s..e)?));
+        }
+    }
+    // 2. A body that defines its short name, or that issues the notice in the text.
+    for (pi, p) in paragraphs.iter().enumerate().take(3) {
+        if let Some(m) = lx.abbreviation.find(p)
+            && let Some((s, e)) = org_before(lx, p, m.start())
+        {
+            return Some(Evidence::new(Some(pi), s, e, p.get(s..e)?));
+        }
+        for verb in ["发出", "发布", "印发", "下发"] {
+            if let Some(i) = p.find(verb)
+                && let Some((s, e)) = org_before(lx, p, i)
+            {
+                return Some(Evidence::new(Some(pi), s, e, p.get(s..e)?));
+            }
+        }
+    }
+    // 3. The signature: a short last paragraph that is a body's name.
+    let n = paragraphs.len();
+    for (pi, p) in paragraphs.iter().enumerate().skip(n.saturating_sub(3)).rev() {
+        let t = p.trim();
+        if chars(t) <= 30 && t.chars().all(|c| is_han(c) || matches!(c, '(' | ')' | '（' | '）'))
+        {
+            let off = p.find(t).unwrap_or(0);
+            if let Some((s, e)) = org_before(lx, p, off + t.len())
+                && s == off
+            {
+                return Some(Evidence::new(Some(pi), s, e, p.get(s..e)?));
+            }
+        }
+    }
+    None
+}
+
+/// The body that held a meeting, from the title or the first paragraphs, and whether it was
+/// found before a session number.
+pub(crate) fn meeting_body(
+    lx: &Lexicon,
+    title: &str,
+    paragraphs: &[String],
+) -> Option<(Evidence, bool)> {
+    let mut sources: Vec<(Option<usize>, &str)> = vec![(None, title)];
+    sources.extend(paragraphs.iter().take(2).enumerate().map(|(i, p)| (Some(i), p.as_str())));
+    for (pi, s) in sources {
+        for c in lx.session.find_iter(s) {
+            if relayed(lx, s, c.start()) {
+                continue;
+            }
+            if let Some((a, b)) = org_before(lx, s, c.start()) {
+                return Some((Evidence::new(pi, a, b, s.get(a..b)?), true));
+            }
+        }
+        for anchor in std::iter::once("召开").chain(lx.lists.meeting.iter().map(String::as_str)) {
+            if let Some(i) = s.find(anchor)
+                && !relayed(lx, s, i)
+                && let Some((a, b)) = org_before(lx, s, i)
+            {
+                return Some((Evidence::new(pi, a, b, s.get(a..b)?), false));
+            }
+        }
+    }
+    None
+}
+
+/// Whether the meeting named at `at` is relayed (`传达贯彻省委第109次…`) rather than held.
+pub(crate) fn relayed(lx: &Lexicon, s: &str, at: usize) -> bool {
+    let head = s.get(..at).unwrap_or("");
+    let clause_start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = head.get(clause_start..).unwrap_or("");
+    lx.lists.relay.iter().any(|r| clause.contains(r.as_str()))
+}
+
+/// The body whose document a report cites: `《X关于…》`.
+fn cited_issuer(lx: &Lexicon, paragraphs: &[String]) -> Option<Evidence> {
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let mut rest = 0;
+        while let Some(open) = p.get(rest..).and_then(|t| t.find('《')) {
+            let inner = rest + open + '《'.len_utf8();
+            let Some(close) = p.get(inner..).and_then(|t| t.find('》')) else { break };
+            let doc = p.get(inner..inner + close).unwrap_or("");
+            if let Some(k) = doc.find("关于")
+                && let Some((s, e)) = org_before(lx, p, inner + k)
+                && s == inner
+            {
+                return Some(Evidence::new(Some(pi), s, e, p.get(s..e)?));
+            }
+            rest = inner + close;
+        }
+    }
+    None
+}
+
+/// A division the document may govern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Place {
+    pub name: String,
+    pub code: Option<String>,
+    pub level: Option<PlaceLevel>,
+}
+
+/// Looks a division name up (full or short form). The switch point for a division table.
+pub(crate) fn lookup_division(name: &str, entities: &[Vec<Entity<'_>>]) -> Option<Place> {
+    entities.iter().flatten().find_map(|e| match &e.value {
+        Value::Place(p) if p.name == name || e.text == name => {
+            Some(Place { name: p.name.clone(), code: Some(p.code.clone()), level: Some(p.level) })
+        }
+        _ => None,
+    })
+}
+
+fn level_of_prefix(name: &str) -> Option<PlaceLevel> {
+    let first = name.trim_start_matches("中共").chars().next()?;
+    match first {
+        '省' => Some(PlaceLevel::Province),
+        '市' => Some(PlaceLevel::City),
+        '县' | '区' | '旗' => Some(PlaceLevel::County),
+        _ => None,
+    }
+}
+
+fn level_rank(l: PlaceLevel) -> u8 {
+    match l {
+        PlaceLevel::Country => 0,
+        PlaceLevel::Province => 1,
+        PlaceLevel::City => 2,
+        PlaceLevel::County => 3,
+        _ => 4,
+    }
+}
+
+/// The division a document governs: named in the issuer, or the most frequent place of the
+/// level the issuer and the text (`我市`, `全省`) imply.
+pub(crate) fn region(
+    lx: &Lexicon,
+    issuer: Option<&str>,
+    title: &str,
+    paragraphs: &[String],
+    entities: &[Vec<Entity<'_>>],
+) -> Option<Place> {
+    if let Some(name) = issuer
+        && let Some(c) = lx.division_prefix.captures(name)
+        && let Some(m) = c.get(1)
+    {
+        let prefix = m.as_str();
+        let bad_start = prefix.starts_with(['各', '全', '我', '本', '该', '省', '市', '县', '区']);
+        if !bad_start {
+            return Some(lookup_division(prefix, entities).unwrap_or_else(|| Place {
+                name: prefix.to_owned(),
+                code: None,
+                level: None,
+            }));
+        }
+    }
+    let mut level = issuer.and_then(level_of_prefix);
+    if level.is_none() {
+        let count = |words: &[&str]| -> usize {
+            words
+                .iter()
+                .map(|w| {
+                    title.matches(w).count()
+                        + paragraphs.iter().map(|p| p.matches(w).count()).sum::<usize>()
+                })
+                .sum()
+        };
+        let counts = [
+            (count(&["我省", "全省", "本省"]), PlaceLevel::Province),
+            (count(&["我市", "全市", "本市"]), PlaceLevel::City),
+            (count(&["我县", "全县", "本县", "我区", "全区", "本区"]), PlaceLevel::County),
+        ];
+        level = counts.iter().filter(|(n, _)| *n > 0).max_by_key(|(n, _)| *n).map(|&(_, l)| l);
+    }
+    // Place entities, counted.
+    let mut seen: HashMap<&str, (usize, usize, &zhengling_entities::PlaceInfo)> = HashMap::new();
+    let mut order = 0;
+    for e in entities.iter().flatten() {
+        if e.kind != EntityKind::Place {
+            continue;
+        }
+        if let Value::Place(p) = &e.value {
+            let entry = seen.entry(p.name.as_str()).or_insert((0, order, p));
+            entry.0 += 1;
+            order += 1;
+        }
+    }
+    let best = seen
+        .values()
+        .filter(|(_, _, p)| level.is_none_or(|l| p.level == l))
+        .filter(|(_, _, p)| p.level != PlaceLevel::Country)
+        .max_by_key(|(n, first, p)| {
+            (*n, std::cmp::Reverse(level_rank(p.level)), std::cmp::Reverse(*first))
+        })?;
+    let p = best.2;
+    Some(Place { name: p.name.clone(), code: Some(p.code.clone()), level: Some(p.level) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Sources;
+    use zhengling_entities::{PlaceInfo, Span};
+
+    fn lx() -> Lexicon {
+        Lexicon::build(&Sources::default()).unwrap()
+    }
+
+    fn kind_of(title: &str, body: &[&str], measures: usize) -> Kind {
+        let ps: Vec<String> = body.iter().map(|s| (*s).to_owned()).collect();
+        kind(&lx(), title, &ps, measures).0
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(kind_of("某市新冠肺炎疫情防控指挥部通告(第5号)", &[], 0), Kind::Notice);
+        assert_eq!(kind_of("关于进一步做好疫情防控工作的通知", &[], 0), Kind::Notice);
+        assert_eq!(kind_of("张三主持召开县疫情防控领导小组第12次会议", &[], 0), Kind::Meeting);
+        assert_eq!(kind_of("", &["现将有关事项通告如下"], 0), Kind::Notice);
+        assert_eq!(kind_of("", &["会议指出,要坚持。会议强调,要落实。"], 0), Kind::Meeting);
+        assert_eq!(kind_of("抓好常态化疫情防控", &["我省累计接种疫苗"], 3), Kind::Report);
+        assert_eq!(kind_of("流感进入高发期", &["专家提醒"], 0), Kind::News);
+        assert_eq!(kind_of("房价走势", &["成交量上升"], 0), Kind::Other);
+        let (_, e) = kind(&lx(), "某县防控办通告", &[], 0);
+        assert_eq!(
+            e.unwrap(),
+            Evidence::new(None, "某县防控办".len(), "某县防控办通告".len(), "通告")
+        );
+    }
+
+    #[test]
+    fn org_names() {
+        let l = lx();
+        let s = "韦某主持召开市疫情防控工作领导小组第139次会议";
+        let at = s.find("第").unwrap();
+        let (a, b) = org_before(&l, s, at).unwrap();
+        assert_eq!(&s[a..b], "市疫情防控工作领导小组");
+        let s = "某省委第12次疫情防控专题会召开";
+        let (a, b) = org_before(&l, s, s.find("第").unwrap()).unwrap();
+        assert_eq!(&s[a..b], "某省委");
+        assert_eq!(org_before(&l, "今天召开会议", "今天召开".len()), None);
+    }
+
+    #[test]
+    fn notice_issuer_is_expanded_from_its_short_name() {
+        let l = lx();
+        let ps = vec![
+            "为做好防控工作,甲省疫情防控工作领导小组办公室(以下简称“省疫情防控办”)发出通知。"
+                .to_owned(),
+        ];
+        let (name, ev) = issuer(&l, Kind::Notice, "甲省疫情防控办通知,精准防控", &ps, &[]).unwrap();
+        assert_eq!(name, "甲省疫情防控工作领导小组办公室");
+        assert_eq!(ev.text, "甲省疫情防控办");
+        assert_eq!(ev.paragraph, None);
+        // Without a title the body's own definition names it.
+        let (name, _) = issuer(&l, Kind::Notice, "", &ps, &[]).unwrap();
+        assert_eq!(name, "甲省疫情防控工作领导小组办公室");
+        // A signature line.
+        let ps = vec![
+            "全体市民要配合。".to_owned(),
+            "乙市新冠肺炎疫情防控指挥部".to_owned(),
+            "2022年11月1日".to_owned(),
+        ];
+        let (name, _) = issuer(&l, Kind::Notice, "关于加强防控的通告", &ps, &[]).unwrap();
+        assert_eq!(name, "乙市新冠肺炎疫情防控指挥部");
+        let (name, _) =
+            issuer(&l, Kind::Notice, "丙县人民政府关于暂停营业的通告", &[], &[]).unwrap();
+        assert_eq!(name, "丙县人民政府");
+    }
+
+    #[test]
+    fn meeting_issuer_skips_relayed_meetings() {
+        let l = lx();
+        let ps = vec!["5月1日,县委书记某某主持召开县疫情防控工作领导小组第30次会议,传达贯彻省委第9次会议精神。".to_owned()];
+        let (name, ev) = issuer(&l, Kind::Meeting, "", &ps, &[]).unwrap();
+        assert_eq!(name, "县疫情防控工作领导小组");
+        assert_eq!(ev.paragraph, Some(0));
+        let ps = vec!["会议传达学习了省委第9次专题会议精神。".to_owned()];
+        assert!(meeting_body(&l, "", &ps).is_none());
+    }
+
+    #[test]
+    fn report_issuer_is_the_cited_document() {
+        let l = lx();
+        let ps = vec!["全会审议通过的《中共甲省委关于落实重要指示的实施意见》指出".to_owned()];
+        let (name, _) = issuer(&l, Kind::Report, "持续抓好防控", &ps, &[]).unwrap();
+        assert_eq!(name, "中共甲省委");
+    }
+
+    fn place(text: &'static str, name: &str, code: &str, level: PlaceLevel) -> Entity<'static> {
+        Entity {
+            kind: EntityKind::Place,
+            text,
+            span: Span { start: 0, end: text.len() },
+            // PlaceInfo is non-exhaustive: build it the way a record is read back.
+            value: Value::Place(
+                serde_json::from_value::<PlaceInfo>(
+                    serde_json::json!({"name": name, "code": code, "level": level}),
+                )
+                .unwrap(),
+            ),
+        }
+    }
+
+    #[test]
+    fn region_from_issuer_or_places() {
+        let l = lx();
+        let r = region(&l, Some("山西省疫情防控工作领导小组办公室"), "", &[], &[]).unwrap();
+        assert_eq!(r.name, "山西省");
+        let r = region(&l, Some("中共山西省委"), "", &[], &[]).unwrap();
+        assert_eq!(r.name, "山西省");
+        // 市… names no city: the text's city-level place decides.
+        let ps = vec!["守好太原阵地,全市上下,支援大同".to_owned(), "山西".to_owned()];
+        let ents = vec![
+            vec![
+                place("太原", "太原市", "140100", PlaceLevel::City),
+                place("大同", "大同市", "140200", PlaceLevel::City),
+                place("太原", "太原市", "140100", PlaceLevel::City),
+            ],
+            vec![place("山西", "山西省", "140000", PlaceLevel::Province)],
+        ];
+        let r = region(&l, Some("市疫情防控工作领导小组"), "", &ps, &ents).unwrap();
+        assert_eq!((r.name.as_str(), r.code.as_deref()), ("太原市", Some("140100")));
+        // No issuer: 全省 makes it a province.
+        let ps = vec!["全省累计接种".to_owned()];
+        let r = region(&l, None, "", &ps, &ents).unwrap();
+        assert_eq!(r.name, "山西省");
+        // Nothing to go on.
+        assert!(region(&l, Some("各市县防控办"), "", &[], &[]).is_none());
+    }
+}

@@ -1,0 +1,542 @@
+//! Items: directive clauses with their modality, actor, targets, measures and validity.
+
+use crate::dates::Ymd;
+use crate::lexicon::{Hit, Lexicon};
+use crate::model::{Compliance, Item, Kind, Measure, Modality};
+use crate::segment::{self, Seg, chars, clauses, contains_any, ends_with_any, is_punct, sentences};
+use crate::tables::CuePlace;
+
+/// How many characters may stand before a modal verb for it to open a clause (the actor).
+const LEAD_CHARS: usize = 20;
+/// The longest actor or target phrase, in characters.
+const PHRASE_CHARS: usize = 30;
+
+/// A modality cue found in a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CueHit {
+    pub start: usize,
+    pub end: usize,
+    pub modality: Modality,
+    pub place: CuePlace,
+}
+
+/// A candidate item: consecutive clauses of one sentence under one modal verb.
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    pub paragraph: usize,
+    /// The sentence's span.
+    pub sentence_seg: Seg,
+    pub seg: Seg,
+    /// Cues inside the group, in text order (the opening one first).
+    pub cues: Vec<CueHit>,
+    /// The actor named before the opening cue.
+    pub actor: Option<String>,
+    /// Measure-term matches inside the group.
+    pub measures: Vec<Hit>,
+}
+
+/// Splits every paragraph into groups.
+pub(crate) fn analyze(lx: &Lexicon, paragraphs: &[String]) -> Vec<Group> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let cues: Vec<CueHit> = lx
+            .cue_words
+            .find(p)
+            .into_iter()
+            .filter_map(|h| {
+                let cue = lx.cues.get(h.id)?;
+                Some(CueHit {
+                    start: h.start,
+                    end: h.end,
+                    modality: cue.modality?,
+                    place: cue.place,
+                })
+            })
+            .collect();
+        let measures = lx.measures.find(p);
+        for s in sentences(p) {
+            let first = out.len();
+            group_sentence(lx, p, pi, s, &cues, &measures, &mut out);
+            // Clauses without an actor of their own inherit the sentence's last actor.
+            let mut last: Option<String> = None;
+            for g in out.iter_mut().skip(first) {
+                match &g.actor {
+                    Some(a) => last = Some(a.clone()),
+                    None => g.actor.clone_from(&last),
+                }
+            }
+        }
+    }
+    out
+}
+
+fn group_sentence(
+    lx: &Lexicon,
+    p: &str,
+    paragraph: usize,
+    s: Seg,
+    cues: &[CueHit],
+    measures: &[Hit],
+    out: &mut Vec<Group>,
+) {
+    struct Open {
+        start: usize,
+        end: usize,
+        opening: Option<(usize, CueHit)>,
+        lead_in_only: bool,
+    }
+    let mut cur: Option<Open> = None;
+    let close = |g: Open, out: &mut Vec<Group>| {
+        let seg = Seg { start: g.start, end: g.end };
+        if seg.is_empty() {
+            return;
+        }
+        let in_seg = |a: usize, b: usize| a >= seg.start && b <= seg.end;
+        let mut group_cues: Vec<CueHit> = Vec::new();
+        if let Some((_, c)) = g.opening {
+            group_cues.push(c);
+        }
+        group_cues.extend(
+            cues.iter()
+                .filter(|c| in_seg(c.start, c.end) && c.place == CuePlace::Any)
+                .filter(|c| g.opening.is_none_or(|(_, o)| o.start != c.start)),
+        );
+        let actor = g.opening.and_then(|(clause_start, c)| actor(lx, p, clause_start, c));
+        out.push(Group {
+            paragraph,
+            sentence_seg: s,
+            seg,
+            cues: group_cues,
+            actor,
+            measures: measures.iter().copied().filter(|h| in_seg(h.start, h.end)).collect(),
+        });
+    };
+    for c in clauses(p, s) {
+        let text = c.text(p);
+        let opening = cues
+            .iter()
+            .filter(|h| h.start >= c.start && h.end <= c.end)
+            .find(|h| {
+                let before = p.get(c.start..h.start).unwrap_or("");
+                match h.place {
+                    CuePlace::Start => before.is_empty(),
+                    CuePlace::Lead | CuePlace::Any => chars(before) <= LEAD_CHARS,
+                }
+            })
+            .copied();
+        if opening.is_none() && chars(text) <= 8 && ends_with_any(text, &lx.lists.framing).is_some()
+        {
+            // 会议指出, 通知强调: a frame, not part of what is ordered.
+            if let Some(g) = cur.take() {
+                close(g, out);
+            }
+            continue;
+        }
+        // 对来自…的人员, / 拒不配合…的, : a target or condition for the next clause.
+        let lead_in = opening.is_none()
+            && ((segment::starts_with_any(text, &lx.lists.lead_in).is_some()
+                && (chars(text) <= 6
+                    || lx.target_words.find(text).last().is_some_and(|h| h.end == text.len())))
+                || (text.ends_with('的') && chars(text) <= LEAD_CHARS));
+        match (cur.take(), opening) {
+            (Some(mut g), Some(o)) if g.lead_in_only => {
+                g.end = c.end;
+                g.opening = Some((c.start, o));
+                g.lead_in_only = false;
+                cur = Some(g);
+            }
+            (Some(g), Some(o)) => {
+                close(g, out);
+                cur = Some(Open {
+                    start: c.start,
+                    end: c.end,
+                    opening: Some((c.start, o)),
+                    lead_in_only: false,
+                });
+            }
+            (None, o) => {
+                cur = Some(Open {
+                    start: c.start,
+                    end: c.end,
+                    opening: o.map(|o| (c.start, o)),
+                    lead_in_only: lead_in,
+                });
+            }
+            (Some(mut g), None) => {
+                g.end = c.end;
+                g.lead_in_only &= lead_in;
+                cur = Some(g);
+            }
+        }
+    }
+    if let Some(g) = cur.take() {
+        close(g, out);
+    }
+}
+
+/// The actor before an opening cue (`各地` in `各地要…`).
+fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<String> {
+    if cue.place == CuePlace::Start {
+        return None;
+    }
+    let mut a = p.get(clause_start..cue.start)?.trim();
+    loop {
+        let before = a;
+        if let Some(c) = segment::starts_with_any(a, &lx.lists.connective) {
+            a = a.get(c.len()..).unwrap_or("");
+        }
+        for ord in ["一是", "二是", "三是", "四是", "五是", "六是", "首先", "其次", "最后"]
+        {
+            if let Some(rest) = a.strip_prefix(ord) {
+                a = rest;
+            }
+        }
+        a = a.trim_end_matches(['也', '还', '都', '均', '更', '则', '仍', '就', '要']).trim();
+        if a == before {
+            break;
+        }
+    }
+    if a.is_empty() || chars(a) > LEAD_CHARS {
+        return None;
+    }
+    if a.chars().any(|c| is_punct(c) && !matches!(c, '、' | '(' | ')' | '（' | '）')) {
+        return None;
+    }
+    ends_with_any(a, &lx.actors)?;
+    Some(a.to_owned())
+}
+
+/// The modality of a group, once the document's kind is known: bare imperatives count in
+/// notices and meetings; cue-less clauses are reports in reports and news.
+pub(crate) fn modality(lx: &Lexicon, g: &Group, text: &str, kind: Kind) -> Modality {
+    let imperative = matches!(kind, Kind::Notice | Kind::Meeting);
+    let mut counted = g.cues.iter().filter(|c| c.place != CuePlace::Start || imperative);
+    let first = counted.next().map(|c| c.modality);
+    if first == Some(Modality::MustNot)
+        || (first == Some(Modality::Must) && counted.any(|c| c.modality == Modality::MustNot))
+    {
+        return Modality::MustNot;
+    }
+    if let Some(m) = first {
+        return m;
+    }
+    if contains_any(text, &lx.lists.past) || matches!(kind, Kind::Report | Kind::News) {
+        Modality::Report
+    } else if kind == Kind::Notice && !g.measures.is_empty() {
+        // A notice orders what it states (全市暂停堂食).
+        Modality::Must
+    } else {
+        Modality::Statement
+    }
+}
+
+/// The measures of a group, coded; one per distinct term.
+pub(crate) fn measures(lx: &Lexicon, g: &Group, text: &str) -> Vec<Measure> {
+    let mut out: Vec<Measure> = Vec::new();
+    for h in &g.measures {
+        let term = lx.measures.word(h.id);
+        if out.iter().any(|m| m.term == term) {
+            continue;
+        }
+        let others = g.measures.iter().any(|o| lx.measures.word(o.id) != term);
+        let Some(rows) = lx.term_rows.get(h.id) else { continue };
+        let row = rows.iter().filter_map(|&r| lx.rows.get(r)).find(|r| {
+            let context_ok = (r.context.is_empty() && !r.context_measure)
+                || contains_any(text, &r.context)
+                || (r.context_measure && others);
+            context_ok && !contains_any(text, &r.exclude)
+        });
+        let Some(row) = row else { continue };
+        let Some(cat) = lx.categories.get(row.category) else { continue };
+        let mut m = Measure::new(term, cat.id.clone(), row.oxcgrt.as_deref());
+        m.level = row.level;
+        m.coronanet.clone_from(&cat.coronanet);
+        m.phsm.clone_from(&cat.phsm);
+        m.start = h.start;
+        m.end = h.end;
+        out.push(m);
+    }
+    out
+}
+
+/// Whom a group applies to: target heads with their modifiers.
+pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
+    let text = g.seg.text(p);
+    let mut out: Vec<String> = Vec::new();
+    for h in lx.target_words.find(text) {
+        let head_start = h.start;
+        // Walk left over the modifier.
+        let mut start = head_start;
+        let before = text.get(..head_start).unwrap_or("");
+        for (i, c) in before.char_indices().rev() {
+            if is_punct(c) || chars(text.get(i..h.end).unwrap_or("")) > PHRASE_CHARS {
+                break;
+            }
+            let upto = text.get(..i + c.len_utf8()).unwrap_or("");
+            if ends_with_any(upto, &lx.stops).is_some() {
+                break;
+            }
+            start = i;
+        }
+        let modifier = text.get(start..head_start).unwrap_or("");
+        let alone = lx.target_heads.get(h.id).is_some_and(|t| t.alone);
+        if modifier.is_empty() && !alone {
+            continue;
+        }
+        if matches!(modifier, "相关" | "有关" | "上述" | "其他" | "该" | "此类" | "等")
+        {
+            continue;
+        }
+        if let Some(t) = text.get(start..h.end) {
+            let t = t.trim_start_matches(['的', '和', '及', '与', '或', '等']);
+            if !t.is_empty() && !out.iter().any(|o| o == t) {
+                out.push(t.to_owned());
+            }
+        }
+    }
+    // Keep the longest of nested phrases.
+    let all = out.clone();
+    out.retain(|t| !all.iter().any(|o| o != t && o.contains(t.as_str())));
+    out
+}
+
+/// The validity period a group dates: `(valid_from, valid_to)`.
+pub(crate) fn validity(
+    lx: &Lexicon,
+    text: &str,
+    published: Option<Ymd>,
+) -> (Option<String>, Option<String>) {
+    let mut from = None;
+    let mut to = None;
+    if text.contains("即日起") || text.contains("发布之日起") || text.contains("印发之日起")
+    {
+        from = published.filter(|p| p.d.is_some()).map(Ymd::iso);
+    }
+    for d in lx.dates.find(text, published) {
+        let before = text.get(..d.start).unwrap_or("").trim_end();
+        let after = text.get(d.end..).unwrap_or("");
+        let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        let after = after
+            .strip_prefix("零时")
+            .or_else(|| after.strip_prefix("时"))
+            .or_else(|| after.strip_prefix("点"))
+            .unwrap_or(after);
+        if ["至", "到", "截至", "截止", "止于"].iter().any(|w| before.ends_with(w))
+            || after.starts_with('止')
+        {
+            to.get_or_insert_with(|| d.date.iso());
+        } else if ["自", "从", "于"].iter().any(|w| before.ends_with(w))
+            || after.starts_with('起')
+            || after.starts_with("开始")
+            || after.starts_with('至')
+        {
+            from.get_or_insert_with(|| d.date.iso());
+        }
+    }
+    (from, to)
+}
+
+/// Builds the items of a document from its groups.
+pub(crate) fn items(
+    lx: &Lexicon,
+    paragraphs: &[String],
+    groups: &[Group],
+    kind: Kind,
+    published: Option<Ymd>,
+) -> Vec<Item> {
+    let mut out = Vec::new();
+    for g in groups {
+        let Some(p) = paragraphs.get(g.paragraph) else { continue };
+        let text = g.seg.text(p);
+        let modality = modality(lx, g, text, kind);
+        let mut ms = measures(lx, g, text);
+        if !modality.is_directive() && ms.is_empty() {
+            continue;
+        }
+        let sentence = g.sentence_seg.text(p);
+        // A period written anywhere in the sentence governs its clauses.
+        let (valid_from, valid_to) =
+            if modality.is_directive() { validity(lx, sentence, published) } else { (None, None) };
+        let targeted = contains_any(text, &lx.lists.targeted);
+        let compliance = match modality {
+            Modality::Must | Modality::MustNot | Modality::Should => {
+                Some(if contains_any(sentence, &lx.lists.penalty) {
+                    Compliance::WithPenalties
+                } else {
+                    Compliance::Mandatory
+                })
+            }
+            Modality::Encourage => Some(Compliance::Voluntary),
+            _ => None,
+        };
+        for m in &mut ms {
+            m.targeted = targeted;
+            m.compliance = compliance;
+            m.valid_from.clone_from(&valid_from);
+            m.valid_to.clone_from(&valid_to);
+        }
+        out.push(Item {
+            paragraph: g.paragraph,
+            start: g.seg.start,
+            end: g.seg.end,
+            text: text.to_owned(),
+            modality,
+            actor: g.actor.clone(),
+            targets: targets(lx, p, g),
+            measures: ms,
+            valid_from,
+            valid_to,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::parse_published;
+    use crate::lexicon::Sources;
+
+    fn lx() -> Lexicon {
+        Lexicon::build(&Sources::default()).unwrap()
+    }
+
+    fn run(p: &str, kind: Kind) -> Vec<Item> {
+        let lx = lx();
+        let paragraphs = vec![p.to_owned()];
+        let groups = analyze(&lx, &paragraphs);
+        items(&lx, &paragraphs, &groups, kind, parse_published("2022-11-20"))
+    }
+
+    fn one(p: &str, kind: Kind) -> Item {
+        let items = run(p, kind);
+        assert_eq!(items.len(), 1, "{items:#?}");
+        items.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn modality_cues() {
+        assert_eq!(one("各区要加强核酸检测", Kind::Notice).modality, Modality::Must);
+        assert_eq!(one("全体居民必须配合核酸检测", Kind::Notice).modality, Modality::Must);
+        assert_eq!(one("严禁擅自离开隔离场所", Kind::Notice).modality, Modality::MustNot);
+        assert_eq!(one("各单位不得瞒报", Kind::Notice).modality, Modality::MustNot);
+        assert_eq!(one("倡导市民勤洗手", Kind::Notice).modality, Modality::Encourage);
+        assert_eq!(one("入境人员原则上应集中隔离", Kind::Notice).modality, Modality::Should);
+        assert_eq!(one("全区已完成三轮核酸检测", Kind::Notice).modality, Modality::Report);
+        assert_eq!(
+            one("核酸检测是发现感染者的重要手段", Kind::Meeting).modality,
+            Modality::Statement
+        );
+        assert_eq!(one("全市暂停堂食", Kind::Notice).modality, Modality::Must);
+    }
+
+    #[test]
+    fn blockers_are_not_cues() {
+        // 重要 and 要求 contain 要 but order nothing.
+        assert!(run("这是一项重要工作", Kind::Notice).is_empty());
+        assert!(run("会议要求明确", Kind::Meeting).is_empty());
+        assert_eq!(one("各地要落实非必要不离市", Kind::Notice).modality, Modality::Must);
+    }
+
+    #[test]
+    fn imperatives_count_in_notices_only() {
+        assert_eq!(one("落实核酸检测", Kind::Meeting).modality, Modality::Must);
+        assert_eq!(one("落实核酸检测", Kind::Report).modality, Modality::Report);
+        assert_eq!(one("全面落实核酸检测", Kind::Other).modality, Modality::Statement);
+    }
+
+    #[test]
+    fn clauses_split_at_new_modal_verbs_and_keep_lead_ins() {
+        let p = "对来自外省的旅客,要落实落地检,严禁聚集,药店要实名登记";
+        let items = run(p, Kind::Notice);
+        let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(texts, ["对来自外省的旅客,要落实落地检", "严禁聚集", "药店要实名登记"]);
+        assert_eq!(items[0].targets, ["来自外省的旅客"]);
+        assert_eq!(items[2].actor.as_deref(), Some("药店"));
+        for i in &items {
+            assert_eq!(&p[i.start..i.end], i.text);
+        }
+    }
+
+    #[test]
+    fn framing_is_dropped_and_actors_found() {
+        let items = run("通知强调,全省上下必须克服麻痹思想", Kind::Notice);
+        assert_eq!(items[0].text, "全省上下必须克服麻痹思想");
+        assert_eq!(items[0].actor.as_deref(), Some("全省上下"));
+        let i = one("各县(市、区)党委和政府要守土有责", Kind::Notice);
+        assert_eq!(i.actor.as_deref(), Some("各县(市、区)党委和政府"));
+        let i = one("同时各地也要建立督查机制", Kind::Notice);
+        assert_eq!(i.actor.as_deref(), Some("各地"));
+        // A topic before the modal verb is not an actor.
+        let i = one("流调排查必须深入细致", Kind::Meeting);
+        assert_eq!(i.actor, None);
+        // Later clauses of the sentence inherit the actor.
+        let items = run("医疗机构要落实预检分诊,加强发热门诊管理", Kind::Notice);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].actor.as_deref(), Some("医疗机构"));
+    }
+
+    #[test]
+    fn targets() {
+        let i = one("重点提高60岁及以上老年人群的疫苗接种率", Kind::Notice);
+        assert_eq!(i.targets, ["60岁及以上老年人群"]);
+        let i = one("要加强中高风险地区来人排查管控", Kind::Notice);
+        assert_eq!(i.targets, ["中高风险地区来人"]);
+        let i = one("冷链食品、进口货物要落实核酸抽检", Kind::Notice);
+        assert_eq!(i.targets, ["冷链食品", "进口货物"]);
+        assert_eq!(i.actor, None);
+        let i = one("精准落实省外入并货运司机管控措施", Kind::Meeting);
+        assert_eq!(i.targets, ["省外入并货运司机"]);
+    }
+
+    #[test]
+    fn measures_are_coded_with_context() {
+        let i = one("严格入境人员闭环管理", Kind::Notice);
+        assert_eq!(i.measures[0].oxcgrt.as_deref(), Some("C8"));
+        let i = one("加强工作人员闭环管理", Kind::Notice);
+        assert_eq!(i.measures[0].term, "闭环管理");
+        assert_eq!(i.measures[0].oxcgrt, None);
+        let i = one("养老院要落实扫码测温", Kind::Notice);
+        let codes: Vec<_> = i.measures.iter().filter_map(|m| m.oxcgrt.as_deref()).collect();
+        assert_eq!(codes, ["H8", "H3"]);
+        // A care home named without any measure is not one.
+        let i = one("要看望养老院老人", Kind::Notice);
+        assert!(i.measures.is_empty());
+        // Publicity codes H1 only when it is about health.
+        let i = one("要加强宣传报道先进典型", Kind::Notice);
+        assert!(i.measures.iter().all(|m| m.oxcgrt.is_none()));
+        let i = one("要加强健康科普和防疫知识宣传", Kind::Notice);
+        assert_eq!(i.measures[0].oxcgrt.as_deref(), Some("H1"));
+    }
+
+    #[test]
+    fn measure_levels_targeting_and_compliance() {
+        let i = one("高风险区要做到足不出户", Kind::Notice);
+        let m = &i.measures[0];
+        assert_eq!((m.oxcgrt.as_deref(), m.level, m.targeted), (Some("C6"), Some(3), true));
+        assert_eq!(m.compliance, Some(Compliance::Mandatory));
+        assert_eq!(m.category, "zoning-lockdown");
+        assert_eq!(m.coronanet.as_deref(), Some("Lockdown"));
+        let i = one("拒不配合核酸检测的,依法追究法律责任", Kind::Notice);
+        assert_eq!(i.modality, Modality::Must);
+        let items = run("各地要全面落实核酸检测,对拒不配合的依法处理", Kind::Notice);
+        assert_eq!(items[0].measures[0].compliance, Some(Compliance::WithPenalties));
+        assert!(!items[0].measures[0].targeted);
+        let i = one("倡导群众戴口罩", Kind::Notice);
+        assert_eq!(i.measures[0].compliance, Some(Compliance::Voluntary));
+        assert_eq!(i.measures[0].oxcgrt.as_deref(), Some("H6"));
+    }
+
+    #[test]
+    fn validity_periods() {
+        let i = one("自即日起,全市暂停堂食", Kind::Notice);
+        assert_eq!(i.valid_from.as_deref(), Some("2022-11-20"));
+        assert_eq!(i.measures[0].valid_from.as_deref(), Some("2022-11-20"));
+        let i = one("自11月21日0时至11月25日24时,全区实行静默管理", Kind::Notice);
+        assert_eq!(i.valid_from.as_deref(), Some("2022-11-21"));
+        assert_eq!(i.valid_to.as_deref(), Some("2022-11-25"));
+        let i = one("11月22日起全区要落实核酸检测", Kind::Notice);
+        assert_eq!(i.valid_from.as_deref(), Some("2022-11-22"));
+        assert_eq!(i.valid_to, None);
+    }
+}

@@ -1,0 +1,273 @@
+//! The compiled rule tables: automata and word lists built once from the TSV data.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use crate::dates::DateFinder;
+use crate::error::{Error, Result};
+use crate::tables::{self, Category, Cue, MeasureRow};
+
+/// A word list with a leftmost-longest automaton over it.
+#[derive(Debug, Clone)]
+pub(crate) struct Words {
+    pub words: Vec<String>,
+    ac: AhoCorasick,
+}
+
+/// One match of a [`Words`] automaton: the word's index and its span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub id: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Words {
+    pub(crate) fn new(name: &str, words: Vec<String>) -> Result<Self> {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .map_err(|e| Error::with_source(format!("cannot compile the {name} word list"), e))?;
+        Ok(Words { words, ac })
+    }
+
+    /// Non-overlapping leftmost-longest matches.
+    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
+        self.ac
+            .find_iter(text)
+            .map(|m| Hit { id: m.pattern().as_usize(), start: m.start(), end: m.end() })
+            .collect()
+    }
+
+    pub(crate) fn word(&self, id: usize) -> &str {
+        self.words.get(id).map_or("", String::as_str)
+    }
+}
+
+/// The small word lists of `words.tsv`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lists {
+    pub notice: Vec<String>,
+    pub notice_body: Vec<String>,
+    pub meeting: Vec<String>,
+    pub meeting_body: Vec<String>,
+    pub epidemic: Vec<String>,
+    pub org_suffix: Vec<String>,
+    pub org_stop: Vec<String>,
+    pub title: Vec<String>,
+    pub format: Vec<String>,
+    pub branch: Vec<String>,
+    pub relay: Vec<String>,
+    pub zone_rule: Vec<String>,
+    pub penalty: Vec<String>,
+    pub past: Vec<String>,
+    pub targeted: Vec<String>,
+    pub framing: Vec<String>,
+    pub lead_in: Vec<String>,
+    pub connective: Vec<String>,
+}
+
+impl Lists {
+    fn from_map(mut m: HashMap<String, Vec<String>>) -> Result<Self> {
+        let mut take = |name: &str| {
+            m.remove(name).ok_or_else(|| Error::new(format!("words.tsv has no {name:?} list")))
+        };
+        let mut l = Lists {
+            notice: take("notice")?,
+            notice_body: take("notice-body")?,
+            meeting: take("meeting")?,
+            meeting_body: take("meeting-body")?,
+            epidemic: take("epidemic")?,
+            org_suffix: take("org-suffix")?,
+            org_stop: take("org-stop")?,
+            title: take("title")?,
+            format: take("format")?,
+            branch: take("branch")?,
+            relay: take("relay")?,
+            zone_rule: take("zone-rule")?,
+            penalty: take("penalty")?,
+            past: take("past")?,
+            targeted: take("targeted")?,
+            framing: take("framing")?,
+            lead_in: take("lead-in")?,
+            connective: take("connective")?,
+        };
+        if let Some(name) = m.keys().next() {
+            return Err(Error::new(format!("words.tsv has an unknown list {name:?}")));
+        }
+        // Longest first, so that prefix and suffix tests prefer the longest word.
+        for v in [
+            &mut l.org_suffix,
+            &mut l.org_stop,
+            &mut l.title,
+            &mut l.format,
+            &mut l.relay,
+            &mut l.lead_in,
+            &mut l.connective,
+        ] {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Ok(l)
+    }
+}
+
+/// A target head.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TargetHead {
+    pub alone: bool,
+}
+
+/// Everything compiled.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    pub categories: Vec<Category>,
+    pub rows: Vec<MeasureRow>,
+    /// Unique measure terms; `term_rows[i]` are the rows of `measures.words[i]`, in table order.
+    pub measures: Words,
+    pub term_rows: Vec<Vec<usize>>,
+    pub cues: Vec<Cue>,
+    pub cue_words: Words,
+    pub phases: Vec<(String, u8)>,
+    pub phase_words: Words,
+    pub holders: Vec<Vec<String>>,
+    pub holder_words: Vec<String>,
+    pub target_heads: Vec<TargetHead>,
+    pub target_words: Words,
+    pub stops: Vec<String>,
+    pub actors: Vec<String>,
+    pub lists: Lists,
+    pub dates: DateFinder,
+    pub session: Regex,
+    pub quantity: Regex,
+    pub abbreviation: Regex,
+    pub division_prefix: Regex,
+}
+
+/// The table texts a lexicon is built from.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Sources<'a> {
+    pub categories: &'a str,
+    pub measures: &'a str,
+    pub modality: &'a str,
+    pub phases: &'a str,
+    pub responsibilities: &'a str,
+    pub targets: &'a str,
+    pub stops: &'a str,
+    pub actors: &'a str,
+    pub words: &'a str,
+}
+
+impl Default for Sources<'static> {
+    fn default() -> Self {
+        Sources {
+            categories: tables::CATEGORIES,
+            measures: tables::MEASURES,
+            modality: tables::MODALITY,
+            phases: tables::PHASES,
+            responsibilities: tables::RESPONSIBILITIES,
+            targets: tables::TARGETS,
+            stops: tables::STOPS,
+            actors: tables::ACTORS,
+            words: tables::WORDS,
+        }
+    }
+}
+
+fn regex(pattern: &str) -> Result<Regex> {
+    Regex::new(pattern).map_err(|e| Error::with_source("cannot compile a built-in pattern", e))
+}
+
+impl Lexicon {
+    pub(crate) fn build(src: &Sources<'_>) -> Result<Self> {
+        let categories = tables::parse_categories(src.categories)?;
+        let rows = tables::parse_measures(src.measures, &categories)?;
+        let mut terms: Vec<String> = Vec::new();
+        let mut term_rows: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            let t = *index.entry(r.term.clone()).or_insert_with(|| {
+                terms.push(r.term.clone());
+                term_rows.push(Vec::new());
+                terms.len() - 1
+            });
+            if let Some(v) = term_rows.get_mut(t) {
+                v.push(i);
+            }
+        }
+        let cues = tables::parse_modality(src.modality)?;
+        let cue_words = Words::new("modality", cues.iter().map(|c| c.word.clone()).collect())?;
+        let phase_rows = tables::parse_phases(src.phases)?;
+        let phase_words =
+            Words::new("phase", phase_rows.iter().map(|(t, _, _)| t.clone()).collect())?;
+        let phases = phase_rows.into_iter().map(|(_, p, r)| (p, r)).collect();
+        let resp = tables::parse_responsibilities(src.responsibilities)?;
+        let (holder_words, holders): (Vec<String>, Vec<Vec<String>>) = resp.into_iter().unzip();
+        let target_rows = tables::rows("targets.tsv", src.targets, 2, 3)?;
+        let target_heads = target_rows
+            .iter()
+            .map(|(_, f)| TargetHead { alone: f.get(2).is_some_and(|a| *a == "alone") })
+            .collect();
+        let target_words =
+            Words::new("target", target_rows.iter().map(|(_, f)| f[0].to_owned()).collect())?;
+        let mut stops = tables::parse_words("stops.tsv", src.stops)?;
+        stops.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let mut actors = tables::parse_words("actors.tsv", src.actors)?;
+        actors.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let lists = Lists::from_map(tables::parse_lists(src.words)?)?;
+        Ok(Lexicon {
+            categories,
+            rows,
+            measures: Words::new("measure", terms)?,
+            term_rows,
+            cues,
+            cue_words,
+            phases,
+            phase_words,
+            holders,
+            holder_words,
+            target_heads,
+            target_words,
+            stops,
+            actors,
+            lists,
+            dates: DateFinder::new()
+                .map_err(|e| Error::with_source("cannot compile a built-in pattern", e))?,
+            session: regex(r"第\s*([0-9一二三四五六七八九十百千零〇两]{1,8})\s*次")?,
+            quantity: regex(
+                r"(近|约|逾|超过|超|共|达)?(\d+(?:\.\d+)?)\s*(万|亿)?\s*(余|多)?\s*(万|亿)?\s*(人次|剂次|万人|人|名|家|个|支|份|剂|管|起|例|所|架|间|辆|件|批|处|吨|户|座|条|张|床|套|台|项|次|%)",
+            )?,
+            abbreviation: regex(
+                r"[（(]\s*以下简称\s*[“「\x22]?([^”」\x22）)]{2,20})[”」\x22]?\s*[）)]",
+            )?,
+            division_prefix: regex(
+                r"^(?:中共)?(\p{Han}{2,8}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|州))",
+            )?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_lexicon_builds() {
+        let l = Lexicon::build(&Sources::default()).unwrap();
+        assert_eq!(l.measures.words.len(), l.term_rows.len());
+        let closed = l.measures.words.iter().position(|w| w == "闭环管理").unwrap();
+        assert_eq!(l.term_rows[closed].len(), 3);
+        let hits = l.measures.find("严格执行扫码、测温、戴口罩、通风消毒");
+        let found: Vec<&str> = hits.iter().map(|h| l.measures.word(h.id)).collect();
+        assert_eq!(found, ["扫码", "测温", "戴口罩", "通风消毒"]);
+    }
+
+    #[test]
+    fn unknown_list_is_an_error() {
+        let words = format!("{}\nbogus\t字\n", tables::WORDS);
+        let src = Sources { words: &words, ..Sources::default() };
+        let e = Lexicon::build(&src).unwrap_err();
+        assert!(e.to_string().contains("bogus"), "{e}");
+    }
+}
