@@ -109,42 +109,49 @@ impl Pipeline {
         let format =
             hints.format.unwrap_or_else(|| zhengling_boilerplate::detect_format(&decoded.text));
         let page_hints = PageHints { url: hints.url };
-        let mut summary = NormalizationSummary::default();
+        // Page-level evidence (script policy, pinyin annotations) is gathered once over the
+        // whole decoded page, then applied to each piece of text that is normalized.
+        let profile = self.normalizer.analyze(&decoded.text);
+        let mut summary = NormalizationSummary {
+            script: Some(profile.script.as_str()),
+            spam_mirror: profile.is_spam_mirror(),
+            ..NormalizationSummary::default()
+        };
         let mut note = |r: &zhengling_normalize::Report| {
             summary.pinyin_removed += r.pinyin_removed;
             summary.mojibake_repaired += r.mojibake_repaired;
             summary.converted |= r.converted;
+            summary.traditional_kept |= r.traditional_kept;
         };
         let article = if format == Format::Html {
-            {
-                let mut a = self
-                    .extractor
-                    .extract(&decoded.text, format, &page_hints)
-                    .map_err(Error::Boilerplate)?;
-                let norm = |s: &mut String, note: &mut dyn FnMut(&zhengling_normalize::Report)| {
-                    let n = self.normalizer.normalize(s);
-                    note(&n.report);
-                    if let std::borrow::Cow::Owned(t) = n.text {
-                        *s = t;
-                    }
-                };
-                for field in [&mut a.title, &mut a.site, &mut a.source, &mut a.author] {
-                    if let Some(s) = field.as_mut() {
-                        norm(s, &mut note);
-                    }
+            // Normalizing the whole markup would cost more than parsing it: extract first,
+            // then normalize the few kilobytes of article text.
+            let mut a = self
+                .extractor
+                .extract(&decoded.text, format, &page_hints)
+                .map_err(Error::Boilerplate)?;
+            let mut norm = |s: &mut String| {
+                let n = self.normalizer.normalize_with(s, &profile);
+                note(&n.report);
+                if let std::borrow::Cow::Owned(t) = n.text {
+                    *s = t;
                 }
-                for p in &mut a.paragraphs {
-                    norm(p, &mut note);
+            };
+            for field in [&mut a.title, &mut a.site, &mut a.source, &mut a.author] {
+                if let Some(s) = field.as_mut() {
+                    norm(s);
                 }
-                a.paragraphs.retain(|p| !p.trim().is_empty());
-                a
             }
+            for p in &mut a.paragraphs {
+                norm(p);
+            }
+            a.paragraphs.retain(|p| !p.trim().is_empty());
+            a
         } else {
-            let n = self.normalizer.normalize(&decoded.text);
+            let n = self.normalizer.normalize_with(&decoded.text, &profile);
             note(&n.report);
             self.extractor.extract(&n.text, format, &page_hints).map_err(Error::Boilerplate)?
         };
-        summary.spam_mirror = summary.pinyin_removed >= 3;
         warnings.extend(article.warnings.iter().cloned());
         if article.paragraphs.is_empty() {
             warnings.push("no article text found".to_owned());

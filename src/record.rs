@@ -101,8 +101,13 @@ pub struct NormalizationSummary {
     pub pinyin_removed: usize,
     /// Mojibake sequences repaired.
     pub mojibake_repaired: usize,
-    /// Whether Traditional text was converted.
+    /// Whether Traditional text was converted to Simplified.
     pub converted: bool,
+    /// Whether authentic Traditional text was kept (the default script policy keeps pages
+    /// written in Traditional, and converts conversion artifacts of mainland originals).
+    pub traditional_kept: bool,
+    /// The page's script before conversion (`simplified`, `traditional`, `mixed`, `unknown`).
+    pub script: Option<&'static str>,
     /// A page with pinyin glued after characters is a spam mirror.
     pub spam_mirror: bool,
 }
