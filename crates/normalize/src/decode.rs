@@ -9,6 +9,9 @@ use encoding_rs::{BIG5, Encoding, GBK, UTF_8, WINDOWS_1252, X_USER_DEFINED};
 /// How many bytes of the page the `<meta>` prescan looks at (the WHATWG limit).
 const PRESCAN_LIMIT: usize = 1024;
 
+/// How many bytes chardetng sees.
+const DETECTION_LIMIT: usize = 64 * 1024;
+
 /// A declared decode whose replacement characters exceed this share of its characters
 /// (per mille) is compared against the detected encoding.
 const DECLARED_ERROR_PER_MILLE: usize = 5;
@@ -176,7 +179,9 @@ fn plausible_utf8(bytes: &[u8], contrary_declaration: bool) -> Option<&str> {
 /// Statistical detection, then the TLD default when detection decodes badly.
 fn detect<'a>(bytes: &'a [u8], tld: Option<&str>) -> Decoded<'a> {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    // The first 64 KB decide as well as the whole page and keep detection cheap.
+    let sample = bytes.get(..DETECTION_LIMIT).unwrap_or(bytes);
+    detector.feed(sample, sample.len() == bytes.len());
     // Valid UTF-8 that reached detection was judged implausible: do not let chardetng
     // pick UTF-8 for it.
     let utf8 =

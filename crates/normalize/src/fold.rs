@@ -69,6 +69,21 @@ fn table(c: char) -> Option<char> {
     }
 }
 
+/// The character `c` becomes after folding, for single characters that fold to one
+/// character (compatibility ideographs, Kangxi radicals, full-width letters); else `c`.
+pub(crate) fn canonical_char(c: char) -> char {
+    if let Some(r) = table(c) {
+        return r;
+    }
+    if ('\u{F900}'..='\u{FAFF}').contains(&c) {
+        let mut it = std::iter::once(c).nfc();
+        if let (Some(r), None) = (it.next(), it.next()) {
+            return r;
+        }
+    }
+    c
+}
+
 fn full_width_punct(c: char) -> Option<char> {
     Some(match c {
         ',' => '，',
@@ -106,8 +121,19 @@ fn needs_fold(text: &str, opts: FoldOptions) -> bool {
             }
         }
     }
-    text.chars().any(|c| !c.is_ascii() && (is_odd_space(c) || is_removed(c) || table(c).is_some()))
-        || is_nfc_quick(text.chars()) != IsNormalized::Yes
+    let mut nfc_suspect = false;
+    for c in text.chars() {
+        if c.is_ascii() {
+            continue;
+        }
+        if is_odd_space(c) || is_removed(c) || table(c).is_some() {
+            return true;
+        }
+        // Han, kana, CJK punctuation, full-width forms and general punctuation other than
+        // U+2000/U+2001 are always NFC; anything else gets the real check below.
+        nfc_suspect |= !matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{2002}'..='\u{206F}');
+    }
+    nfc_suspect && is_nfc_quick(text.chars()) != IsNormalized::Yes
 }
 
 /// Folds width and whitespace (see the crate docs for the table).
@@ -223,8 +249,8 @@ pub(crate) fn fold(text: &str, opts: FoldOptions) -> Rewritten<'_> {
 }
 
 /// ASCII parenthesis pairs `(...)` on one line, not nested, whose content holds a Han
-/// character and no ASCII letter, and that touch Chinese text on the outside (or start
-/// the line): `高原(北京)文化`, `(记者秦洋)`, but not `张伟(Zhang Wei)` or `(30)`.
+/// character and no ASCII letter: `高原(北京)文化`, `(记者秦洋)`, but not
+/// `张伟(Zhang Wei)` or `(30)`.
 fn cjk_paren_pairs(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut pairs = Vec::new();
@@ -238,11 +264,7 @@ fn cjk_paren_pairs(text: &str) -> Vec<(usize, usize)> {
                     let inner = text.get(o + 1..i).unwrap_or_default();
                     let has_han = inner.chars().any(is_han);
                     let has_latin = inner.bytes().any(|b| b.is_ascii_alphabetic());
-                    let before = text.get(..o).and_then(|s| s.chars().next_back());
-                    let after = text.get(i + 1..).and_then(|s| s.chars().next());
-                    let outside = before.is_none_or(|c| c == '\n' || is_cjk_context(c))
-                        || after.is_some_and(is_cjk_context);
-                    if has_han && !has_latin && outside {
+                    if has_han && !has_latin {
                         pairs.push((o, i));
                     }
                 }

@@ -304,11 +304,20 @@ impl Normalizer {
     /// Normalizes one text on its own (its own page profile).
     pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
         let profile = self.analyze(text);
-        self.normalize_with(text, &profile)
+        self.normalize_inner(text, &profile, true)
     }
 
     /// Normalizes one piece of a page (a title, a paragraph) with the page's profile.
     pub fn normalize_with<'a>(&self, text: &'a str, profile: &PageProfile) -> Normalized<'a> {
+        self.normalize_inner(text, profile, false)
+    }
+
+    fn normalize_inner<'a>(
+        &self,
+        text: &'a str,
+        profile: &PageProfile,
+        profile_is_of_text: bool,
+    ) -> Normalized<'a> {
         let mut report = Report::default();
         let mut map = OffsetMap::identity(text.len());
         let mut cur: Cow<'a, str> = Cow::Borrowed(text);
@@ -326,10 +335,17 @@ impl Normalizer {
         let r = owned(fold::fold(&cur, self.fold));
         report.folded = advance(&mut cur, &mut map, r);
 
-        let local = self.analyzer.script_counts(&cur);
+        let local = if profile_is_of_text && matches!(cur, Cow::Borrowed(_)) {
+            (profile.traditional, profile.simplified)
+        } else {
+            self.analyzer.script_counts(&cur)
+        };
         report.script = Script::from_counts(local.0, local.1);
+        // The page's decision, or this text's own mixed script with Simplified dominant
+        // (mojibake repair can reveal Simplified text the page profile did not see).
+        let own_mix = self.policy == ScriptPolicy::Auto && local.1 >= local.0;
         if local.0 > 0 {
-            if profile.convert {
+            if profile.convert || own_mix {
                 let r = owned(self.converter.to_simplified(&cur));
                 report.converted = advance(&mut cur, &mut map, r);
             } else {

@@ -15,10 +15,11 @@ const LATIN: u8 = 2;
 
 static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let mut classes = vec![0u8; 0x10000];
-    // UTF-8 bytes read as GBK: pairs (lead of a 3-byte sequence, continuation) and
-    // (continuation, continuation) decode to these, mostly rare, characters.
+    // UTF-8 bytes read as GBK: a pair (lead of a 3-byte CJK sequence, continuation), at
+    // least every third character of such mojibake, decodes to one of these rare
+    // characters (frequent ones excluded).
     let mut bytes = Vec::new();
-    for lead in (0xE4u8..=0xE9).chain(0x81..=0xBF) {
+    for lead in 0xE4u8..=0xE9 {
         for trail in 0x80u8..=0xBF {
             bytes.extend_from_slice(&[lead, trail]);
         }
@@ -129,14 +130,29 @@ pub(crate) fn repair(text: &str, allow_toneless: bool) -> (Rewritten<'_>, usize)
     (w.finish(), n)
 }
 
+/// The two-byte GBK code of every BMP character that has one (0 for none).
+static GBK_CODES: LazyLock<Vec<u16>> = LazyLock::new(|| {
+    let mut codes = vec![0u16; 0x10000];
+    for lead in 0x81u8..=0xFE {
+        for trail in (0x40u8..=0x7E).chain(0x80..=0xFE) {
+            let pair = [lead, trail];
+            let (text, had_errors) = GBK.decode_without_bom_handling(&pair);
+            let mut it = text.chars();
+            if let (false, Some(c), None) = (had_errors, it.next(), it.next())
+                && let Some(slot) = codes.get_mut(c as usize)
+                && *slot == 0
+            {
+                *slot = u16::from_be_bytes([lead, trail]);
+            }
+        }
+    }
+    codes
+});
+
 /// GBK encoding of one character, if it is exactly two bytes.
 fn gbk2(c: char) -> Option<[u8; 2]> {
-    let mut buf = [0u8; 4];
-    let (bytes, _, had_errors) = GBK.encode(c.encode_utf8(&mut buf));
-    if had_errors || bytes.len() != 2 {
-        return None;
-    }
-    Some([*bytes.first()?, *bytes.get(1)?])
+    let code = GBK_CODES.get(c as usize).copied().unwrap_or(0);
+    (code != 0).then(|| code.to_be_bytes())
 }
 
 fn decode_gbk_clean(bytes: &[u8]) -> Option<String> {
@@ -330,7 +346,7 @@ fn utf8_as_gbk(text: &str, edits: &mut Vec<(usize, usize, String)>) {
             end = j + d.len_utf8();
             chars.next();
         }
-        if suspects < 2 || suspects * 10 < count * 3 {
+        if suspects < 2 || suspects * 5 < count {
             continue;
         }
         let Some(run) = text.get(start..end) else { continue };

@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 
 /// One piece of a rewrite: `out_len` output bytes at `out` came from `src_len` input bytes
-/// at `src`. A copy maps byte for byte; a replacement maps only as a whole.
+/// at `src`. A copy (or a character-for-character replacement of equal byte lengths) maps
+/// byte for byte; any other replacement maps only as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Seg {
     out: usize,
@@ -54,8 +55,9 @@ impl Layer {
 /// For any byte span of a normalized text, the byte range of the input it came from.
 ///
 /// The map is monotone: later output spans come from later (or the same) input bytes.
-/// Characters that were copied map byte for byte; a replaced unit (a converted phrase, a
-/// repaired mojibake run, a folded character) maps as a whole; removed input (pinyin
+/// Characters that were copied, or replaced character for character with equal byte
+/// lengths (`国` for `國`), map character by character; any other replaced unit (a
+/// repaired mojibake run, a folded full-width letter) maps as a whole; removed input (pinyin
 /// annotations, control characters) belongs to no output span. Maps of successive stages
 /// compose.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -248,7 +250,11 @@ impl<'a> Rewriter<'a> {
         self.reserve_once();
         self.changed = true;
         self.out.push_str(with);
-        self.push_seg(piece.len(), with.len(), false);
+        // Character-for-character replacements of equal byte lengths (国 for 國) map
+        // character by character, and merge with neighbouring copies.
+        let aligned = piece.len() == with.len()
+            && piece.char_indices().map(|(i, _)| i).eq(with.char_indices().map(|(i, _)| i));
+        self.push_seg(piece.len(), with.len(), aligned);
         self.pos = end;
     }
 
@@ -306,18 +312,29 @@ mod tests {
         let src = "xx國際(guó)yy";
         let mut w = Rewriter::new(src);
         w.copy_to(2);
-        w.replace(8, "国际");
+        w.replace(8, "X");
         let del_end = src.find("yy").unwrap();
         w.delete(del_end);
         let r = w.finish();
-        assert_eq!(r.text, "xx国际yy");
-        // Inside the unit: the whole unit.
-        assert_eq!(r.map.source_range(2, 5), Some((2, 8)));
-        assert_eq!(r.map.source_range(5, 8), Some((2, 8)));
+        assert_eq!(r.text, "xxXyy");
+        // The unit maps as a whole.
+        assert_eq!(r.map.source_range(2, 3), Some((2, 8)));
         // "yy" after the deletion.
-        assert_eq!(r.map.source_range(8, 10), Some((del_end, del_end + 2)));
-        // Span over the deletion excludes nothing in between: from the unit to yy.
-        assert_eq!(r.map.source_range(2, 10), Some((2, src.len())));
+        assert_eq!(r.map.source_range(3, 5), Some((del_end, del_end + 2)));
+        // A span over the deletion covers it.
+        assert_eq!(r.map.source_range(2, 5), Some((2, src.len())));
+    }
+
+    #[test]
+    fn aligned_replacement_maps_per_character() {
+        let src = "xx國際yy";
+        let mut w = Rewriter::new(src);
+        w.copy_to(2);
+        w.replace(8, "国际");
+        let r = w.finish();
+        assert_eq!(r.text, "xx国际yy");
+        assert_eq!(r.map.source_range(5, 8), Some((5, 8)));
+        assert_eq!(r.map.source_range(0, 10), Some((0, 10)));
     }
 
     #[test]

@@ -133,7 +133,7 @@ impl Analyzer {
     /// Counts of (Traditional-only, Simplified-only) characters.
     pub(crate) fn script_counts(&self, text: &str) -> (usize, usize) {
         let bytes = text.as_bytes();
-        let (mut t, mut s) = (0, 0);
+        let (mut trad, mut simp) = (0, 0);
         let mut i = 0;
         while i < bytes.len() {
             // Skip ASCII eight bytes at a time.
@@ -145,26 +145,37 @@ impl Analyzer {
                     continue;
                 }
             }
-            let b = bytes.get(i).copied().unwrap_or(0);
-            if b < 0x80 {
+            let lead = bytes.get(i).copied().unwrap_or(0);
+            if lead < 0x80 {
                 i += 1;
                 continue;
             }
-            let len = match b {
+            let len = match lead {
                 0xC0..=0xDF => 2,
                 0xE0..=0xEF => 3,
                 0xF0..=0xF7 => 4,
                 _ => 1,
             };
             if len == 3
-                && let Some(c) = text.get(i..i + 3).and_then(|s| s.chars().next())
+                && let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2))
+                && let Some(c) = char::from_u32(
+                    (u32::from(lead & 0x0F) << 12)
+                        | (u32::from(b1 & 0x3F) << 6)
+                        | u32::from(b2 & 0x3F),
+                )
             {
-                t += usize::from(self.traditional_only.contains(c));
-                s += usize::from(self.simplified_only.contains(c));
+                // Count what folding will make of compatibility ideographs and radicals.
+                let c = if matches!(c, '\u{2E80}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}') {
+                    crate::fold::canonical_char(c)
+                } else {
+                    c
+                };
+                trad += usize::from(self.traditional_only.contains(c));
+                simp += usize::from(self.simplified_only.contains(c));
             }
             i += len;
         }
-        (t, s)
+        (trad, simp)
     }
 
     pub(crate) fn analyze(&self, text: &str) -> PageProfile {
