@@ -1,21 +1,75 @@
 //! The real article out of a Chinese HTML or plain-text page, plus what was removed and why.
 //!
-//! STUB: the public API below is the contract the root package uses. Keep these names and
-//! signatures (add freely).
+//! Scraped news and government pages carry far more than their article: navigation,
+//! breadcrumbs, "related" and "hot" lists, comment threads, copyright and disclaimer
+//! footers, ICP registration lines, keyword spam, the headline repeated as image captions,
+//! truncated leads repeated in full, and sometimes the site's own name injected into a
+//! sentence. [`Extractor::extract`] returns a typed [`Article`]: headline, publication time
+//! as printed, site, credited source, author, canonical URL, the body paragraphs in order,
+//! and every dropped block with its [`Reason`].
+//!
+//! - **HTML** ([`Format::Html`]) is parsed once with html5ever into a flat arena; one walk
+//!   cuts the page into text segments at block boundaries and `<br>`s and records, per node,
+//!   text, link text and punctuation; a Readability-style score (commas and full stops
+//!   counted the Chinese way, class and id hints, link density) picks the article's
+//!   container and its sibling parts; each segment is then kept or dropped on its own
+//!   evidence. Headline and metadata come from `<title>`/`<h1>`, `meta` tags, JSON-LD and
+//!   the `发布时间：… 来源：… 作者：…` line under the headline, in Simplified or
+//!   Traditional script.
+//! - **Plain text** ([`Format::Text`], WET records and similar renderings) is read line by
+//!   line: length, punctuation density, list markers, date-and-count lines, footer and
+//!   header phrases, section headings such as `相关阅读`, lines repeated elsewhere, and the
+//!   best-scoring run of article lines between them.
 //!
 //! # Example
 //! ```
-//! use zhengling_boilerplate::{ExtractorBuilder, Format, PageHints};
+//! use zhengling_boilerplate::{ExtractorBuilder, Format, PageHints, Reason};
 //! let extractor = ExtractorBuilder::new().build()?;
-//! let article = extractor.extract("标题\n\n正文第一段。", Format::Text, &PageHints::default())?;
-//! assert!(!article.paragraphs.is_empty());
+//! let page = "当前位置：首页 > 新闻\n\
+//!             关于做好疫情防控工作的通知\n\
+//!             发布时间：2022-03-14 14:07 来源：市卫健委\n\
+//!             各地要严格落实核酸检测、健康监测等措施，确保各项防控措施落地见效。\n\
+//!             对来自中高风险地区的人员，要按规定落实隔离医学观察和健康监测等措施。\n\
+//!             版权所有：某某新闻网 京ICP备12345678号";
+//! let article = extractor.extract(page, Format::Text, &PageHints::default())?;
+//! assert_eq!(article.title.as_deref(), Some("关于做好疫情防控工作的通知"));
+//! assert_eq!(article.published.as_deref(), Some("2022-03-14T14:07:00"));
+//! assert_eq!(article.source.as_deref(), Some("市卫健委"));
+//! assert_eq!(article.paragraphs.len(), 2);
+//! assert!(article.removed.iter().any(|r| r.reason == Reason::Breadcrumb));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Crate features
+//! - `serde`: `Serialize`/`Deserialize` for [`Article`], [`Removed`], [`Reason`] and
+//!   [`Format`].
+//!
+//! # Panics / untrusted input
+//! Any `&str` is accepted: broken markup is repaired the way browsers repair it, and a page
+//! without an article yields empty paragraphs and a warning. No input makes the extractor
+//! panic; the property tests in `tests/props.rs` feed it arbitrary strings in both modes.
+//!
+//! # Performance
+//! The page is parsed once and walked twice, without CSS selectors or per-node strings:
+//! about 2,000 pages/s (70 MB/s) of real Chinese news HTML on one core, and over
+//! 30,000 pages/s for plain text (see the crate README and `benches/boilerplate.rs`).
 #![forbid(unsafe_code)]
+// Byte and character scanners index with i, j, k and friends; longer names read worse.
+#![allow(clippy::many_single_char_names)]
 
+mod date;
+mod dom;
 mod error;
+mod fields;
+mod finish;
+mod html;
+mod lexicon;
+mod plain;
+mod text;
 
 pub use error::{Error, Result};
+
+use lexicon::Lexicon;
 
 /// The kind of page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,18 +83,30 @@ pub enum Format {
     Text,
 }
 
-/// Guesses whether a page is HTML or plain text.
+/// Guesses whether a page is HTML or plain text from its first 2 KiB.
+///
+/// ```
+/// use zhengling_boilerplate::{detect_format, Format};
+/// assert_eq!(detect_format("<!DOCTYPE html><p>x</p>"), Format::Html);
+/// assert_eq!(detect_format("标题\n\n正文。"), Format::Text);
+/// ```
 pub fn detect_format(page: &str) -> Format {
-    let head: String = page.chars().take(2048).collect::<String>().to_ascii_lowercase();
-    if head.contains("<html")
-        || head.contains("<!doctype")
-        || head.contains("<body")
-        || head.contains("<div")
-    {
-        Format::Html
-    } else {
-        Format::Text
-    }
+    let end = page.char_indices().nth(2048).map_or(page.len(), |(i, _)| i);
+    let head = page.get(..end).unwrap_or(page).to_ascii_lowercase();
+    let tags = [
+        "<html",
+        "<!doctype",
+        "<body",
+        "<div",
+        "<head",
+        "<meta",
+        "<p>",
+        "<table",
+        "<br",
+        "<title",
+        "<text ",
+    ];
+    if tags.iter().any(|t| head.contains(t)) { Format::Html } else { Format::Text }
 }
 
 /// What the caller knows about the page.
@@ -86,9 +152,40 @@ pub enum Reason {
     Metadata,
     /// Anything else that is not the article.
     Boilerplate,
+    /// Share buttons and "follow us" prompts.
+    Share,
+    /// Page-number links.
+    Pagination,
+    /// Advertisements and app promotions.
+    Advertisement,
+    /// A block that repeats another block of the page.
+    Repeated,
 }
 
 impl Reason {
+    /// Every reason, in declaration order.
+    pub const ALL: [Reason; 19] = [
+        Reason::Navigation,
+        Reason::Breadcrumb,
+        Reason::RelatedLinks,
+        Reason::HotList,
+        Reason::Comments,
+        Reason::Copyright,
+        Reason::Disclaimer,
+        Reason::Icp,
+        Reason::Contact,
+        Reason::SpamKeywords,
+        Reason::RepeatedTitle,
+        Reason::DuplicateLead,
+        Reason::InjectedBrand,
+        Reason::Metadata,
+        Reason::Boilerplate,
+        Reason::Share,
+        Reason::Pagination,
+        Reason::Advertisement,
+        Reason::Repeated,
+    ];
+
     /// The kebab-case name used in JSON output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -107,7 +204,28 @@ impl Reason {
             Reason::InjectedBrand => "injected-brand",
             Reason::Metadata => "metadata",
             Reason::Boilerplate => "boilerplate",
+            Reason::Share => "share",
+            Reason::Pagination => "pagination",
+            Reason::Advertisement => "advertisement",
+            Reason::Repeated => "repeated",
         }
+    }
+
+    /// The reason with a kebab-case name, if any.
+    ///
+    /// ```
+    /// use zhengling_boilerplate::Reason;
+    /// assert_eq!(Reason::from_name("hot-list"), Some(Reason::HotList));
+    /// assert_eq!(Reason::from_name("nope"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -115,7 +233,8 @@ impl Reason {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Removed {
-    /// The block's text.
+    /// The block's text (consecutive blocks dropped for the same reason are joined by
+    /// newlines).
     pub text: String,
     /// Why it was dropped.
     pub reason: Reason,
@@ -134,8 +253,10 @@ pub struct Article {
     pub site: Option<String>,
     /// The source the page credits (`来源`).
     pub source: Option<String>,
-    /// Author or editor.
+    /// Author, or the editor when no author is printed.
     pub author: Option<String>,
+    /// The editor (`责任编辑`), when printed.
+    pub editor: Option<String>,
     /// Canonical URL.
     pub url: Option<String>,
     /// Body paragraphs in order, headings as their own paragraphs.
@@ -147,9 +268,15 @@ pub struct Article {
 }
 
 /// Builds an [`Extractor`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
-    _priv: (),
+    report_removed: bool,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder { report_removed: true }
+    }
 }
 
 impl ExtractorBuilder {
@@ -158,34 +285,82 @@ impl ExtractorBuilder {
         Self::default()
     }
 
+    /// Whether [`Article::removed`] lists the dropped blocks (default `true`). Turning it
+    /// off saves the copies when only the article is wanted.
+    pub fn report_removed(&mut self, yes: bool) -> &mut Self {
+        self.report_removed = yes;
+        self
+    }
+
     /// Builds the extractor.
     ///
     /// # Errors
     /// When an embedded rule table is invalid.
     pub fn build(&self) -> Result<Extractor> {
-        Ok(Extractor { _priv: () })
+        Ok(Extractor { lex: Lexicon::new()?, report_removed: self.report_removed })
     }
 }
 
 /// Finds the article in a page. Immutable, `Send + Sync`, reusable.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Extractor {
-    _priv: (),
+    lex: Lexicon,
+    report_removed: bool,
 }
 
 impl Extractor {
     /// Extracts the article from a decoded page.
     ///
+    /// A page without an article is not an error: the article has no paragraphs and a
+    /// warning says why.
+    ///
     /// # Errors
-    /// When the page cannot be processed at all.
-    pub fn extract(&self, page: &str, format: Format, _hints: &PageHints<'_>) -> Result<Article> {
-        if page.len() > usize::MAX / 2 {
+    /// When the page is too large to index (over 2 GiB).
+    pub fn extract(&self, page: &str, format: Format, hints: &PageHints<'_>) -> Result<Article> {
+        if u32::try_from(page.len()).is_err() {
             return Err(Error::new("page too large"));
         }
-        let _ = format;
-        let mut lines = page.lines().map(str::trim).filter(|l| !l.is_empty());
-        let title = lines.next().map(str::to_owned);
-        let paragraphs = lines.map(str::to_owned).collect();
-        Ok(Article { title, paragraphs, ..Article::default() })
+        let mut article = match format {
+            Format::Html => html::extract(&self.lex, page, hints),
+            Format::Text => plain::extract(&self.lex, page, hints),
+        };
+        if !self.report_removed {
+            article.removed.clear();
+        }
+        Ok(article)
+    }
+}
+
+/// Pieces of the HTML path, exposed for the benchmarks only (not a stable API).
+#[doc(hidden)]
+pub mod bench_internals {
+    /// Parses a page into the arena and returns the number of nodes.
+    pub fn parse(page: &str) -> usize {
+        crate::dom::Dom::parse(page).nodes.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reason_names_round_trip() {
+        for r in Reason::ALL {
+            assert_eq!(Reason::from_name(r.as_str()), Some(r));
+        }
+    }
+
+    #[test]
+    fn detects_formats() {
+        assert_eq!(detect_format("<html><body>x</body></html>"), Format::Html);
+        assert_eq!(detect_format("<text id=\"x\">\n<div>y</div>"), Format::Html);
+        assert_eq!(detect_format("一行\n两行"), Format::Text);
+    }
+
+    #[test]
+    fn extractor_is_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Extractor>();
     }
 }

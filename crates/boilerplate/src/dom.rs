@@ -1,0 +1,581 @@
+//! A flat arena DOM filled by html5ever's tree builder.
+//!
+//! Nodes live in one `Vec` and refer to each other by `u32` index, so per-node statistics
+//! are plain vectors indexed the same way. Comments, doctypes and processing instructions
+//! keep no content; `<template>` contents go to a detached fragment that no walk reaches.
+
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+
+use html5ever::interface::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{Attribute, LocalName, QualName, ns};
+
+/// "No node".
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// What the extractor needs to know about a tag, decided once when the element is created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tag {
+    /// Block container (div, section, article, td, li, ...): starts a new segment.
+    Block,
+    /// `<p>`.
+    P,
+    /// `<h1>`..`<h6>` with the level.
+    Heading(u8),
+    /// `<br>` and `<hr>`.
+    Break,
+    /// `<a>`.
+    A,
+    /// Content that never reaches the text: script, style, noscript, template, select, ...
+    Skip,
+    /// `<title>`.
+    Title,
+    /// `<meta>`.
+    Meta,
+    /// `<link>`.
+    Link,
+    /// `<script>` (kept apart from Skip because JSON-LD lives there).
+    Script,
+    /// `<li>`, `<dd>`, `<dt>`.
+    Li,
+    /// `<ul>`, `<ol>`, `<dl>`, `<menu>`.
+    List,
+    /// `<td>`, `<th>`.
+    Cell,
+    /// `<tr>`.
+    Row,
+    /// `<table>`.
+    Table,
+    /// `<img>`.
+    Img,
+    /// `<time>`.
+    Time,
+    /// `<header>`, `<footer>`, `<nav>`, `<aside>`: page furniture by name.
+    Furniture,
+    /// `<button>`, `<input>`: controls whose text is not content.
+    Form,
+    /// `<pre>`.
+    Pre,
+    /// `<head>`.
+    Head,
+    /// Any other (inline) element.
+    Inline,
+}
+
+impl Tag {
+    fn of(local: &str) -> Tag {
+        match local {
+            "p" => Tag::P,
+            "div" | "section" | "article" | "main" | "center" | "blockquote" | "figure"
+            | "figcaption" | "address" | "body" | "html" | "caption" | "tbody" | "thead"
+            | "tfoot" | "fieldset" | "details" | "summary" | "form" => Tag::Block,
+            "h1" => Tag::Heading(1),
+            "h2" => Tag::Heading(2),
+            "h3" => Tag::Heading(3),
+            "h4" => Tag::Heading(4),
+            "h5" => Tag::Heading(5),
+            "h6" => Tag::Heading(6),
+            "br" | "hr" => Tag::Break,
+            "a" => Tag::A,
+            "style" | "noscript" | "template" | "select" | "option" | "optgroup" | "textarea"
+            | "iframe" | "object" | "embed" | "svg" | "math" | "canvas" | "video" | "audio"
+            | "map" | "applet" | "noframes" | "datalist" | "dialog" => Tag::Skip,
+            "script" => Tag::Script,
+            "title" => Tag::Title,
+            "meta" => Tag::Meta,
+            "link" => Tag::Link,
+            "li" | "dd" | "dt" => Tag::Li,
+            "ul" | "ol" | "dl" | "menu" | "dir" => Tag::List,
+            "td" | "th" => Tag::Cell,
+            "tr" => Tag::Row,
+            "table" => Tag::Table,
+            "img" => Tag::Img,
+            "time" => Tag::Time,
+            "header" | "footer" | "nav" | "aside" => Tag::Furniture,
+            "button" | "input" => Tag::Form,
+            "pre" => Tag::Pre,
+            "head" => Tag::Head,
+            _ => Tag::Inline,
+        }
+    }
+
+    /// Whether the tag ends the current line of text.
+    pub(crate) fn is_block(self) -> bool {
+        !matches!(self, Tag::A | Tag::Inline | Tag::Img | Tag::Time | Tag::Form | Tag::Break)
+    }
+}
+
+/// An element's name, tag class and attributes.
+#[derive(Debug)]
+pub(crate) struct Element {
+    pub(crate) name: QualName,
+    pub(crate) tag: Tag,
+    pub(crate) attrs: Vec<Attribute>,
+    template: u32,
+}
+
+impl Element {
+    /// The value of an attribute (ASCII case-insensitive name).
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|a| (*a.name.local).eq_ignore_ascii_case(name)).map(|a| &*a.value)
+    }
+
+    /// The local name.
+    pub(crate) fn local(&self) -> &str {
+        &self.name.local
+    }
+}
+
+/// What a node holds.
+#[derive(Debug)]
+pub(crate) enum Data {
+    /// The document (or a detached template fragment).
+    Document,
+    /// An element.
+    Element(Element),
+    /// A text node.
+    Text(StrTendril),
+    /// A comment, doctype or processing instruction (content dropped).
+    Other,
+}
+
+/// One node of the arena.
+#[derive(Debug)]
+pub(crate) struct Node {
+    pub(crate) parent: u32,
+    pub(crate) first_child: u32,
+    pub(crate) last_child: u32,
+    pub(crate) next: u32,
+    pub(crate) prev: u32,
+    pub(crate) data: Data,
+}
+
+impl Node {
+    fn new(data: Data) -> Node {
+        Node { parent: NONE, first_child: NONE, last_child: NONE, next: NONE, prev: NONE, data }
+    }
+
+    /// The element, if this node is one.
+    pub(crate) fn element(&self) -> Option<&Element> {
+        match &self.data {
+            Data::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// A parsed document.
+#[derive(Debug)]
+pub(crate) struct Dom {
+    pub(crate) nodes: Vec<Node>,
+    dummy: QualName,
+}
+
+impl Dom {
+    /// Parses a page. Never fails: broken markup is repaired the way browsers do.
+    ///
+    /// Script and style contents (other than JSON-LD) and comments are cut out before the
+    /// tokenizer sees them: they never reach the text, and on news pages they are a third
+    /// of the bytes.
+    pub(crate) fn parse(html: &str) -> Dom {
+        let sink = Sink(RefCell::new(Dom {
+            nodes: Vec::with_capacity(html.len() / 60 + 16),
+            dummy: QualName::new(None, ns!(html), LocalName::from("")),
+        }));
+        sink.0.borrow_mut().nodes.push(Node::new(Data::Document));
+        html5ever::parse_document(sink, html5ever::ParseOpts::default()).one(prestrip(html))
+    }
+
+    /// The node at an index.
+    pub(crate) fn get(&self, i: u32) -> Option<&Node> {
+        self.nodes.get(i as usize)
+    }
+
+    /// The element at an index.
+    pub(crate) fn element(&self, i: u32) -> Option<&Element> {
+        self.get(i).and_then(Node::element)
+    }
+
+    /// The tag of a node ([`Tag::Inline`] for non-elements).
+    pub(crate) fn tag(&self, i: u32) -> Tag {
+        self.element(i).map_or(Tag::Inline, |e| e.tag)
+    }
+
+    /// The parent of a node.
+    pub(crate) fn parent(&self, i: u32) -> u32 {
+        self.get(i).map_or(NONE, |n| n.parent)
+    }
+
+    fn detach(&mut self, i: u32) {
+        let Some(n) = self.nodes.get(i as usize) else { return };
+        let (parent, prev, next) = (n.parent, n.prev, n.next);
+        if let Some(x) = self.nodes.get_mut(next as usize) {
+            x.prev = prev;
+        } else if let Some(p) = self.nodes.get_mut(parent as usize) {
+            p.last_child = prev;
+        }
+        if let Some(x) = self.nodes.get_mut(prev as usize) {
+            x.next = next;
+        } else if let Some(p) = self.nodes.get_mut(parent as usize) {
+            p.first_child = next;
+        }
+        if let Some(n) = self.nodes.get_mut(i as usize) {
+            n.parent = NONE;
+            n.prev = NONE;
+            n.next = NONE;
+        }
+    }
+
+    fn append_child(&mut self, parent: u32, child: u32) {
+        self.detach(child);
+        let Some(p) = self.nodes.get_mut(parent as usize) else { return };
+        let last = p.last_child;
+        p.last_child = child;
+        if last == NONE {
+            p.first_child = child;
+        }
+        if let Some(l) = self.nodes.get_mut(last as usize) {
+            l.next = child;
+        }
+        if let Some(c) = self.nodes.get_mut(child as usize) {
+            c.parent = parent;
+            c.prev = last;
+        }
+    }
+
+    fn insert_before(&mut self, sibling: u32, child: u32) {
+        self.detach(child);
+        let Some(s) = self.nodes.get(sibling as usize) else { return };
+        let (parent, prev) = (s.parent, s.prev);
+        if let Some(p) = self.nodes.get_mut(prev as usize) {
+            p.next = child;
+        } else if let Some(p) = self.nodes.get_mut(parent as usize) {
+            p.first_child = child;
+        }
+        if let Some(s) = self.nodes.get_mut(sibling as usize) {
+            s.prev = child;
+        }
+        if let Some(c) = self.nodes.get_mut(child as usize) {
+            c.parent = parent;
+            c.prev = prev;
+            c.next = sibling;
+        }
+    }
+
+    fn push(&mut self, data: Data) -> u32 {
+        let i = u32::try_from(self.nodes.len()).unwrap_or(NONE);
+        if i != NONE {
+            self.nodes.push(Node::new(data));
+        }
+        i
+    }
+
+    /// Appends text after `prev` (merging with it when it is a text node) or as a new node.
+    fn text_node_or_merge(&mut self, prev: u32, text: &StrTendril) -> Option<u32> {
+        if let Some(Node { data: Data::Text(t), .. }) = self.nodes.get_mut(prev as usize) {
+            t.push_tendril(text);
+            return None;
+        }
+        Some(self.push(Data::Text(text.clone())))
+    }
+}
+
+/// ASCII case-insensitive `starts_with` on bytes.
+fn starts_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.get(..needle.len()).is_some_and(|h| h.eq_ignore_ascii_case(needle))
+}
+
+/// Whether the byte after a tag name ends the name.
+fn name_ends(b: Option<&u8>) -> bool {
+    b.is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'))
+}
+
+/// The end of a start tag beginning at `i` (the index after its `>`), honouring quotes.
+fn tag_end(b: &[u8], i: usize) -> usize {
+    let mut q = 0u8;
+    let mut k = i;
+    while let Some(&c) = b.get(k) {
+        k += 1;
+        match (q, c) {
+            (0, b'"' | b'\'') => q = c,
+            (0, b'>') => return k,
+            (x, c) if x == c => q = 0,
+            _ => {}
+        }
+    }
+    b.len()
+}
+
+/// Where the raw text of a `<script>` starting at `i` ends (the index of its `</script`),
+/// following the HTML escape states so `document.write("<script></script>")` inside
+/// `<!-- -->` does not end it early.
+fn script_end(b: &[u8], mut i: usize) -> usize {
+    let (mut escaped, mut double) = (false, false);
+    loop {
+        let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)).map(|p| p + i) else {
+            return b.len();
+        };
+        if escaped && let Some(q) = b.get(i..p).and_then(|r| memchr::memmem::find(r, b"-->")) {
+            escaped = false;
+            double = false;
+            i += q + 3;
+            continue;
+        }
+        let rest = b.get(p..).unwrap_or(&[]);
+        if starts_ci(rest, b"</script") && name_ends(rest.get(8)) {
+            if !double {
+                return p;
+            }
+            double = false;
+            i = p + 8;
+        } else if !escaped && rest.starts_with(b"<!--") {
+            escaped = true;
+            i = p + 4;
+        } else if escaped && !double && starts_ci(rest, b"<script") && name_ends(rest.get(7)) {
+            double = true;
+            i = p + 7;
+        } else {
+            i = p + 1;
+        }
+    }
+}
+
+/// The page with comments and the contents of scripts (except JSON-LD) and styles cut out.
+fn prestrip(html: &str) -> StrTendril {
+    let b = html.as_bytes();
+    let mut out = StrTendril::with_capacity(u32::try_from(html.len()).unwrap_or(u32::MAX));
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)).map(|p| p + i) {
+        let rest = b.get(p..).unwrap_or(&[]);
+        let (cut_from, resume) = if rest.starts_with(b"<!--") {
+            let end = b
+                .get(p + 4..)
+                .and_then(|r| memchr::memmem::find(r, b"-->"))
+                .map_or(b.len(), |q| p + 4 + q + 3);
+            // an empty comment "<!-->" closes at once
+            let end = if rest.starts_with(b"<!-->") { p + 5 } else { end };
+            (p, end)
+        } else if starts_ci(rest, b"<script") && name_ends(rest.get(7)) {
+            let open_end = tag_end(b, p + 7);
+            let tag = b.get(p..open_end).unwrap_or(&[]);
+            if memchr::memmem::find(&tag.to_ascii_lowercase(), b"ld+json").is_some() {
+                i = open_end;
+                continue;
+            }
+            (open_end, script_end(b, open_end))
+        } else if starts_ci(rest, b"<style") && name_ends(rest.get(6)) {
+            let open_end = tag_end(b, p + 6);
+            let end = b
+                .get(open_end..)
+                .and_then(|r| {
+                    let mut k = 0;
+                    while let Some(q) = r.get(k..).and_then(|x| memchr::memchr(b'<', x)) {
+                        let at = k + q;
+                        let t = r.get(at..).unwrap_or(&[]);
+                        if starts_ci(t, b"</style") && name_ends(t.get(7)) {
+                            return Some(at);
+                        }
+                        k = at + 1;
+                    }
+                    None
+                })
+                .map_or(b.len(), |q| open_end + q);
+            (open_end, end)
+        } else {
+            i = p + 1;
+            continue;
+        };
+        if let Some(keep) = html.get(copied..cut_from) {
+            out.push_slice(keep);
+        }
+        copied = resume.min(b.len());
+        i = copied.max(p + 1);
+    }
+    if let Some(keep) = html.get(copied..) {
+        out.push_slice(keep);
+    }
+    out
+}
+
+struct Sink(RefCell<Dom>);
+
+impl TreeSink for Sink {
+    type Handle = u32;
+    type Output = Dom;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Dom {
+        self.0.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> u32 {
+        0
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a u32) -> Ref<'a, QualName> {
+        Ref::map(self.0.borrow(), |d| match d.nodes.get(*target as usize).map(|n| &n.data) {
+            Some(Data::Element(e)) => &e.name,
+            _ => &d.dummy,
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> u32 {
+        let mut d = self.0.borrow_mut();
+        let template = if flags.template { d.push(Data::Document) } else { NONE };
+        let tag = Tag::of(&name.local);
+        d.push(Data::Element(Element { name, tag, attrs, template }))
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> u32 {
+        self.0.borrow_mut().push(Data::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> u32 {
+        self.0.borrow_mut().push(Data::Other)
+    }
+
+    fn append(&self, parent: &u32, child: NodeOrText<u32>) {
+        let mut d = self.0.borrow_mut();
+        let id = match child {
+            NodeOrText::AppendNode(id) => id,
+            NodeOrText::AppendText(text) => {
+                let last = d.get(*parent).map_or(NONE, |p| p.last_child);
+                match d.text_node_or_merge(last, &text) {
+                    Some(id) => id,
+                    None => return,
+                }
+            }
+        };
+        d.append_child(*parent, id);
+    }
+
+    fn append_based_on_parent_node(&self, element: &u32, prev: &u32, child: NodeOrText<u32>) {
+        let has_parent = self.0.borrow().parent(*element) != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+
+    fn get_template_contents(&self, target: &u32) -> u32 {
+        match self.0.borrow().element(*target) {
+            Some(e) if e.template != NONE => e.template,
+            _ => *target,
+        }
+    }
+
+    fn same_node(&self, x: &u32, y: &u32) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &u32, new_node: NodeOrText<u32>) {
+        let mut d = self.0.borrow_mut();
+        if d.parent(*sibling) == NONE {
+            return;
+        }
+        let id = match new_node {
+            NodeOrText::AppendNode(id) => id,
+            NodeOrText::AppendText(text) => {
+                let prev = d.get(*sibling).map_or(NONE, |s| s.prev);
+                match d.text_node_or_merge(prev, &text) {
+                    Some(id) => id,
+                    None => return,
+                }
+            }
+        };
+        d.insert_before(*sibling, id);
+    }
+
+    fn add_attrs_if_missing(&self, target: &u32, attrs: Vec<Attribute>) {
+        let mut d = self.0.borrow_mut();
+        if let Some(Node { data: Data::Element(e), .. }) = d.nodes.get_mut(*target as usize) {
+            for a in attrs {
+                if !e.attrs.iter().any(|x| x.name == a.name) {
+                    e.attrs.push(a);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &u32) {
+        self.0.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &u32, new_parent: &u32) {
+        let mut d = self.0.borrow_mut();
+        let mut c = d.get(*node).map_or(NONE, |n| n.first_child);
+        while c != NONE {
+            let next = d.get(c).map_or(NONE, |n| n.next);
+            d.append_child(*new_parent, c);
+            c = next;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(d: &Dom, i: u32, out: &mut String) {
+        let Some(n) = d.get(i) else { return };
+        if let Data::Text(t) = &n.data {
+            out.push_str(t);
+        }
+        let mut c = n.first_child;
+        while c != NONE {
+            texts(d, c, out);
+            c = d.get(c).map_or(NONE, |n| n.next);
+        }
+    }
+
+    #[test]
+    fn parses_and_repairs() {
+        let d = Dom::parse("<p>一<b>二<i>三</b>四</i><table><tr>x<td>五</td></table>");
+        let mut s = String::new();
+        texts(&d, 0, &mut s);
+        // Foster-parented "x" moves before the table; the misnested i is repaired.
+        assert_eq!(s, "一二三四x五");
+    }
+
+    #[test]
+    fn prestrip_cuts_scripts_styles_comments() {
+        let s = prestrip(
+            "a<!-- c --><script>x</script>b<STYLE type=x>p{}</style>c<script type=\"application/ld+json\">{}</script>",
+        );
+        assert_eq!(
+            &*s,
+            "a<script></script>b<STYLE type=x></style>c<script type=\"application/ld+json\">{}</script>"
+        );
+        let s = prestrip("<script><!-- document.write(\"<script></script>\"); --></script>t");
+        assert_eq!(&*s, "<script></script>t");
+        let s = prestrip("<!-->x<!-- open");
+        assert_eq!(&*s, "x");
+        assert_eq!(&*prestrip("<scriptx>y"), "<scriptx>y");
+    }
+
+    #[test]
+    fn template_content_is_detached() {
+        let d = Dom::parse("<body><template><p>隐藏</p></template><p>可见</p></body>");
+        let mut s = String::new();
+        texts(&d, 0, &mut s);
+        assert_eq!(s, "可见");
+    }
+
+    #[test]
+    fn attributes_are_kept() {
+        let d = Dom::parse(r#"<div id="Main" class="a b">x</div>"#);
+        let e = d.nodes.iter().filter_map(Node::element).find(|e| e.local() == "div").unwrap();
+        assert_eq!(e.attr("ID"), Some("Main"));
+        assert_eq!(e.attr("class"), Some("a b"));
+        assert_eq!(e.tag, Tag::Block);
+    }
+}

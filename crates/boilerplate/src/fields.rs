@@ -1,0 +1,542 @@
+//! Metadata printed as text: the `发布时间：… 来源：… 作者：…` line under a headline,
+//! editor credits, `本文地址` lines, and the site's own name in its footer.
+
+use crate::date::{self, DateTime};
+use crate::lexicon::{Field, Lexicon};
+use crate::text::{Counts, is_cjk, is_trim_char};
+
+/// What a metadata line says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct MetaLine {
+    pub(crate) published: Option<DateTime>,
+    pub(crate) source: Option<String>,
+    pub(crate) author: Option<String>,
+    pub(crate) editor: Option<String>,
+    pub(crate) url: Option<String>,
+    /// How many labels the line carries.
+    pub(crate) labels: usize,
+}
+
+impl MetaLine {
+    fn is_empty(&self) -> bool {
+        self.published.is_none()
+            && self.source.is_none()
+            && self.author.is_none()
+            && self.editor.is_none()
+            && self.url.is_none()
+    }
+}
+
+fn is_value_end(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '|' | '｜'
+                | '【'
+                | '】'
+                | '['
+                | ']'
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | '，'
+                | ','
+                | '。'
+                | '；'
+                | ';'
+                | '<'
+                | '>'
+                | '＜'
+                | '＞'
+                | '«'
+                | '»'
+                | '丨'
+                | '/'
+        )
+}
+
+/// A name-like value: trimmed, at most 30 characters, not a date.
+fn clean_value(v: &str) -> Option<String> {
+    let v = v.trim_matches(|c: char| {
+        is_trim_char(c) || matches!(c, '"' | '“' | '”' | '\'' | '.' | '。' | '，' | ',')
+    });
+    if v.is_empty() || v.chars().count() > 30 || v.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if date::first_date(v).is_some() {
+        return None;
+    }
+    Some(v.to_owned())
+}
+
+/// The value after a label at byte `end` in `line`, up to the next label or separator.
+fn value_after(line: &str, end: usize, next_label: usize, field: Field) -> Option<String> {
+    let rest = line.get(end..next_label.max(end))?;
+    let colon = rest.trim_start().starts_with([':', '：', '︰']);
+    let rest = rest.trim_start().trim_start_matches([':', '：', '︰']).trim_start();
+    if field == Field::Url || (field == Field::Source && rest.starts_with("http")) {
+        let start = rest.find("http").or_else(|| rest.find("www."))?;
+        let url: String = rest
+            .get(start..)?
+            .chars()
+            .take_while(|c| {
+                c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '）' | ')')
+            })
+            .collect();
+        return (url.len() > 8).then_some(url);
+    }
+    let v: &str = match rest.find(is_value_end) {
+        Some(i) => rest.get(..i)?,
+        None => rest,
+    };
+    let mut v = v.to_owned();
+    if !colon && matches!(field, Field::Author | Field::Editor) {
+        // 记者张三报道 / 文/张三: drop the reporting verb after the name
+        for tail in ["报道", "報導", "报导", "摄影", "攝影", "摄", "攝", "电", "電", "讯", "訊"]
+        {
+            if let Some(s) = v.strip_suffix(tail)
+                && s.chars().count() >= 2
+            {
+                v = s.to_owned();
+                break;
+            }
+        }
+        if v.chars().count() > 12 {
+            return None;
+        }
+    }
+    clean_value(&v)
+}
+
+/// Parses a line as a metadata line. `None` when the line is not one (a sentence of the
+/// article, or a line without a date or label).
+pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
+    let counts = Counts::of(line);
+    if counts.chars == 0 || counts.chars > 160 {
+        return None;
+    }
+    // a photo caption with its photographer ("……本报记者 张三 摄") belongs to the article
+    if line.trim_end().ends_with(['摄', '攝']) || line.trim_end().ends_with("摄影") {
+        return None;
+    }
+    let dates = date::find_dates(line);
+    let labels: Vec<_> = lex.labels(line).collect();
+    if dates.is_empty() && labels.is_empty() {
+        return None;
+    }
+    let mut m = MetaLine::default();
+    let mut taken = 0usize;
+    for (k, l) in labels.iter().enumerate() {
+        // A label inside a date's text ("时间" cannot be), or inside a value already read.
+        if l.start < taken {
+            continue;
+        }
+        let next = labels.get(k + 1).map_or(line.len(), |n| n.start);
+        let before = line.get(..l.start).and_then(|s| s.chars().next_back());
+        let after = line.get(l.end..).and_then(|s| s.chars().next());
+        let glued_before = before.is_some_and(is_cjk);
+        let colon_after =
+            line.get(l.end..).is_some_and(|s| s.trim_start().starts_with([':', '：', '︰']));
+        // A label glued to the word before it is a role ("网络编辑", "本报记者") or part of a
+        // longer word ("同时间"): only author and editor roles count, and only standing alone.
+        if glued_before && !colon_after {
+            if !matches!(l.field, Field::Author | Field::Editor) {
+                continue;
+            }
+            let word_start = line.get(..l.start).map_or(0, |s| {
+                s.char_indices()
+                    .rev()
+                    .find(|&(_, c)| !is_cjk(c))
+                    .map_or(0, |(i, c)| i + c.len_utf8())
+            });
+            let word = line.get(word_start..l.end).unwrap_or("");
+            if word.chars().count() > 6 {
+                continue;
+            }
+            // "本报记者 张三": the name follows
+            let follow = line.get(l.end..next).unwrap_or("");
+            let follow_name = follow
+                .strip_prefix(char::is_whitespace)
+                .map(str::trim_start)
+                .and_then(|f| f.split(is_value_end).next())
+                .filter(|n| {
+                    let c = n.chars().count();
+                    (2..=4).contains(&c) && n.chars().all(is_cjk) && date::first_date(n).is_none()
+                });
+            // 记者 roles ("本报记者") name the reporter after them; an editor role
+            // ("网络编辑") is itself the credit.
+            let value = match follow_name {
+                Some(n) if l.field == Field::Author && after.is_some_and(char::is_whitespace) => {
+                    Some(n.to_owned())
+                }
+                _ if after.is_none_or(|c| c.is_whitespace() || is_value_end(c)) => {
+                    clean_value(word)
+                }
+                _ => None,
+            };
+            if let Some(v) = value {
+                let slot = if l.field == Field::Author { &mut m.author } else { &mut m.editor };
+                slot.get_or_insert(v);
+                m.labels += 1;
+                taken = l.end;
+            }
+            continue;
+        }
+        m.labels += 1;
+        if l.field == Field::Published {
+            continue;
+        }
+        if let Some(v) = value_after(line, l.end, next, l.field) {
+            taken = l.end + v.len();
+            let slot = match l.field {
+                Field::Source if v.starts_with("http") => &mut m.url,
+                Field::Source => &mut m.source,
+                Field::Author => &mut m.author,
+                Field::Editor => &mut m.editor,
+                Field::Url => &mut m.url,
+                Field::Published => continue,
+            };
+            slot.get_or_insert(v);
+        }
+    }
+    m.published = dates.first().map(|f| f.date);
+    // A sentence that happens to hold a date is not a metadata line.
+    let date_chars: usize =
+        dates.iter().map(|d| line.get(d.start..d.end).map_or(0, |s| s.chars().count())).sum();
+    let rest = counts.chars as usize - date_chars.min(counts.chars as usize);
+    let sentence =
+        counts.punct >= 3 || (counts.punct >= 1 && line.trim_end().ends_with(['。', '！', '？']));
+    let ok = if m.labels > 0 {
+        !sentence || m.labels >= 2
+    } else {
+        // a bare date line: the date and a few words (place, counts, tags)
+        !sentence && rest <= 40
+    };
+    (ok && !m.is_empty()).then_some(m)
+}
+
+/// Where a site name came from; stronger evidence wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum SiteEvidence {
+    /// A breadcrumb's first step, a `<title>` suffix, an "about" heading.
+    Weak,
+    /// A disclaimer or copyright sentence names the site.
+    Footer,
+    /// Declared in markup (`og:site_name`, JSON-LD publisher).
+    Declared,
+}
+
+const SITE_ENDINGS: &[&str] = &[
+    "网",
+    "網",
+    "网站",
+    "網站",
+    "新闻网",
+    "新聞網",
+    "资讯网",
+    "資訊網",
+    "在线",
+    "在線",
+    "门户",
+    "門戶",
+    "媒体",
+    "媒體",
+    "传媒",
+    "傳媒",
+    "日报",
+    "日報",
+    "晚报",
+    "晚報",
+    "时报",
+    "時報",
+    "新闻",
+    "新聞",
+    "频道",
+    "頻道",
+    "电视台",
+    "電視台",
+    "广播",
+    "廣播",
+    "之声",
+    "之聲",
+    "论坛",
+    "論壇",
+    "社区",
+    "社區",
+    "博客",
+    "中心",
+    "平台",
+    "技术",
+    "技術",
+    "政府",
+    "周刊",
+    "週刊",
+    "杂志",
+    "雜誌",
+    "网络",
+    "網絡",
+];
+
+fn site_like(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=16).contains(&n)
+        && SITE_ENDINGS.iter().any(|e| s.ends_with(e))
+        && !s.contains(['的', '了'])
+}
+
+fn name_ok(lex: &Lexicon, s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=20).contains(&n)
+        && !lex.is_generic(s)
+        && !s.starts_with('本')
+        && date::first_date(s).is_none()
+        && !s.contains(['，', ',', '。', ':', '：'])
+}
+
+/// The trailing run of name characters (ideographs, letters, digits) before `end`.
+fn name_before(s: &str, end: usize) -> &str {
+    let head = s.get(..end).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(is_cjk(c) || c.is_alphanumeric()))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head.get(start..).unwrap_or("")
+}
+
+/// The leading run of name characters after `start`.
+fn name_after(s: &str, start: usize) -> &str {
+    let tail = s.get(start..).unwrap_or("");
+    let end =
+        tail.find(|c: char| !(is_cjk(c) || c.is_alphanumeric() || c == '.')).unwrap_or(tail.len());
+    tail.get(..end).unwrap_or("")
+}
+
+/// Site names a footer, disclaimer or copyright line gives: `X转载此文`, `不代表X立场`,
+/// `本站[X]`, `凡注明"来源:X"`, `Copyright © 2012 X`, `X版权所有`, `关于X`.
+pub(crate) fn site_names(lex: &Lexicon, line: &str, out: &mut Vec<(String, SiteEvidence)>) {
+    let mut push = |s: &str, ev: SiteEvidence| {
+        let s = s.trim_matches(is_trim_char);
+        if name_ok(lex, s) {
+            out.push((s.to_owned(), ev));
+        }
+    };
+    for pat in ["转载此文", "轉載此文", "转载该文", "轉載該文", "转载本文"] {
+        if let Some(i) = line.find(pat) {
+            push(name_before(line, i), SiteEvidence::Footer);
+        }
+    }
+    for open in ["不代表", "并不代表", "並不代表"] {
+        if let Some(i) = line.find(open) {
+            let tail = line.get(i + open.len()..).unwrap_or("");
+            for close in ["立场", "立場", "观点", "觀點", "的观点", "的立场"] {
+                if let Some(j) = tail.find(close) {
+                    let name = tail.get(..j).unwrap_or("").trim_end_matches('的');
+                    if !name.contains(['，', ',', '。']) {
+                        push(name, SiteEvidence::Footer);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    for (open, close) in [("本站[", "]"), ("本站【", "】"), ("本站「", "」"), ("本网[", "]")]
+    {
+        if let Some(i) = line.find(open) {
+            let tail = line.get(i + open.len()..).unwrap_or("");
+            if let Some(j) = tail.find(close) {
+                push(tail.get(..j).unwrap_or(""), SiteEvidence::Footer);
+            }
+        }
+    }
+    for pat in [
+        "注明“来源:",
+        "注明“来源：",
+        "注明\"来源:",
+        "注明“來源:",
+        "注明“來源：",
+        "注明来源:",
+        "注明来源：",
+        "注明“",
+    ] {
+        if let Some(i) = line.find(pat) {
+            let name = name_after(line, i + pat.len());
+            if site_like(name) {
+                push(name, SiteEvidence::Footer);
+            }
+        }
+    }
+    for pat in ["版权所有", "版權所有"] {
+        if let Some(i) = line.find(pat) {
+            let before = name_before(
+                line.get(..i).unwrap_or("").trim_end(),
+                line.get(..i).unwrap_or("").trim_end().len(),
+            );
+            if site_like(before) {
+                push(before, SiteEvidence::Footer);
+            }
+            let after =
+                line.get(i + pat.len()..).unwrap_or("").trim_start_matches([':', '：', ' ', '©']);
+            let name = name_after(after, 0);
+            if site_like(name) {
+                push(name, SiteEvidence::Footer);
+            }
+        }
+    }
+    let lower_has_copyright = line.contains("Copyright")
+        || line.contains("copyright")
+        || line.contains("COPYRIGHT")
+        || line.contains('©');
+    if lower_has_copyright {
+        // the site-like names in the line, last first
+        let mut names = Vec::new();
+        let mut i = 0;
+        while i < line.len() {
+            let n = name_after(line, i);
+            if n.is_empty() {
+                i += line.get(i..).and_then(|s| s.chars().next()).map_or(1, char::len_utf8);
+            } else {
+                names.push(n);
+                i += n.len();
+            }
+        }
+        if let Some(n) =
+            names.iter().rev().find(|n| n.chars().any(is_cjk) && site_like(n) && !lex.is_generic(n))
+        {
+            push(n, SiteEvidence::Footer);
+        }
+    }
+    let t = line.trim();
+    for pat in ["关于", "關於"] {
+        if let Some(rest) = t.strip_prefix(pat)
+            && site_like(rest)
+        {
+            push(rest, SiteEvidence::Weak);
+        }
+    }
+}
+
+/// Picks the site name from the evidence: the strongest kind, then the most frequent.
+pub(crate) fn pick_site(c: &[(String, SiteEvidence)]) -> Option<String> {
+    let best = c.iter().map(|(_, e)| *e).max()?;
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    for (i, (name, e)) in c.iter().enumerate() {
+        let w = if *e == best { 2 } else { 1 };
+        if let Some(x) = counts.iter_mut().find(|x| x.0 == name) {
+            x.1 += w;
+        } else {
+            counts.push((name, w, i));
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.first().map(|x| x.0.to_owned())
+}
+
+/// Authors named in a footer line: `本文来自作者[X]投稿`, `作者：X`.
+pub(crate) fn footer_author(line: &str) -> Option<String> {
+    for (open, close) in
+        [("作者[", "]"), ("作者【", "】"), ("作者「", "」"), ("作者“", "”"), ("作者\"", "\"")]
+    {
+        if let Some(i) = line.find(open) {
+            let tail = line.get(i + open.len()..)?;
+            let j = tail.find(close)?;
+            return clean_value(tail.get(..j)?);
+        }
+    }
+    None
+}
+
+/// A URL after `本文地址`/`出处`/`原文链接` labels.
+pub(crate) fn footer_url(lex: &Lexicon, line: &str) -> Option<String> {
+    let labels: Vec<_> = lex.labels(line).collect();
+    for (k, l) in labels.iter().enumerate() {
+        // 出处 introduces a source name or, in a footer, the page's address
+        if matches!(l.field, Field::Url | Field::Source) {
+            let next = labels.get(k + 1).map_or(line.len(), |n| n.start);
+            let next = if next <= l.end { line.len() } else { next };
+            if let Some(u) = value_after(line, l.end, next, Field::Url) {
+                return Some(u);
+            }
+            if let Some(u) = value_after(line, l.end, line.len(), Field::Url) {
+                return Some(u);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::new().unwrap()
+    }
+
+    #[test]
+    fn labelled_meta_line() {
+        let l = lex();
+        let m = parse_meta_line(&l, "发布时间:2022-03-14 14:07:00来源: 山西日报").unwrap();
+        assert_eq!(m.published.map(DateTime::iso).as_deref(), Some("2022-03-14T14:07:00"));
+        assert_eq!(m.source.as_deref(), Some("山西日报"));
+        let m = parse_meta_line(&l, "2023-01-28 05:42:02来源:互联网").unwrap();
+        assert_eq!(m.source.as_deref(), Some("互联网"));
+        let m =
+            parse_meta_line(&l, "時間： 2012-01-11 16:48:18 來源：楚天都市報 【關閉】").unwrap();
+        assert_eq!(m.source.as_deref(), Some("楚天都市報"));
+    }
+
+    #[test]
+    fn role_words_and_bylines() {
+        let l = lex();
+        let m = parse_meta_line(&l, "网络编辑 太原 2022-10-08 10:10:06 0 疫情 防控 风险").unwrap();
+        assert_eq!(m.editor.as_deref(), Some("网络编辑"));
+        let m = parse_meta_line(&l, "本报记者 李香才").unwrap();
+        assert_eq!(m.author.as_deref(), Some("李香才"));
+        let m = parse_meta_line(&l, "(责编: 李文治)").unwrap();
+        assert_eq!(m.editor.as_deref(), Some("李文治"));
+    }
+
+    #[test]
+    fn sentences_are_not_meta_lines() {
+        let l = lex();
+        assert!(
+            parse_meta_line(&l, "今年1月22日，省疾控中心P3实验室建设项目主体结构如期封顶。")
+                .is_none()
+        );
+        assert!(
+            parse_meta_line(&l, "会议以电视电话会议形式召开，各县（市、区）设分会场。").is_none()
+        );
+    }
+
+    #[test]
+    fn footer_site_names() {
+        let l = lex();
+        let mut c = Vec::new();
+        site_names(&l, "融易新媒体转载此文目的在于传递更多信息，不代表本网的观点和立场。", &mut c);
+        site_names(&l, "本文来自作者[admin]投稿，不代表那么多了技术立场，如若转载", &mut c);
+        site_names(&l, "Copyright ©山西大院新闻网", &mut c);
+        site_names(
+            &l,
+            "备案号:鄂ICP备2022006215号 Copyright © 2002-2022 关于我们 融易新媒体",
+            &mut c,
+        );
+        let names: Vec<_> = c.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["融易新媒体", "那么多了技术", "山西大院新闻网", "融易新媒体"]);
+        assert_eq!(footer_author("本文来自作者[admin]投稿").as_deref(), Some("admin"));
+    }
+
+    #[test]
+    fn footer_urls() {
+        let l = lex();
+        assert_eq!(
+            footer_url(&l, "本文地址:http://www.example.com/a/1.html").as_deref(),
+            Some("http://www.example.com/a/1.html")
+        );
+        assert_eq!(
+            footer_url(&l, "如若转载，请注明出处：http://www.example.com/b/2.html").as_deref(),
+            Some("http://www.example.com/b/2.html")
+        );
+    }
+}

@@ -1,0 +1,287 @@
+//! What both paths do once the article's blocks are chosen: drop title repeats, duplicate
+//! leads and repeated blocks, strip an injected brand, and assemble the [`Article`].
+
+use crate::date::DateTime;
+use crate::fields::{SiteEvidence, pick_site};
+use crate::text::{is_cjk, is_clause_punct, is_truncated, key, strip_ellipsis};
+use crate::{Article, Reason, Removed};
+
+/// A body paragraph before the final clean-up.
+#[derive(Debug, Clone)]
+pub(crate) struct Para {
+    pub(crate) text: String,
+    pub(crate) heading: bool,
+}
+
+/// Everything a path found, before the final clean-up.
+#[derive(Debug, Default)]
+pub(crate) struct Draft {
+    pub(crate) title: Option<String>,
+    pub(crate) published: Option<DateTime>,
+    pub(crate) source: Option<String>,
+    pub(crate) author: Option<String>,
+    pub(crate) editor: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) sites: Vec<(String, SiteEvidence)>,
+    pub(crate) body: Vec<Para>,
+    pub(crate) removed: Vec<Removed>,
+    pub(crate) warnings: Vec<String>,
+}
+
+impl Draft {
+    /// Records a dropped block, joining it to the previous one when the reason is the same.
+    pub(crate) fn remove(&mut self, text: &str, reason: Reason) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        if let Some(last) = self.removed.last_mut()
+            && last.reason == reason
+        {
+            last.text.push('\n');
+            last.text.push_str(text);
+            return;
+        }
+        self.removed.push(Removed { text: text.to_owned(), reason });
+    }
+
+    /// Fills the metadata fields that are still empty from a metadata line.
+    pub(crate) fn absorb(&mut self, m: crate::fields::MetaLine) {
+        if self.published.is_none_or(|p| {
+            p.time.is_none()
+                && m.published.is_some_and(|q| {
+                    q.time.is_some() && q.year == p.year && q.month == p.month && q.day == p.day
+                })
+        }) {
+            self.published = m.published.or(self.published);
+        }
+        if self.source.is_none() {
+            self.source = m.source;
+        }
+        if self.author.is_none() {
+            self.author = m.author;
+        }
+        if self.editor.is_none() {
+            self.editor = m.editor;
+        }
+        if self.url.is_none() {
+            self.url = m.url;
+        }
+    }
+}
+
+/// Whether a paragraph repeats the headline (alone, or with a site suffix).
+fn repeats_title(p: &str, tkey: &str) -> bool {
+    if tkey.chars().count() < 4 {
+        return false;
+    }
+    let pk = key(p);
+    if pk == tkey {
+        return true;
+    }
+    let extra = pk.chars().count().saturating_sub(tkey.chars().count());
+    pk.starts_with(tkey) && extra <= 12 && !p.contains(['。', '，', ','])
+}
+
+/// Removes clause-sized occurrences of the site's own name from body sentences:
+/// `……能力，某某新媒体，全力以赴……` loses `某某新媒体，`.
+fn strip_brand(text: &str, brand: &str) -> Option<String> {
+    if brand.chars().count() < 2 || !text.contains(brand) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut changed = false;
+    while let Some(i) = rest.find(brand) {
+        let (head, tail) = (rest.get(..i)?, rest.get(i + brand.len()..)?);
+        let before = head.chars().next_back();
+        let after = tail.chars().next();
+        let clause_before = before.is_none_or(is_clause_punct);
+        let clause_after = after.is_some_and(is_clause_punct);
+        // Inside a sentence: the name stands alone between clause marks, and the sentence
+        // goes on with a word after it (not a list of names).
+        let next_word = tail.chars().nth(1).is_some_and(is_cjk);
+        if clause_before && clause_after && next_word && before.is_some() {
+            out.push_str(head);
+            rest = tail.get(after.map_or(0, char::len_utf8)..)?;
+            changed = true;
+        } else {
+            out.push_str(rest.get(..i + brand.len())?);
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
+/// Whether a lead (a comparison key) is what the following blocks (their keys) say, in
+/// full or as their beginning: the first following block starts with the lead, or the
+/// lead runs through whole blocks and ends inside a later one.
+pub(crate) fn leads<'a>(lead: &str, following: impl Iterator<Item = &'a str>) -> bool {
+    let mut rest = lead;
+    let mut first = true;
+    for k in following {
+        if k.is_empty() {
+            continue;
+        }
+        if k.len() > rest.len() {
+            return k.starts_with(rest) && (!first || k.len() > lead.len());
+        }
+        // the lead covers this block whole and goes on
+        match rest.strip_prefix(k) {
+            Some(r) if !first || !r.is_empty() => rest = r,
+            _ => return false,
+        }
+        if rest.is_empty() {
+            return !first;
+        }
+        first = false;
+    }
+    false
+}
+
+/// Runs the shared clean-up and builds the article.
+pub(crate) fn finish(mut d: Draft) -> Article {
+    let tkey = d.title.as_deref().map(key).unwrap_or_default();
+    let body = std::mem::take(&mut d.body);
+    let keys: Vec<String> = body.iter().map(|p| key(&p.text)).collect();
+    let mut keep = vec![true; body.len()];
+    let mut reasons: Vec<Option<Reason>> = vec![None; body.len()];
+    for (i, p) in body.iter().enumerate() {
+        if repeats_title(&p.text, &tkey) {
+            keep[i] = false;
+            reasons[i] = Some(Reason::RepeatedTitle);
+            continue;
+        }
+        let k = keys.get(i).map_or("", String::as_str);
+        if k.chars().count() < 10 {
+            continue;
+        }
+        // A truncated lead or summary that a later paragraph gives in full.
+        let lead = if is_truncated(&p.text) { key(strip_ellipsis(&p.text)) } else { k.to_owned() };
+        let dup = lead.chars().count() >= 10
+            && leads(
+                &lead,
+                (i + 1..body.len().min(i + 5))
+                    .filter(|&j| keep.get(j).copied().unwrap_or(false))
+                    .filter_map(|j| keys.get(j).map(String::as_str)),
+            );
+        if dup {
+            keep[i] = false;
+            reasons[i] = Some(Reason::DuplicateLead);
+            continue;
+        }
+        // The same block twice: the later copy goes.
+        if (0..i)
+            .any(|j| keep.get(j).copied().unwrap_or(false) && keys.get(j).is_some_and(|kj| kj == k))
+        {
+            keep[i] = false;
+            reasons[i] = Some(Reason::Repeated);
+        }
+    }
+    // A label such as 文章导读 right before a dropped duplicate lead goes with it.
+    for i in 0..body.len() {
+        if keep.get(i).copied().unwrap_or(false)
+            && reasons.get(i + 1).copied().flatten() == Some(Reason::DuplicateLead)
+            && body.get(i).is_some_and(|p| p.text.chars().count() <= 6)
+        {
+            keep[i] = false;
+            reasons[i] = Some(Reason::DuplicateLead);
+        }
+    }
+    // A short heading left at the very end introduces something that was cut away.
+    if let Some(i) = keep.iter().rposition(|&k| k)
+        && body.get(i).is_some_and(|p| p.heading && p.text.chars().count() <= 20 && i > 0)
+    {
+        keep[i] = false;
+        reasons[i] = Some(Reason::Boilerplate);
+    }
+    let site = pick_site(&d.sites);
+    let brand = site.as_deref().filter(|s| {
+        // never strip a name the article is about
+        let about = d.title.as_deref().is_some_and(|t| t.contains(*s));
+        !about && d.sites.iter().any(|(n, e)| n == *s && *e >= SiteEvidence::Footer)
+    });
+    let mut paragraphs = Vec::with_capacity(body.len());
+    for ((p, k), r) in body.into_iter().zip(keep).zip(reasons) {
+        if !k {
+            if let Some(r) = r {
+                d.remove(&p.text, r);
+            }
+            continue;
+        }
+        let mut text = p.text;
+        if let Some(b) = brand
+            && let Some(t) = strip_brand(&text, b)
+        {
+            d.removed.push(Removed { text: b.to_owned(), reason: Reason::InjectedBrand });
+            text = t;
+        }
+        let t = text.trim();
+        if !t.is_empty() {
+            paragraphs.push(if t.len() == text.len() { text } else { t.to_owned() });
+        }
+    }
+    if paragraphs.is_empty() && d.warnings.is_empty() {
+        d.warnings.push("no article found: no block of the page reads as article text".to_owned());
+    }
+    Article {
+        title: d.title,
+        published: d.published.map(DateTime::iso),
+        site,
+        source: d.source,
+        author: d.author.or_else(|| d.editor.clone()),
+        editor: d.editor,
+        url: d.url,
+        paragraphs,
+        removed: d.removed,
+        warnings: d.warnings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn brand_in_its_own_clause_goes() {
+        assert_eq!(
+            strip_brand("要持续提升医疗救治能力，某某新媒体，全力以赴确保", "某某新媒体")
+                .as_deref(),
+            Some("要持续提升医疗救治能力，全力以赴确保")
+        );
+        assert_eq!(strip_brand("某某新媒体发布了年度报告，", "某某新媒体"), None);
+        assert_eq!(strip_brand("记者从某某新媒体获悉，", "某某新媒体"), None);
+    }
+
+    #[test]
+    fn leads_span_blocks() {
+        assert!(leads("ab", ["abc"].into_iter()));
+        assert!(leads("abcd", ["ab", "cde"].into_iter()));
+        assert!(!leads("abc", ["abc"].into_iter()));
+        assert!(!leads("abx", ["ab", "cd"].into_iter()));
+    }
+
+    #[test]
+    fn title_repeats() {
+        let t = key("山西省疫情防控办通知");
+        assert!(repeats_title("山西省疫情防控办通知", &t));
+        assert!(repeats_title("山西省疫情防控办通知_某某网", &t));
+        assert!(!repeats_title("山西省疫情防控办通知，要求各地加强防控。", &t));
+    }
+
+    #[test]
+    fn duplicate_lead_and_label() {
+        let mut d = Draft { title: Some("标题".into()), ..Draft::default() };
+        for t in [
+            "文章导读",
+            "1月18日，省委召开专题会议，部署疫情防控...",
+            "1月18日，省委召开专题会议，部署疫情防控工作。会议指出……",
+        ] {
+            d.body.push(Para { text: t.into(), heading: false });
+        }
+        let a = finish(d);
+        assert_eq!(a.paragraphs.len(), 1);
+        assert!(a.removed.iter().all(|r| r.reason == Reason::DuplicateLead));
+    }
+}

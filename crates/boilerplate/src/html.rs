@@ -1,0 +1,1178 @@
+//! HTML pages: one parse, one walk that cuts the page into text segments and records
+//! per-node statistics, a Readability-style choice of the article's container, then a
+//! keep-or-drop decision for every segment.
+
+use crate::date::{self, DateTime};
+use crate::dom::{Data, Dom, NONE, Tag};
+use crate::fields::{self, SiteEvidence, parse_meta_line};
+use crate::finish::{Draft, Para, finish};
+use crate::lexicon::{Kind, Lexicon, Verdict};
+use crate::text::{Counts, ends_sentence, float, is_truncated, key, push_collapsed};
+use crate::{Article, PageHints, Reason};
+
+/// A run of text between two block boundaries.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    /// Byte range in the walk's text buffer.
+    start: u32,
+    end: u32,
+    /// The nearest enclosing block element.
+    block: u32,
+    /// Pre-order position of the segment (see [`Walk::pre`]).
+    pos: u32,
+    counts: Counts,
+    /// Characters inside links.
+    link_chars: u32,
+    /// Heading level, 0 outside headings.
+    heading: u8,
+}
+
+impl Seg {
+    fn link_density(&self) -> f32 {
+        float(self.link_chars) / float(self.counts.chars.max(1))
+    }
+}
+
+/// Element hint from class and id: weight and furniture reason.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hint {
+    weight: i16,
+    reason: Option<Reason>,
+    title: bool,
+}
+
+#[derive(Debug, Default)]
+struct Head {
+    title: Option<String>,
+    metas: Vec<(String, String)>,
+    jsonld: Vec<String>,
+    canonical: Option<String>,
+    /// `<time datetime>` values with the position where they appear.
+    times: Vec<(u32, String)>,
+}
+
+struct Walk<'a> {
+    dom: &'a Dom,
+    lex: &'a Lexicon,
+    buf: String,
+    segs: Vec<Seg>,
+    /// Pre-order number of each element, and the largest number inside its subtree.
+    pre: Vec<u32>,
+    last: Vec<u32>,
+    /// Elements in pre-order.
+    order: Vec<u32>,
+    hints: Vec<Hint>,
+    /// The furniture reason an element inherits from itself or its ancestors.
+    inherited: Vec<Option<Reason>>,
+    head: Head,
+    counter: u32,
+    // the segment being built
+    cur_start: usize,
+    cur_pos: u32,
+    cur: Counts,
+    cur_link: u32,
+    space: bool,
+    blocks: Vec<u32>,
+    link_depth: u32,
+    heading: u8,
+}
+
+fn is_hidden(e: &crate::dom::Element) -> bool {
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let s: String =
+            style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    matches!(e.attr("type"), Some(t) if t.eq_ignore_ascii_case("hidden"))
+}
+
+impl<'a> Walk<'a> {
+    fn new(dom: &'a Dom, lex: &'a Lexicon) -> Walk<'a> {
+        let n = dom.nodes.len();
+        Walk {
+            dom,
+            lex,
+            buf: String::with_capacity(n * 8),
+            segs: Vec::with_capacity(n / 4),
+            pre: vec![0; n],
+            last: vec![0; n],
+            order: Vec::with_capacity(n / 2),
+            hints: vec![Hint::default(); n],
+            inherited: vec![None; n],
+            head: Head::default(),
+            counter: 0,
+            cur_start: 0,
+            cur_pos: 0,
+            cur: Counts::default(),
+            cur_link: 0,
+            space: false,
+            blocks: vec![0],
+            link_depth: 0,
+            heading: 0,
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.buf.ends_with(' ') {
+            self.buf.pop();
+        }
+        if self.cur.chars == 0 {
+            self.buf.truncate(self.cur_start);
+        } else {
+            let block = self.blocks.last().copied().unwrap_or(0);
+            self.segs.push(Seg {
+                start: u32::try_from(self.cur_start).unwrap_or(u32::MAX),
+                end: u32::try_from(self.buf.len()).unwrap_or(u32::MAX),
+                block,
+                pos: self.cur_pos,
+                counts: self.cur,
+                link_chars: self.cur_link,
+                heading: self.heading,
+            });
+        }
+        self.cur_start = self.buf.len();
+        self.cur = Counts::default();
+        self.cur_link = 0;
+        self.space = false;
+    }
+
+    fn text(&mut self, t: &str) {
+        let before = self.cur.chars;
+        if before == 0 && self.buf.len() == self.cur_start {
+            self.cur_pos = self.counter.saturating_sub(1);
+        }
+        let mut c = Counts::default();
+        push_collapsed(&mut self.buf, t, &mut self.space, &mut c);
+        if self.cur.chars == 0 && c.chars > 0 {
+            // the segment starts here
+            self.cur_pos = self.counter.saturating_sub(1);
+        }
+        self.cur.merge(c);
+        if self.link_depth > 0 {
+            self.cur_link += c.chars;
+        }
+    }
+
+    /// Reads the text of a node's children without adding it to the page text.
+    fn inner_text(&self, i: u32) -> String {
+        let mut s = String::new();
+        let mut c = self.dom.get(i).map_or(NONE, |n| n.first_child);
+        while c != NONE {
+            if let Some(n) = self.dom.get(c) {
+                if let Data::Text(t) = &n.data {
+                    s.push_str(t);
+                }
+                c = n.next;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// Handles entering an element; returns whether to descend into it.
+    fn enter(&mut self, i: u32) -> bool {
+        let Some(e) = self.dom.element(i) else { return true };
+        let idx = i as usize;
+        if let Some(p) = self.pre.get_mut(idx) {
+            *p = self.counter;
+        }
+        self.counter += 1;
+        self.order.push(i);
+        let parent_inh = self.inherited.get(self.dom.parent(i) as usize).copied().flatten();
+        let mut inh = parent_inh;
+        let class = e.attr("class");
+        let id = e.attr("id");
+        if class.is_some() || id.is_some() {
+            let mut s = String::with_capacity(32);
+            if let Some(c) = class {
+                s.push_str(c);
+            }
+            s.push(' ');
+            if let Some(x) = id {
+                s.push_str(x);
+            }
+            s.make_ascii_lowercase();
+            let (w, reason) = self.lex.hint(&s);
+            let title = s.contains("title") || s.contains("headline") || s.contains("biaoti");
+            if let Some(h) = self.hints.get_mut(idx) {
+                *h = Hint { weight: i16::try_from(w).unwrap_or(0), reason, title };
+            }
+            if w <= -25 && reason.is_some_and(|r| r != Reason::Metadata) {
+                inh = reason;
+            }
+        }
+        if e.tag == Tag::Furniture && inh.is_none() {
+            inh = Some(Reason::Navigation);
+        }
+        if let Some(x) = self.inherited.get_mut(idx) {
+            *x = inh;
+        }
+        match e.tag {
+            Tag::Skip | Tag::Form => return false,
+            Tag::Script => {
+                if e.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+                    let t = self.inner_text(i);
+                    self.head.jsonld.push(t);
+                }
+                return false;
+            }
+            Tag::Title => {
+                if self.head.title.is_none() {
+                    let t = self.inner_text(i);
+                    let mut s = String::new();
+                    let mut sp = false;
+                    push_collapsed(&mut s, &t, &mut sp, &mut Counts::default());
+                    self.head.title = Some(s);
+                }
+                return false;
+            }
+            Tag::Meta => {
+                let k = e
+                    .attr("property")
+                    .or_else(|| e.attr("name"))
+                    .or_else(|| e.attr("itemprop"))
+                    .or_else(|| e.attr("http-equiv"));
+                if let (Some(k), Some(v)) = (k, e.attr("content")) {
+                    self.head.metas.push((k.to_ascii_lowercase(), v.trim().to_owned()));
+                }
+                return false;
+            }
+            Tag::Link => {
+                if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                    && let Some(h) = e.attr("href")
+                {
+                    self.head.canonical.get_or_insert_with(|| h.trim().to_owned());
+                }
+                return false;
+            }
+            _ => {}
+        }
+        if is_hidden(e) {
+            return false;
+        }
+        match e.tag {
+            Tag::Break => {
+                self.flush();
+                return false;
+            }
+            Tag::A => self.link_depth += 1,
+            Tag::Heading(l) => {
+                self.flush();
+                self.blocks.push(i);
+                self.heading = l;
+            }
+            Tag::Time => {
+                if let Some(d) = e.attr("datetime").or_else(|| e.attr("pubdate")) {
+                    self.head.times.push((self.counter - 1, d.to_owned()));
+                }
+            }
+            t if t.is_block() => {
+                self.flush();
+                self.blocks.push(i);
+            }
+            _ => {}
+        }
+        true
+    }
+
+    fn exit(&mut self, i: u32) {
+        let Some(e) = self.dom.element(i) else { return };
+        if let Some(l) = self.last.get_mut(i as usize) {
+            *l = self.counter.saturating_sub(1);
+        }
+        match e.tag {
+            Tag::A => self.link_depth = self.link_depth.saturating_sub(1),
+            Tag::Heading(_) => {
+                self.flush();
+                self.blocks.pop();
+                self.heading = 0;
+            }
+            t if t.is_block()
+                && !matches!(
+                    t,
+                    Tag::Skip | Tag::Script | Tag::Title | Tag::Meta | Tag::Link | Tag::Break
+                ) =>
+            {
+                self.flush();
+                self.blocks.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// Walks the document in order without recursion.
+    fn run(&mut self) {
+        let dom = self.dom;
+        let mut cur = dom.get(0).map_or(NONE, |n| n.first_child);
+        while cur != NONE {
+            let Some(node) = dom.get(cur) else { break };
+            let descend = match &node.data {
+                Data::Element(_) => self.enter(cur),
+                Data::Text(t) => {
+                    self.text(t);
+                    false
+                }
+                _ => false,
+            };
+            let is_elem = matches!(node.data, Data::Element(_));
+            if descend && node.first_child != NONE {
+                cur = node.first_child;
+                continue;
+            }
+            if is_elem {
+                if descend {
+                    self.exit(cur);
+                } else if let Some(l) = self.last.get_mut(cur as usize) {
+                    *l = self.counter.saturating_sub(1);
+                }
+            }
+            // climb until a node has a next sibling
+            let mut n = cur;
+            loop {
+                let Some(x) = dom.get(n) else {
+                    cur = NONE;
+                    break;
+                };
+                if x.next != NONE {
+                    cur = x.next;
+                    break;
+                }
+                let p = x.parent;
+                if p == NONE || p == 0 {
+                    cur = NONE;
+                    break;
+                }
+                self.exit(p);
+                n = p;
+            }
+        }
+        self.flush();
+    }
+
+    fn seg_text(&self, s: &Seg) -> &str {
+        self.buf.get(s.start as usize..s.end as usize).unwrap_or("")
+    }
+
+    /// The segments inside an element's subtree, as an index range.
+    fn seg_range(&self, i: u32) -> std::ops::Range<usize> {
+        let (lo, hi) = (
+            self.pre.get(i as usize).copied().unwrap_or(0),
+            self.last.get(i as usize).copied().unwrap_or(0),
+        );
+        let a = self.segs.partition_point(|s| s.pos < lo);
+        let b = self.segs.partition_point(|s| s.pos <= hi);
+        a..b.max(a)
+    }
+
+    fn contains(&self, anc: u32, node: u32) -> bool {
+        let (lo, hi) = (
+            self.pre.get(anc as usize).copied().unwrap_or(0),
+            self.last.get(anc as usize).copied().unwrap_or(0),
+        );
+        let p = self.pre.get(node as usize).copied().unwrap_or(u32::MAX);
+        (lo..=hi).contains(&p)
+    }
+}
+
+/// Per-element totals and scores.
+struct Stats {
+    counts: Vec<Counts>,
+    link: Vec<u32>,
+    score: Vec<f32>,
+}
+
+impl Stats {
+    fn link_density(&self, i: u32) -> f32 {
+        let c = self.counts.get(i as usize).map_or(0, |c| c.chars);
+        float(self.link.get(i as usize).copied().unwrap_or(0)) / float(c.max(1))
+    }
+    fn units(&self, i: u32) -> f32 {
+        self.counts.get(i as usize).map_or(0.0, |c| c.units())
+    }
+}
+
+fn tag_bonus(t: Tag) -> f32 {
+    match t {
+        Tag::Block => 5.0,
+        Tag::Pre | Tag::Cell => 3.0,
+        Tag::List | Tag::Li | Tag::Form => -3.0,
+        Tag::Heading(_) => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn compute_stats(w: &Walk<'_>) -> Stats {
+    let n = w.dom.nodes.len();
+    let mut counts = vec![Counts::default(); n];
+    let mut link = vec![0u32; n];
+    let mut score = vec![0f32; n];
+    for s in &w.segs {
+        if let Some(c) = counts.get_mut(s.block as usize) {
+            c.merge(s.counts);
+        }
+        if let Some(l) = link.get_mut(s.block as usize) {
+            *l += s.link_chars;
+        }
+    }
+    for &e in w.order.iter().rev() {
+        let p = w.dom.parent(e);
+        if p == NONE {
+            continue;
+        }
+        let (c, l) = (
+            counts.get(e as usize).copied().unwrap_or_default(),
+            link.get(e as usize).copied().unwrap_or(0),
+        );
+        if let Some(pc) = counts.get_mut(p as usize) {
+            pc.merge(c);
+        }
+        if let Some(pl) = link.get_mut(p as usize) {
+            *pl += l;
+        }
+    }
+    for s in &w.segs {
+        if s.heading > 0 || s.link_chars * 2 > s.counts.chars {
+            continue;
+        }
+        let units = s.counts.units();
+        if units < 10.0 {
+            continue;
+        }
+        let text = w.seg_text(s);
+        if is_truncated(text) && units < 120.0 {
+            continue;
+        }
+        let sc = 1.0 + float(s.counts.punct.min(40)) + (units / 40.0).min(3.0);
+        let mut node = match w.dom.tag(s.block) {
+            Tag::P | Tag::Li | Tag::Heading(_) => w.dom.parent(s.block),
+            _ => s.block,
+        };
+        for level in 0..5u8 {
+            if node == NONE || node == 0 {
+                break;
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => f32::from(l) * 3.0,
+            };
+            if let Some(x) = score.get_mut(node as usize) {
+                *x += sc / div;
+            }
+            node = w.dom.parent(node);
+        }
+    }
+    Stats { counts, link, score }
+}
+
+fn final_score(w: &Walk<'_>, st: &Stats, i: u32) -> f32 {
+    let base = st.score.get(i as usize).copied().unwrap_or(0.0);
+    if base <= 0.0 {
+        return 0.0;
+    }
+    let hint = f32::from(w.hints.get(i as usize).map_or(0, |h| h.weight));
+    let factor = (1.0 + hint / 100.0).clamp(0.4, 1.6);
+    (base + tag_bonus(w.dom.tag(i))).max(0.0) * factor * (1.0 - st.link_density(i))
+}
+
+/// Whether a node is an element below `<body>`.
+fn is_inner(w: &Walk<'_>, i: u32) -> bool {
+    i != NONE && i != 0 && w.dom.element(i).is_some_and(|e| !matches!(e.local(), "body" | "html"))
+}
+
+/// Picks the article's container and the sibling elements that belong with it.
+fn choose_region(w: &Walk<'_>, st: &Stats) -> Vec<u32> {
+    let mut cands: Vec<(f32, u32)> = w
+        .order
+        .iter()
+        .filter(|&&i| st.score.get(i as usize).is_some_and(|&s| s > 0.0))
+        .map(|&i| (final_score(w, st, i), i))
+        .collect();
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let Some(&(top_score, mut top)) = cands.first() else { return Vec::new() };
+    // Several near-equal candidates under one ancestor: the ancestor is the article.
+    let alts: Vec<u32> =
+        cands.iter().skip(1).take(5).filter(|c| c.0 >= 0.75 * top_score).map(|c| c.1).collect();
+    if alts.len() >= 3 {
+        let mut a = w.dom.parent(top);
+        while is_inner(w, a) {
+            if alts.iter().filter(|&&x| w.contains(a, x)).count() >= 3 {
+                top = a;
+                break;
+            }
+            a = w.dom.parent(a);
+        }
+    }
+    // Climb while the parent scores higher.
+    let mut last = st.score.get(top as usize).copied().unwrap_or(0.0);
+    let threshold = last / 3.0;
+    let mut p = w.dom.parent(top);
+    while is_inner(w, p) {
+        let ps = st.score.get(p as usize).copied().unwrap_or(0.0);
+        if ps <= 0.0 {
+            p = w.dom.parent(p);
+            continue;
+        }
+        if ps < threshold {
+            break;
+        }
+        if ps > last {
+            top = p;
+            break;
+        }
+        last = ps;
+        p = w.dom.parent(p);
+    }
+    // An only child stands for its parent.
+    loop {
+        let p = w.dom.parent(top);
+        if !is_inner(w, p) {
+            break;
+        }
+        let mut with_text = 0;
+        let mut c = w.dom.get(p).map_or(NONE, |n| n.first_child);
+        while c != NONE {
+            let Some(n) = w.dom.get(c) else { break };
+            let has = match &n.data {
+                Data::Element(_) => st.counts.get(c as usize).is_some_and(|x| x.chars > 0),
+                Data::Text(t) => !t.trim().is_empty(),
+                _ => false,
+            };
+            if has {
+                with_text += 1;
+            }
+            c = n.next;
+        }
+        if with_text == 1 {
+            top = p;
+        } else {
+            break;
+        }
+    }
+    let top_final = final_score(w, st, top).max(top_score);
+    let parent = w.dom.parent(top);
+    if parent == NONE {
+        return vec![top];
+    }
+    let threshold = (top_final * 0.2).max(10.0);
+    let top_class = w.dom.element(top).and_then(|e| e.attr("class")).unwrap_or("");
+    let mut out = Vec::new();
+    let mut c = w.dom.get(parent).map_or(NONE, |n| n.first_child);
+    while c != NONE {
+        let Some(n) = w.dom.get(c) else { break };
+        if c == top {
+            out.push(c);
+        } else if let Some(e) = n.element()
+            && st.counts.get(c as usize).is_some_and(|x| x.chars > 0)
+            && !w
+                .inherited
+                .get(c as usize)
+                .copied()
+                .flatten()
+                .is_some_and(|r| r != Reason::Navigation)
+        {
+            let bonus = if !top_class.is_empty() && e.attr("class") == Some(top_class) {
+                top_final * 0.2
+            } else {
+                0.0
+            };
+            let units = st.units(c);
+            let ld = st.link_density(c);
+            let r = w.seg_range(c);
+            let own = r.len() == 1;
+            let last_text =
+                w.segs.get(r.end.saturating_sub(1)).map_or("", |s| w.seg_text(s));
+            if final_score(w, st, c) + bonus >= threshold
+                || (matches!(e.tag, Tag::P) || own)
+                    && ((units >= 27.0 && ld < 0.25)
+                        || (units > 0.0
+                            && ld == 0.0
+                            && ends_sentence(last_text)
+                            && st.counts.get(c as usize).is_some_and(|x| x.punct >= 1)))
+            {
+                out.push(c);
+            }
+        }
+        c = n.next;
+    }
+    out
+}
+
+/// The furniture reason of the nearest element between a segment's block and the region
+/// root that is not article text, if any.
+fn furniture(w: &Walk<'_>, st: &Stats, seg: &Seg, root: u32, root_chars: u32) -> Option<Reason> {
+    let mut n = seg.block;
+    let mut guard = 0;
+    while n != NONE && n != root && guard < 64 {
+        guard += 1;
+        if let Some(h) = w.hints.get(n as usize)
+            && h.weight <= -25
+            && let Some(r) = h.reason
+            && r != Reason::Metadata
+        {
+            let c = st.counts.get(n as usize).copied().unwrap_or_default();
+            // A misleading class on the article's own wrapper does not count.
+            let holds_article = c.chars * 2 > root_chars;
+            let articleish = c.punct >= 6 && st.link_density(n) < 0.3 && c.units() >= 150.0;
+            let strong = matches!(
+                r,
+                Reason::Comments
+                    | Reason::RelatedLinks
+                    | Reason::HotList
+                    | Reason::Share
+                    | Reason::Copyright
+                    | Reason::Advertisement
+                    | Reason::Pagination
+            );
+            if !holds_article && (strong || !articleish) {
+                return Some(r);
+            }
+        }
+        if w.dom.tag(n) == Tag::Furniture
+            && w.dom.element(n).is_some_and(|e| matches!(e.local(), "nav" | "footer" | "aside"))
+        {
+            return Some(Reason::Navigation);
+        }
+        n = w.dom.parent(n);
+    }
+    None
+}
+
+/// Splits a `<title>` at the separators sites put between headline, channel and site name.
+fn title_parts(t: &str) -> Vec<&str> {
+    let mut parts = vec![t];
+    for sep in ["_", "|", "｜", " - ", " – ", " — ", "—", "－", "--", "::", " :: ", "-", "»"]
+    {
+        let mut next = Vec::new();
+        for p in parts {
+            next.extend(p.split(sep).map(str::trim).filter(|s| !s.is_empty()));
+        }
+        parts = next;
+        if parts.len() > 1 {
+            // Do not split further than needed: the first separator found wins.
+            break;
+        }
+    }
+    parts
+}
+
+fn meta<'h>(head: &'h Head, keys: &[&str]) -> Option<&'h str> {
+    keys.iter().find_map(|k| {
+        head.metas.iter().find(|(mk, v)| mk == k && !v.is_empty()).map(|(_, v)| v.as_str())
+    })
+}
+
+#[derive(Debug, Default)]
+struct LdInfo {
+    headline: Option<String>,
+    published: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+}
+
+fn ld_name(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.trim().to_owned()),
+        serde_json::Value::Object(o) => o.get("name").and_then(ld_name),
+        serde_json::Value::Array(a) => {
+            let names: Vec<String> = a.iter().filter_map(ld_name).collect();
+            (!names.is_empty()).then(|| names.join("、"))
+        }
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
+}
+
+fn ld_visit(v: &serde_json::Value, out: &mut LdInfo, depth: u32) {
+    if depth > 6 {
+        return;
+    }
+    match v {
+        serde_json::Value::Array(a) => a.iter().for_each(|x| ld_visit(x, out, depth + 1)),
+        serde_json::Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                ld_visit(g, out, depth + 1);
+            }
+            let ty = o.get("@type").map(ToString::to_string).unwrap_or_default();
+            let articleish = ["Article", "Posting", "Report", "NewsArticle", "WebPage"]
+                .iter()
+                .any(|k| ty.contains(k));
+            if !articleish {
+                return;
+            }
+            let s = |k: &str| {
+                o.get(k)
+                    .and_then(|x| x.as_str())
+                    .map(|x| x.trim().to_owned())
+                    .filter(|x| !x.is_empty())
+            };
+            if out.headline.is_none() {
+                out.headline = s("headline").or_else(|| s("name"));
+            }
+            if out.published.is_none() {
+                out.published = s("datePublished").or_else(|| s("dateCreated"));
+            }
+            if out.author.is_none() {
+                out.author = o.get("author").and_then(ld_name);
+            }
+            if out.publisher.is_none() {
+                out.publisher = o.get("publisher").and_then(ld_name);
+            }
+            if out.url.is_none() {
+                out.url = s("url").or_else(|| {
+                    o.get("mainEntityOfPage")
+                        .and_then(|m| m.get("@id"))
+                        .and_then(|x| x.as_str())
+                        .map(str::to_owned)
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+fn ld_info(head: &Head) -> LdInfo {
+    let mut out = LdInfo::default();
+    for t in &head.jsonld {
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(t.trim()) {
+            ld_visit(&v, &mut out, 0);
+        }
+    }
+    out
+}
+
+/// Finds the headline segment: a heading or title-classed block near the article whose text
+/// the `<title>` contains (or that contains the title's main part).
+fn find_title(w: &Walk<'_>, first: usize, title: Option<&str>) -> Option<(usize, String)> {
+    let tkey = title.map(key).unwrap_or_default();
+    let parts = title.map(title_parts).unwrap_or_default();
+    let main_key = parts.iter().map(|p| key(p)).max_by_key(String::len).unwrap_or_default();
+    let lo = first.saturating_sub(80);
+    let hi = (first + 4).min(w.segs.len());
+    let mut best: Option<(i64, usize)> = None;
+    for i in lo..hi {
+        let Some(s) = w.segs.get(i) else { continue };
+        let text = w.seg_text(s);
+        let n = s.counts.chars;
+        if !(4..=120).contains(&n) {
+            continue;
+        }
+        let hinted = w.hints.get(s.block as usize).is_some_and(|h| h.title)
+            || w.hints.get(w.dom.parent(s.block) as usize).is_some_and(|h| h.title);
+        let k = key(text);
+        let k_len = k.chars().count();
+        if k_len < 4 {
+            continue;
+        }
+        let matches = !tkey.is_empty()
+            && (tkey.contains(&k) || (!main_key.is_empty() && k.contains(&main_key)));
+        if !matches && s.heading != 1 {
+            continue;
+        }
+        let mut score = i64::try_from(k_len.min(60)).unwrap_or(0);
+        if matches {
+            score += 40;
+        }
+        score += match s.heading {
+            1 => 30,
+            2 => 15,
+            3 => 8,
+            _ => 0,
+        };
+        if hinted {
+            score += 10;
+        }
+        if s.link_chars * 2 > s.counts.chars && s.heading == 0 {
+            score -= 30;
+        }
+        // nearer the article is better
+        let dist = i64::try_from(first.abs_diff(i)).unwrap_or(100);
+        score -= dist.min(40) / 4;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, i));
+        }
+    }
+    let (score, i) = best?;
+    if score < 30 {
+        return None;
+    }
+    let s = w.segs.get(i)?;
+    Some((i, w.seg_text(s).to_owned()))
+}
+
+/// A segment's verdict when it lies outside the article.
+fn outside_reason(w: &Walk<'_>, s: &Seg, verdict: Option<Verdict>, before: bool) -> Reason {
+    if let Some(v) = verdict {
+        return v.reason;
+    }
+    if let Some(r) = w.inherited.get(s.block as usize).copied().flatten() {
+        return r;
+    }
+    if s.link_chars * 2 > s.counts.chars {
+        return if before { Reason::Navigation } else { Reason::RelatedLinks };
+    }
+    Reason::Boilerplate
+}
+
+/// Extracts the article from an HTML page.
+pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Article {
+    let dom = Dom::parse(page);
+    let mut w = Walk::new(&dom, lex);
+    w.run();
+    let st = compute_stats(&w);
+    let region = choose_region(&w, &st);
+    if std::env::var_os("ZL_DEBUG").is_some() {
+        for &r in &region {
+            let e = w.dom.element(r);
+            let rg = w.seg_range(r);
+            eprintln!(
+                "region {} <{}> class={:?} id={:?} score={} final={} segs={:?} first={:?}",
+                r,
+                e.map_or("", |e| e.local()),
+                e.and_then(|e| e.attr("class")),
+                e.and_then(|e| e.attr("id")),
+                st.score.get(r as usize).copied().unwrap_or(0.0),
+                final_score(&w, &st, r),
+                rg,
+                w.segs.get(rg.start).map(|s| w.seg_text(s).chars().take(30).collect::<String>())
+            );
+        }
+        let mut c: Vec<(f32, u32)> =
+            w.order.iter().map(|&i| (final_score(&w, &st, i), i)).filter(|x| x.0 > 0.0).collect();
+        c.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (f, i) in c.iter().take(8) {
+            let e = w.dom.element(*i);
+            eprintln!(
+                "  cand {} <{}> class={:?} id={:?} raw={} final={} ld={}",
+                i,
+                e.map_or("", |e| e.local()),
+                e.and_then(|e| e.attr("class")),
+                e.and_then(|e| e.attr("id")),
+                st.score.get(*i as usize).copied().unwrap_or(0.0),
+                f,
+                st.link_density(*i)
+            );
+        }
+    }
+    let mut d = Draft::default();
+
+    // Segment indices of the region, in order.
+    let mut in_region = vec![false; w.segs.len()];
+    for &r in &region {
+        for i in w.seg_range(r) {
+            if let Some(x) = in_region.get_mut(i) {
+                *x = true;
+            }
+        }
+    }
+    let first = in_region.iter().position(|&x| x).unwrap_or(w.segs.len());
+    let last = in_region.iter().rposition(|&x| x).unwrap_or(first);
+    let root = region.first().map_or(NONE, |&r| w.dom.parent(r));
+    let root_chars: u32 =
+        region.iter().map(|&r| st.counts.get(r as usize).map_or(0, |c| c.chars)).sum();
+
+    // Headline.
+    let ld = ld_info(&w.head);
+    let head_title = w.head.title.clone().filter(|t| !t.is_empty());
+    let og_title = meta(&w.head, &["og:title", "twitter:title"]).map(str::to_owned);
+    let title_ref = head_title.as_deref().or(og_title.as_deref()).or(ld.headline.as_deref());
+    let found = find_title(&w, first, title_ref);
+    let title_seg = found.as_ref().map(|(i, _)| *i);
+    d.title =
+        found.map(|(_, t)| t).or_else(|| og_title.clone()).or_else(|| ld.headline.clone()).or_else(
+            || {
+                head_title.as_deref().and_then(|t| {
+                    title_parts(t).into_iter().max_by_key(|p| p.chars().count()).map(str::to_owned)
+                })
+            },
+        );
+
+    // Metadata lines between the headline and the article.
+    let zone_start = title_seg.map_or(first.saturating_sub(12), |t| t + 1);
+    let mut consumed = vec![false; w.segs.len()];
+    for i in zone_start..first.min(w.segs.len()) {
+        let Some(s) = w.segs.get(i) else { continue };
+        if let Some(m) = parse_meta_line(lex, w.seg_text(s)) {
+            d.absorb(m);
+            if let Some(c) = consumed.get_mut(i) {
+                *c = true;
+            }
+        }
+    }
+    if d.published.is_none() {
+        for (pos, t) in &w.head.times {
+            let lo = title_seg.and_then(|t| w.segs.get(t)).map_or(0, |s| s.pos);
+            let hi = w.segs.get(first).map_or(u32::MAX, |s| s.pos);
+            if (lo..=hi).contains(pos)
+                && let Some(dt) = date::parse_machine(t)
+            {
+                d.published = Some(dt);
+                break;
+            }
+        }
+    }
+
+    // The region's segments.
+    let mut section: Option<Reason> = None;
+    let mut kept: Vec<(usize, bool)> = Vec::new();
+    let n_region = in_region.iter().filter(|&&x| x).count();
+    let mut region_idx = 0usize;
+    for i in 0..w.segs.len() {
+        let Some(s) = w.segs.get(i).copied() else { continue };
+        let text = w.seg_text(&s);
+        if !in_region.get(i).copied().unwrap_or(false) {
+            if consumed.get(i).copied().unwrap_or(false) {
+                d.remove(text, Reason::Metadata);
+            } else if Some(i) != title_seg {
+                let v = lex.classify(text);
+                if matches!(
+                    v.map(|v| v.reason),
+                    Some(Reason::Copyright | Reason::Disclaimer | Reason::Icp | Reason::Contact)
+                ) || text.contains("版权")
+                    || text.contains("版權")
+                {
+                    fields::site_names(lex, text, &mut d.sites);
+                    if d.url.is_none() {
+                        d.url = fields::footer_url(lex, text);
+                    }
+                    if d.author.is_none() {
+                        d.author = fields::footer_author(text);
+                    }
+                }
+                // credits and the blog-style "posted at" line right after the article
+                if i > last
+                    && i <= last + 8
+                    && s.counts.chars <= 100
+                    && let Some(m) = parse_meta_line(lex, text)
+                {
+                    d.absorb(m);
+                    d.remove(text, Reason::Metadata);
+                    continue;
+                }
+                d.remove(text, outside_reason(&w, &s, v, i < first));
+            }
+            continue;
+        }
+        region_idx += 1;
+        let near_edge = region_idx <= 4 || region_idx + 6 > n_region;
+        if let Some(r) = furniture(&w, &st, &s, root, root_chars) {
+            d.remove(text, r);
+            continue;
+        }
+        let verdict = lex.classify(text);
+        if let Some(v) = verdict {
+            if v.kind == Kind::Section {
+                section = Some(v.reason);
+            }
+            if matches!(v.reason, Reason::Copyright | Reason::Disclaimer) {
+                fields::site_names(lex, text, &mut d.sites);
+                if d.url.is_none() {
+                    d.url = fields::footer_url(lex, text);
+                }
+            }
+            d.remove(text, v.reason);
+            continue;
+        }
+        let strong = s.counts.units() >= 40.0
+            && s.counts.punct >= 2
+            && s.link_density() < 0.2
+            && !is_truncated(text);
+        if let Some(r) = section {
+            if strong {
+                section = None;
+            } else {
+                d.remove(text, r);
+                continue;
+            }
+        }
+        if s.link_chars * 2 > s.counts.chars && !(s.counts.punct >= 3 && s.counts.units() >= 40.0) {
+            d.remove(text, Reason::RelatedLinks);
+            continue;
+        }
+        if (near_edge || s.counts.chars <= 40)
+            && s.counts.chars <= 120
+            && let Some(m) = parse_meta_line(lex, text)
+        {
+            d.absorb(m);
+            d.remove(text, Reason::Metadata);
+            continue;
+        }
+        kept.push((i, s.heading > 0));
+    }
+
+    // Table rows of short cells read as one line.
+    let mut k = 0;
+    while k < kept.len() {
+        let Some(&(i, heading)) = kept.get(k) else { break };
+        let Some(s) = w.segs.get(i) else { break };
+        let row = if w.dom.tag(s.block) == Tag::Cell { w.dom.parent(s.block) } else { NONE };
+        let mut text = w.seg_text(s).to_owned();
+        k += 1;
+        if row != NONE && w.dom.tag(row) == Tag::Row && s.counts.chars <= 30 {
+            while let Some(&(j, _)) = kept.get(k) {
+                let Some(t) = w.segs.get(j) else { break };
+                if w.dom.tag(t.block) == Tag::Cell
+                    && w.dom.parent(t.block) == row
+                    && t.counts.chars <= 30
+                    && t.block != s.block
+                {
+                    text.push(' ');
+                    text.push_str(w.seg_text(t));
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        d.body.push(Para { text, heading });
+    }
+
+    // Metadata from markup, for what the page text did not give.
+    if d.published.is_none() {
+        let m = meta(
+            &w.head,
+            &[
+                "article:published_time",
+                "og:published_time",
+                "publishdate",
+                "pubdate",
+                "publish_date",
+                "publication_date",
+                "datepublished",
+                "dc.date.issued",
+                "dc.date",
+                "date",
+                "sailthru.date",
+                "og:release_date",
+                "article:modified_time",
+            ],
+        );
+        d.published = m
+            .and_then(date::parse_machine)
+            .or_else(|| ld.published.as_deref().and_then(date::parse_machine));
+    }
+    if d.published.is_none() {
+        // a bare date printed near the headline
+        let lo = title_seg.unwrap_or(first.saturating_sub(12));
+        for i in lo..first.min(w.segs.len()) {
+            if let Some(s) = w.segs.get(i)
+                && s.counts.chars <= 80
+                && let Some(f) = date::find_dates(w.seg_text(s)).first()
+            {
+                d.published = Some(f.date);
+                break;
+            }
+        }
+    }
+    if d.published.is_none() {
+        let url = w.head.canonical.as_deref().or(meta(&w.head, &["og:url"])).or(hints.url);
+        d.published = url.and_then(date::url_date);
+    }
+    if d.author.is_none() {
+        d.author = ld
+            .author
+            .clone()
+            .or_else(|| {
+                meta(&w.head, &["author", "article:author", "dc.creator"]).map(str::to_owned)
+            })
+            .filter(|a| !a.starts_with("http") && a.chars().count() <= 30);
+    }
+    if let Some(s) =
+        meta(&w.head, &["og:site_name", "application-name"]).or(ld.publisher.as_deref())
+    {
+        d.sites.push((s.to_owned(), SiteEvidence::Declared));
+    }
+    if let Some(t) = head_title.as_deref() {
+        let parts = title_parts(t);
+        if parts.len() > 1
+            && let Some(last) = parts.last()
+            && last.chars().count() <= 16
+        {
+            d.sites.push(((*last).to_owned(), SiteEvidence::Weak));
+        }
+    }
+    d.url = w
+        .head
+        .canonical
+        .clone()
+        .or_else(|| meta(&w.head, &["og:url"]).map(str::to_owned))
+        .or(ld.url.clone())
+        .or(d.url)
+        .filter(|u| u.starts_with("http"));
+    if region.is_empty() {
+        d.warnings.push("no article found: no block of the page has sentence-like text".to_owned());
+    }
+    let _: Option<DateTime> = None;
+    finish(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(html: &str) -> Article {
+        extract(&Lexicon::new().unwrap(), html, &PageHints::default())
+    }
+
+    const PAGE: &str = r#"<html><head><title>市政府召开疫情防控工作会议_某某新闻网</title>
+<meta name="description" content="x"></head><body>
+<div id="nav"><ul><li><a href="/">首页</a></li><li><a href="/a">新闻</a></li><li><a href="/b">政务</a></li></ul></div>
+<div class="main"><h1>市政府召开疫情防控工作会议</h1>
+<div class="info">发布时间：2022-03-14 14:07 来源：某某日报 作者：张三</div>
+<div class="article-content">
+<p>3月13日，市政府召开疫情防控工作会议，传达学习上级会议精神，安排部署下一阶段工作。</p>
+<p>会议指出，当前疫情防控形势依然严峻复杂，各级各部门要坚决克服麻痹思想、厌战情绪、侥幸心理。</p>
+<p>会议要求，要严格落实核酸检测、健康监测等各项措施，确保各项防控措施落地见效。</p>
+<div class="share">分享到：微信 微博</div>
+</div>
+<div class="related"><h3>相关新闻</h3><ul><li><a href="/1">某地召开会议部署防控工作</a></li><li><a href="/2">某地开展核酸检测</a></li></ul></div>
+</div>
+<div class="footer">Copyright © 2022 某某新闻网 版权所有 京ICP备12345678号</div>
+<script>var x = "不应出现";</script>
+</body></html>"#;
+
+    #[test]
+    fn finds_article_and_metadata() {
+        let a = run(PAGE);
+        assert_eq!(a.title.as_deref(), Some("市政府召开疫情防控工作会议"));
+        assert_eq!(a.published.as_deref(), Some("2022-03-14T14:07:00"));
+        assert_eq!(a.source.as_deref(), Some("某某日报"));
+        assert_eq!(a.author.as_deref(), Some("张三"));
+        assert_eq!(a.site.as_deref(), Some("某某新闻网"));
+        assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+        assert!(a.paragraphs[0].starts_with("3月13日"));
+        let all = format!("{a:?}");
+        assert!(!all.contains("不应出现"));
+        assert!(a.removed.iter().any(|r| r.reason == Reason::Share));
+        assert!(a.removed.iter().any(|r| r.reason == Reason::Icp || r.reason == Reason::Copyright));
+    }
+
+    #[test]
+    fn br_separated_paragraphs() {
+        let a = run("<html><body><table><tr><td class=nav><a href=/>首页</a></td></tr><tr><td>\
+            第一段文字，讲述了会议的主要内容和要求，措施要落实到位。<br><br>\
+            第二段文字，介绍了下一步的工作安排，各部门要协同配合。<br>\
+            第三段文字，强调了责任落实，确保各项工作取得实效。</td></tr></table></body></html>");
+        assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    }
+
+    #[test]
+    fn empty_page_warns() {
+        let a = run("<html><body><a href=/>首页</a></body></html>");
+        assert!(a.paragraphs.is_empty());
+        assert!(!a.warnings.is_empty());
+    }
+
+    #[test]
+    fn title_parts_split() {
+        assert_eq!(title_parts("标题_频道_某某网"), ["标题", "频道", "某某网"]);
+        assert_eq!(title_parts("标题 - 某某网"), ["标题", "某某网"]);
+    }
+}

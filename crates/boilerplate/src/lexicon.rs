@@ -1,0 +1,324 @@
+//! The rule tables in `data/`, parsed once when an [`crate::Extractor`] is built.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::text::{chars_len, is_trim_char};
+use crate::{Error, Reason, Result};
+
+const BOILERPLATE: &str = include_str!("../data/boilerplate.tsv");
+const LABELS: &str = include_str!("../data/labels.tsv");
+const HINTS: &str = include_str!("../data/hints.tsv");
+const SPAM: &str = include_str!("../data/spam.txt");
+const GENERIC: &str = include_str!("../data/generic.txt");
+
+/// How a boilerplate phrase must sit in a block to mark it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kind {
+    /// Anywhere in a short block; two different weak phrases needed in longer ones.
+    Weak,
+    /// Anywhere in a short block.
+    Contains,
+    /// At the start of the block.
+    Start,
+    /// The whole block.
+    Exact,
+    /// The whole block, which opens a section of that kind.
+    Section,
+}
+
+/// A metadata field a label introduces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Published,
+    Source,
+    Author,
+    Editor,
+    Url,
+}
+
+/// What the lexicon says about a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Verdict {
+    pub(crate) reason: Reason,
+    pub(crate) kind: Kind,
+}
+
+/// A label found in a line.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Label {
+    pub(crate) field: Field,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// The parsed tables.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    phrases: AhoCorasick,
+    phrase_info: Vec<Verdict>,
+    exact: HashMap<String, Verdict>,
+    labels: AhoCorasick,
+    label_field: Vec<Field>,
+    hints: AhoCorasick,
+    hint_info: Vec<(i32, Option<Reason>)>,
+    spam: AhoCorasick,
+    generic: HashSet<String>,
+}
+
+fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
+    src.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn ac(patterns: &[String], kind: MatchKind) -> Result<AhoCorasick> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(kind)
+        .build(patterns)
+        .map_err(|e| Error::table("aho-corasick", 0, e.to_string()))
+}
+
+impl Lexicon {
+    /// Parses the embedded tables.
+    pub(crate) fn new() -> Result<Lexicon> {
+        let mut patterns = Vec::new();
+        let mut phrase_info = Vec::new();
+        let mut exact = HashMap::new();
+        for (n, line) in data_lines(BOILERPLATE) {
+            let mut cols = line.split('\t');
+            let (Some(reason), Some(kind), Some(phrase), None) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                return Err(Error::table("boilerplate.tsv", n, "expected three columns"));
+            };
+            let reason = Reason::from_name(reason)
+                .ok_or_else(|| Error::table("boilerplate.tsv", n, "unknown reason"))?;
+            let kind = match kind {
+                "weak" => Kind::Weak,
+                "contains" => Kind::Contains,
+                "start" => Kind::Start,
+                "exact" => Kind::Exact,
+                "section" => Kind::Section,
+                _ => return Err(Error::table("boilerplate.tsv", n, "unknown kind")),
+            };
+            let v = Verdict { reason, kind };
+            if matches!(kind, Kind::Exact | Kind::Section) {
+                exact.entry(fold_key(phrase)).or_insert(v);
+            } else {
+                patterns.push(phrase.to_owned());
+                phrase_info.push(v);
+            }
+        }
+        let phrases = ac(&patterns, MatchKind::Standard)?;
+
+        let mut labels = Vec::new();
+        let mut label_field = Vec::new();
+        for (n, line) in data_lines(LABELS) {
+            let Some((field, label)) = line.split_once('\t') else {
+                return Err(Error::table("labels.tsv", n, "expected two columns"));
+            };
+            let field = match field {
+                "published" => Field::Published,
+                "source" => Field::Source,
+                "author" => Field::Author,
+                "editor" => Field::Editor,
+                "url" => Field::Url,
+                _ => return Err(Error::table("labels.tsv", n, "unknown field")),
+            };
+            labels.push(label.to_owned());
+            label_field.push(field);
+        }
+        let labels = ac(&labels, MatchKind::LeftmostLongest)?;
+
+        let mut hint_words = Vec::new();
+        let mut hint_info = Vec::new();
+        for (n, line) in data_lines(HINTS) {
+            let mut cols = line.split('\t');
+            let (Some(w), Some(reason), Some(word), None) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                return Err(Error::table("hints.tsv", n, "expected three columns"));
+            };
+            let w: i32 =
+                w.parse().map_err(|_| Error::table("hints.tsv", n, "weight is not a number"))?;
+            let reason = if reason == "-" {
+                None
+            } else {
+                Some(
+                    Reason::from_name(reason)
+                        .ok_or_else(|| Error::table("hints.tsv", n, "unknown reason"))?,
+                )
+            };
+            hint_words.push(word.to_ascii_lowercase());
+            hint_info.push((w, reason));
+        }
+        let hints = ac(&hint_words, MatchKind::Standard)?;
+
+        let spam_words: Vec<String> = data_lines(SPAM).map(|(_, l)| l.trim().to_owned()).collect();
+        let spam = ac(&spam_words, MatchKind::LeftmostLongest)?;
+        let generic = data_lines(GENERIC).map(|(_, l)| l.trim().to_owned()).collect();
+        Ok(Lexicon {
+            phrases,
+            phrase_info,
+            exact,
+            labels,
+            label_field,
+            hints,
+            hint_info,
+            spam,
+            generic,
+        })
+    }
+
+    /// What the phrase tables say about a block of text, if anything.
+    pub(crate) fn classify(&self, text: &str) -> Option<Verdict> {
+        let core = text.trim_matches(is_trim_char);
+        if core.is_empty() {
+            return None;
+        }
+        if core.len() <= 64
+            && let Some(v) = self.exact.get(&fold_key(core))
+        {
+            return Some(*v);
+        }
+        let n = chars_len(text);
+        let lead = text.len() - text.trim_start_matches(is_trim_char).len();
+        let mut best: Option<Verdict> = None;
+        let mut weak_hits = 0usize;
+        let mut weak_reason = None;
+        let mut contains = None;
+        for m in self.phrases.find_overlapping_iter(text) {
+            let Some(v) = self.phrase_info.get(m.pattern().as_usize()) else { continue };
+            match v.kind {
+                Kind::Start if m.start() <= lead => best = Some(*v),
+                Kind::Contains if contains.is_none() => contains = Some(*v),
+                Kind::Weak => {
+                    weak_hits += 1;
+                    weak_reason.get_or_insert(*v);
+                }
+                _ => {}
+            }
+            if best.is_some() {
+                break;
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+        let strong = usize::from(contains.is_some());
+        match (contains, weak_reason) {
+            (Some(v), _) if n <= 160 || (n <= 400 && strong + weak_hits >= 2) => Some(v),
+            (None, Some(v)) if (n <= 80 && weak_hits >= 1) || (n <= 400 && weak_hits >= 2) => {
+                Some(v)
+            }
+            _ => None,
+        }
+    }
+
+    /// The metadata labels in a line, left to right.
+    pub(crate) fn labels<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Label> + 'a {
+        self.labels.find_iter(text).filter_map(|m| {
+            let field = *self.label_field.get(m.pattern().as_usize())?;
+            Some(Label { field, start: m.start(), end: m.end() })
+        })
+    }
+
+    /// What an element's class and id say: a weight (positive for article-like) and, for
+    /// furniture, the reason to give when its text is removed.
+    pub(crate) fn hint(&self, class_and_id: &str) -> (i32, Option<Reason>) {
+        let mut total = 0i32;
+        let mut worst: (i32, usize, Option<Reason>) = (0, 0, None);
+        let mut seen = 0u128;
+        for m in self.hints.find_overlapping_iter(class_and_id) {
+            let i = m.pattern().as_usize();
+            let bit = 1u128.checked_shl(u32::try_from(i % 128).unwrap_or(0)).unwrap_or(0);
+            if seen & bit != 0 {
+                continue;
+            }
+            seen |= bit;
+            let Some(&(w, reason)) = self.hint_info.get(i) else { continue };
+            total += w;
+            let len = m.end() - m.start();
+            if w < 0 && (w < worst.0 || (w == worst.0 && len > worst.1)) {
+                worst = (w, len, reason);
+            }
+        }
+        (total.clamp(-60, 60), if total < 0 { worst.2 } else { None })
+    }
+
+    /// How many spam words a line holds.
+    pub(crate) fn spam_hits(&self, text: &str) -> usize {
+        self.spam.find_iter(text).count()
+    }
+
+    /// Whether a word is never a name (本站, 网站, ...).
+    pub(crate) fn is_generic(&self, word: &str) -> bool {
+        self.generic.contains(word)
+    }
+}
+
+/// The key exact phrases are looked up by: trimmed, inner spaces kept single, ASCII lowercase.
+pub(crate) fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim_matches(is_trim_char).chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::new().unwrap()
+    }
+
+    #[test]
+    fn tables_parse() {
+        let l = lex();
+        assert!(l.phrase_info.len() > 100);
+        assert!(!l.label_field.is_empty());
+    }
+
+    #[test]
+    fn classifies_footer_lines() {
+        let l = lex();
+        let r = |s: &str| l.classify(s).map(|v| v.reason);
+        assert_eq!(r("备案号:京ICP备12345678号"), Some(Reason::Icp));
+        assert_eq!(r("Copyright © 2002-2022 某某网"), Some(Reason::Copyright));
+        assert_eq!(r("【关闭】"), Some(Reason::Navigation));
+        assert_eq!(r(" 热门文章 "), Some(Reason::HotList));
+        assert_eq!(r("當前位置：首頁 > 新聞"), Some(Reason::Breadcrumb));
+        assert_eq!(r("各地要严格落实核酸检测、健康监测等措施。"), None);
+    }
+
+    #[test]
+    fn weak_phrases_need_company_in_long_blocks() {
+        let l = lex();
+        let body = "会议要求，".repeat(30) + "以上数据仅供参考。";
+        assert_eq!(l.classify(&body), None);
+    }
+
+    #[test]
+    fn hints_weigh_class_names() {
+        let l = lex();
+        assert!(l.hint("article-content").0 > 0);
+        let (w, r) = l.hint("comment-list");
+        assert!(w < 0);
+        assert_eq!(r, Some(Reason::Comments));
+    }
+}

@@ -1,0 +1,387 @@
+//! Plain-text pages (WET records and other renderings): line by line, with the evidence
+//! that survives without tags.
+
+use std::collections::HashMap;
+
+use crate::fields::{self, MetaLine, SiteEvidence, parse_meta_line};
+use crate::finish::{Draft, Para, finish};
+use crate::lexicon::{Kind, Lexicon, Verdict};
+use crate::text::{
+    Counts, ends_sentence, is_breadcrumb, is_truncated, key, strip_ellipsis, strip_list_marker,
+};
+use crate::{Article, PageHints, Reason};
+
+/// Weight of a line that no article run may cross.
+const BARRIER: f32 = -1.0e6;
+
+#[derive(Debug)]
+#[allow(clippy::struct_excessive_bools)]
+struct Line<'a> {
+    text: &'a str,
+    counts: Counts,
+    verdict: Option<Verdict>,
+    meta: Option<MetaLine>,
+    /// A short line of counts and dates only ("0", "(30)", "2025年08月19日").
+    countish: bool,
+    spam: bool,
+    truncated: bool,
+    /// A truncated lead or summary that one of the next lines gives in full.
+    dup_lead: bool,
+    /// How often the line's text occurs in the page.
+    repeats: usize,
+    weight: f32,
+}
+
+fn is_countish(text: &str, counts: Counts) -> bool {
+    if counts.chars == 0 {
+        return true;
+    }
+    if counts.chars > 24 {
+        return false;
+    }
+    let dates = crate::date::find_dates(text);
+    let date_chars: usize = dates
+        .iter()
+        .map(|d| {
+            text.get(d.start..d.end).map_or(0, |s| s.chars().filter(|c| !c.is_whitespace()).count())
+        })
+        .sum();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let rest = counts.chars as usize - date_chars.min(counts.chars as usize);
+    // all digits and brackets, or a date with a short name or count next to it
+    (digits > 0
+        && text.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || "()（）[]【】+-.,:：%万次阅读浏览评论赞".contains(c)
+        }))
+        || (!dates.is_empty() && rest <= 12 && counts.punct == 0)
+}
+
+fn is_spam(lex: &Lexicon, text: &str, counts: Counts) -> bool {
+    counts.chars <= 200 && !ends_sentence(text) && lex.spam_hits(text) >= 2
+}
+
+/// A line that could be a headline.
+fn title_like(l: &Line<'_>) -> bool {
+    let n = l.counts.chars;
+    (4..=100).contains(&n)
+        && !l.truncated
+        && !l.spam
+        && !l.countish
+        && l.counts.cjk + l.counts.alnum >= 4
+        && !l.text.ends_with(['。', '：', ':'])
+}
+
+/// Extracts the article from a plain-text page.
+pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Article {
+    let mut lines: Vec<Line<'_>> = page
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|text| {
+            let counts = Counts::of(text);
+            let verdict = lex.classify(text).or_else(|| {
+                is_breadcrumb(text)
+                    .then_some(Verdict { reason: Reason::Breadcrumb, kind: Kind::Start })
+            });
+            Line {
+                text,
+                counts,
+                verdict,
+                meta: None,
+                countish: is_countish(text, counts),
+                spam: is_spam(lex, text, counts),
+                truncated: is_truncated(text),
+                dup_lead: false,
+                repeats: 1,
+                weight: 0.0,
+            }
+        })
+        .filter(|l| l.counts.chars > 0)
+        .collect();
+    let mut d = Draft::default();
+    if lines.is_empty() {
+        d.warnings.push("no article found: the page is empty".to_owned());
+        return finish(d);
+    }
+    let keys: Vec<String> = lines.iter().map(|l| key(l.text)).collect();
+    let mut freq: HashMap<&str, usize> = HashMap::new();
+    for k in &keys {
+        if !k.is_empty() {
+            *freq.entry(k.as_str()).or_insert(0) += 1;
+        }
+    }
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.repeats = keys.get(i).and_then(|k| freq.get(k.as_str()).copied()).unwrap_or(1);
+    }
+    for i in 0..lines.len() {
+        let Some(l) = lines.get(i) else { continue };
+        let lead_src = if l.truncated { strip_ellipsis(l.text) } else { l.text };
+        let lead = key(lead_src);
+        if lead.chars().count() >= 10 {
+            let dup = crate::finish::leads(
+                &lead,
+                (i + 1..lines.len().min(i + 5)).filter_map(|j| keys.get(j).map(String::as_str)),
+            );
+            if let Some(l) = lines.get_mut(i) {
+                l.dup_lead = dup && (l.truncated || l.counts.chars >= 10);
+            }
+        }
+    }
+    for l in &mut lines {
+        if l.counts.chars <= 160 && l.verdict.is_none() {
+            l.meta = parse_meta_line(lex, l.text);
+        }
+        let units = l.counts.units();
+        l.weight = if l.spam || l.verdict.is_some_and(|v| v.kind == Kind::Section) {
+            BARRIER
+        } else if l.verdict.is_some_and(|v| v.reason == Reason::DuplicateLead) {
+            -2.0
+        } else if l.verdict.is_some() {
+            -(20.0 + units)
+        } else if l.dup_lead {
+            -2.0
+        } else if l.countish {
+            -15.0
+        } else if l.truncated {
+            -(10.0 + units)
+        } else if l.meta.is_some() {
+            -5.0
+        } else if l.repeats >= 2 {
+            -(5.0 + units / 2.0)
+        } else if units >= 20.0 && l.counts.punct >= 1 {
+            units
+        } else if ends_sentence(l.text) && l.counts.punct >= 1 {
+            units / 2.0
+        } else {
+            -4.0
+        };
+    }
+    // The best run of article lines (maximum subarray).
+    let (mut best, mut best_range) = (0.0f32, None);
+    let (mut sum, mut start) = (0.0f32, 0usize);
+    for (i, l) in lines.iter().enumerate() {
+        if sum <= 0.0 {
+            sum = 0.0;
+            start = i;
+        }
+        sum += l.weight;
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i));
+        }
+    }
+    let Some((a, b)) = best_range else {
+        d.warnings.push("no article found: no line of the page reads as article text".to_owned());
+        for l in &lines {
+            d.remove(l.text, l.verdict.map_or(Reason::Boilerplate, |v| v.reason));
+        }
+        return finish(d);
+    };
+
+    // Headline: the nearest headline-like line above the article, past metadata and leads.
+    let mut title_at = None;
+    let mut header_meta = Vec::new();
+    let mut j = a;
+    while j > 0 && a - j < 12 {
+        j -= 1;
+        let Some(l) = lines.get(j) else { break };
+        if l.weight <= BARRIER {
+            break;
+        }
+        if l.meta.is_some() {
+            header_meta.push(j);
+            continue;
+        }
+        if l.dup_lead || l.verdict.is_some() || l.countish {
+            continue;
+        }
+        if title_like(l) {
+            title_at = Some(j);
+            break;
+        }
+    }
+    if title_at.is_none()
+        && let Some(l) = lines.first()
+        && a > 0
+        && title_like(l)
+        && l.verdict.is_none()
+    {
+        title_at = Some(0);
+    }
+    d.title = title_at.and_then(|t| lines.get(t)).map(|l| l.text.to_owned());
+    for &m in header_meta.iter().rev() {
+        if let Some(meta) = lines.get(m).and_then(|l| l.meta.clone()) {
+            d.absorb(meta);
+        }
+    }
+
+    let mut section: Option<Reason> = None;
+    for (i, l) in lines.iter().enumerate() {
+        let in_region = (a..=b).contains(&i);
+        let after_title = title_at.is_none_or(|t| i > t);
+        if Some(i) == title_at {
+            continue;
+        }
+        if header_meta.contains(&i) {
+            d.remove(l.text, Reason::Metadata);
+            continue;
+        }
+        // leads and summary labels between headline and article go to the clean-up, which
+        // drops them as duplicates
+        if !in_region
+            && i < a
+            && after_title
+            && (l.dup_lead || l.verdict.is_some_and(|v| v.reason == Reason::DuplicateLead))
+        {
+            d.body.push(Para { text: l.text.to_owned(), heading: false });
+            continue;
+        }
+        if let Some(v) = l.verdict {
+            if matches!(
+                v.reason,
+                Reason::Copyright
+                    | Reason::Disclaimer
+                    | Reason::Contact
+                    | Reason::Icp
+                    | Reason::Comments
+            ) {
+                fields::site_names(lex, l.text, &mut d.sites);
+                if d.url.is_none() {
+                    d.url = fields::footer_url(lex, l.text);
+                }
+                if d.author.is_none() {
+                    d.author = fields::footer_author(l.text);
+                }
+            }
+            if v.reason == Reason::Breadcrumb {
+                breadcrumb_site(lex, l.text, &mut d.sites);
+            }
+            if v.kind == Kind::Section {
+                section = Some(v.reason);
+            } else if !in_region && section.is_some() && v.reason != Reason::Boilerplate {
+                section = None;
+            }
+            if v.reason == Reason::DuplicateLead && in_region {
+                d.body.push(Para { text: l.text.to_owned(), heading: false });
+                continue;
+            }
+            d.remove(l.text, v.reason);
+            continue;
+        }
+        if !in_region {
+            fields::site_names(lex, l.text, &mut d.sites);
+            if l.spam {
+                d.remove(l.text, Reason::SpamKeywords);
+                continue;
+            }
+            // an editor credit or address right after the article
+            if i > b
+                && i <= b + 3
+                && let Some(m) = &l.meta
+            {
+                if d.editor.is_none() {
+                    d.editor.clone_from(&m.editor);
+                }
+                if d.author.is_none() {
+                    d.author.clone_from(&m.author);
+                }
+                if d.url.is_none() {
+                    d.url.clone_from(&m.url);
+                }
+                d.remove(l.text, Reason::Metadata);
+                continue;
+            }
+            let r = section.unwrap_or(if l.repeats >= 2 && l.counts.chars <= 60 {
+                Reason::Repeated
+            } else {
+                Reason::Boilerplate
+            });
+            d.remove(l.text, r);
+            continue;
+        }
+        if l.countish {
+            d.remove(l.text, Reason::Boilerplate);
+            continue;
+        }
+        if let Some(m) = &l.meta
+            && (i < a + 3 || i + 3 > b)
+        {
+            d.absorb(m.clone());
+            d.remove(l.text, Reason::Metadata);
+            continue;
+        }
+        let text = strip_list_marker(l.text);
+        let heading = l.counts.punct == 0 && l.counts.chars <= 40;
+        d.body.push(Para { text: text.to_owned(), heading });
+    }
+    // The page's site name from a footer line not otherwise classified.
+    if d.sites.is_empty() {
+        for l in lines.iter().skip(b + 1) {
+            fields::site_names(lex, l.text, &mut d.sites);
+        }
+    }
+    let _ = SiteEvidence::Weak;
+    finish(d)
+}
+
+/// The first step of a breadcrumb (`某某网 > 新闻 > 地方`) names the site when it reads
+/// like a site name.
+fn breadcrumb_site(lex: &Lexicon, text: &str, out: &mut Vec<(String, SiteEvidence)>) {
+    let body = text
+        .split_once(['：', ':'])
+        .map_or(text, |(l, r)| if l.chars().count() <= 8 { r } else { text });
+    if let Some(first) =
+        body.split(['>', '›', '»', '→', '＞']).map(str::trim).find(|s| !s.is_empty())
+    {
+        let mut tmp = Vec::new();
+        fields::site_names(lex, &format!("关于{first}"), &mut tmp);
+        out.extend(tmp.into_iter().map(|(n, _)| (n, SiteEvidence::Weak)));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(page: &str) -> Article {
+        extract(&Lexicon::new().unwrap(), page, &PageHints::default())
+    }
+
+    #[test]
+    fn header_meta_body_footer() {
+        let a = run(
+            "某某资讯网-首页\n0\n市里召开防控会议\n网络编辑 太原 2022-10-08 10:10:06 0 疫情\n\
+            10月6日，市里召开防控工作会议，传达上级会议精神，安排部署疫情防控工作。\n\
+            会议指出，当前疫情形势依然严峻复杂，各级各部门要压实责任，守土尽责。\n\
+            0\n版权声明\n本文仅代表作者观点，不代表本站立场。\n本文地址:http://www.example.com/a/1.html\n\
+            关于某某新闻网\nCopyright ©某某新闻网",
+        );
+        assert_eq!(a.title.as_deref(), Some("市里召开防控会议"));
+        assert_eq!(a.published.as_deref(), Some("2022-10-08T10:10:06"));
+        assert_eq!(a.author.as_deref(), Some("网络编辑"));
+        assert_eq!(a.site.as_deref(), Some("某某新闻网"));
+        assert_eq!(a.url.as_deref(), Some("http://www.example.com/a/1.html"));
+        assert_eq!(a.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn empty_and_junk_pages() {
+        assert!(run("").paragraphs.is_empty());
+        let a = run("首页\n登录\n注册");
+        assert!(a.paragraphs.is_empty());
+        assert!(!a.warnings.is_empty());
+    }
+
+    #[test]
+    fn english_page() {
+        let a = run("Home\nCity issues new health rules\nPublished: 2022-03-14\n\
+            The city government announced new rules on Monday, requiring masks in all public transport.\n\
+            Officials said the measures would be reviewed every two weeks, depending on case numbers.\n\
+            Copyright 2022 Example News. All rights reserved.");
+        assert_eq!(a.title.as_deref(), Some("City issues new health rules"));
+        assert_eq!(a.published.as_deref(), Some("2022-03-14"));
+        assert_eq!(a.paragraphs.len(), 2);
+    }
+}

@@ -1,0 +1,277 @@
+//! Character classes and small text helpers shared by the HTML and plain-text paths.
+
+/// Whether a character is a CJK ideograph (unified, extension A or compatibility).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Punctuation that separates clauses or ends sentences (Chinese and ASCII).
+pub(crate) fn is_clause_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | ','
+            | ';'
+            | '!'
+            | '?'
+            | '．'
+            | '﹐'
+            | '﹑'
+            | '︰'
+    )
+}
+
+/// Punctuation that ends a sentence.
+pub(crate) fn is_stop(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！'
+            | '？'
+            | '!'
+            | '?'
+            | '．'
+            | '…'
+            | '.'
+            | '」'
+            | '”'
+            | '"'
+            | '）'
+            | ')'
+            | '；'
+            | ';'
+    )
+}
+
+/// Characters trimmed around a block before comparing it with a phrase: spaces, brackets,
+/// bullets, separators and colons.
+pub(crate) fn is_trim_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '【' | '】'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '（'
+                | '）'
+                | '<'
+                | '>'
+                | '《'
+                | '》'
+                | '〔'
+                | '〕'
+                | '「'
+                | '」'
+                | '|'
+                | '｜'
+                | '·'
+                | '•'
+                | '●'
+                | '○'
+                | '■'
+                | '□'
+                | '◆'
+                | '◇'
+                | '▪'
+                | '►'
+                | '▶'
+                | '★'
+                | '☆'
+                | '»'
+                | '«'
+                | '›'
+                | '‹'
+                | '→'
+                | ':'
+                | '：'
+                | '-'
+                | '—'
+                | '－'
+                | '_'
+                | '/'
+                | '／'
+                | '*'
+                | '\u{200B}'
+                | '\u{FEFF}'
+        )
+}
+
+/// A count as a float for scoring (page-sized counts lose no precision that matters).
+#[allow(clippy::cast_precision_loss)]
+pub(crate) fn float(n: u32) -> f32 {
+    n as f32
+}
+
+/// The number of characters in a string.
+pub(crate) fn chars_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Counts of what a block of text is made of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    /// Non-space characters.
+    pub(crate) chars: u32,
+    /// CJK ideographs.
+    pub(crate) cjk: u32,
+    /// Clause and sentence punctuation.
+    pub(crate) punct: u32,
+    /// ASCII letters and digits.
+    pub(crate) alnum: u32,
+}
+
+impl Counts {
+    /// Counts a string.
+    pub(crate) fn of(s: &str) -> Counts {
+        let mut c = Counts::default();
+        for ch in s.chars() {
+            c.add(ch);
+        }
+        c
+    }
+
+    /// Adds one character.
+    #[inline]
+    pub(crate) fn add(&mut self, ch: char) {
+        if ch.is_whitespace() {
+            return;
+        }
+        self.chars += 1;
+        if is_cjk(ch) {
+            self.cjk += 1;
+        } else if ch.is_ascii_alphanumeric() {
+            self.alnum += 1;
+        } else if is_clause_punct(ch) {
+            self.punct += 1;
+        }
+    }
+
+    /// Adds another count.
+    pub(crate) fn merge(&mut self, o: Counts) {
+        self.chars += o.chars;
+        self.cjk += o.cjk;
+        self.punct += o.punct;
+        self.alnum += o.alnum;
+    }
+
+    /// A length in "CJK character units": an ideograph counts one, about three ASCII
+    /// letters count one, so thresholds work for Chinese and English alike.
+    pub(crate) fn units(self) -> f32 {
+        let other = self.chars - self.cjk;
+        float(self.cjk) + float(other) / 3.0
+    }
+}
+
+/// Appends `s` to `out` with runs of whitespace collapsed to one space; returns the counts
+/// of what was appended. `space` carries "a space is pending" across calls.
+pub(crate) fn push_collapsed(out: &mut String, s: &str, space: &mut bool, counts: &mut Counts) {
+    for ch in s.chars() {
+        if ch.is_whitespace() || ch == '\u{200B}' || ch == '\u{FEFF}' {
+            *space = true;
+            continue;
+        }
+        if *space {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            *space = false;
+        }
+        out.push(ch);
+        counts.add(ch);
+    }
+}
+
+/// Whether a line ends like a sentence (or a quotation of one).
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    s.trim_end().chars().next_back().is_some_and(is_stop)
+}
+
+/// Whether a text ends with an ellipsis that marks it as truncated.
+pub(crate) fn is_truncated(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with("...") || t.ends_with('…') || t.ends_with("。。。")
+}
+
+/// The text without a trailing ellipsis.
+pub(crate) fn strip_ellipsis(s: &str) -> &str {
+    s.trim_end().trim_end_matches(['.', '…', '。']).trim_end()
+}
+
+/// A comparison key: letters, digits and ideographs only, ASCII lowercased.
+pub(crate) fn key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// Whether a line is a breadcrumb trail: two or more `>`-like separators between short steps.
+pub(crate) fn is_breadcrumb(s: &str) -> bool {
+    let n = s.chars().count();
+    if n > 120 {
+        return false;
+    }
+    let steps: Vec<&str> = s.split(['>', '›', '»', '→', '＞']).map(str::trim).collect();
+    steps.len() >= 3
+        && steps
+            .iter()
+            .take(steps.len() - 1)
+            .all(|p| !p.is_empty() && p.chars().count() <= 16 && !p.contains(['，', '。']))
+}
+
+/// A line without its leading bullet (`•`, `·`, `●`, `■`, `-`, `*`) and the space after it.
+pub(crate) fn strip_list_marker(s: &str) -> &str {
+    let t = s.trim_start();
+    for m in ['•', '·', '●', '○', '■', '□', '◆', '◇', '▪', '►', '▶', '-', '*', '・']
+    {
+        if let Some(rest) = t.strip_prefix(m)
+            && rest.starts_with(char::is_whitespace)
+        {
+            return rest.trim_start();
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts() {
+        let c = Counts::of("中文，abc 1。");
+        assert_eq!(c.chars, 8);
+        assert_eq!(c.cjk, 2);
+        assert_eq!(c.punct, 2);
+        assert_eq!(c.alnum, 4);
+    }
+
+    #[test]
+    fn collapses_space() {
+        let mut s = String::new();
+        let mut sp = false;
+        let mut c = Counts::default();
+        push_collapsed(&mut s, "  a \n\t b\u{3000}", &mut sp, &mut c);
+        assert_eq!(s, "a b");
+        assert!(sp);
+    }
+
+    #[test]
+    fn breadcrumbs_and_markers() {
+        assert!(is_breadcrumb("某某网 > 即时新闻 > 地方"));
+        assert!(!is_breadcrumb("a > b"));
+        assert_eq!(strip_list_marker("• 属地责任: 各市"), "属地责任: 各市");
+        assert_eq!(strip_list_marker("-5度"), "-5度");
+    }
+
+    #[test]
+    fn truncation() {
+        assert!(is_truncated("领导..."));
+        assert!(is_truncated("领导…"));
+        assert!(!is_truncated("领导。"));
+        assert_eq!(strip_ellipsis("领导..."), "领导");
+    }
+}
