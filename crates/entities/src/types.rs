@@ -85,6 +85,7 @@ impl fmt::Display for PartialDate {
 }
 
 /// A date entity's value.
+#[allow(clippy::struct_excessive_bools)] // independent flags of the model
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
@@ -95,6 +96,66 @@ pub struct DateInfo {
     pub end: Option<PartialDate>,
     /// Whether the year (or the whole date) was inferred from the publication date.
     pub inferred: bool,
+    /// The precision the text gives for the start (`1月18日` is [`DatePrecision::Day`]).
+    pub precision: DatePrecision,
+    /// The date as written, before any inference (`1月8日` has no year).
+    pub written: DateParts,
+    /// The time of day of the start, when the text gives one (`2022-10-08 10:10:06`).
+    pub time: Option<TimeOfDay>,
+    /// The time of day of the end (`至10月20日24时` ends at 24:00, the end of that day).
+    pub end_time: Option<TimeOfDay>,
+    /// An open period from the start on (`即日起`, `1月8日起`, `去年以来`).
+    pub open_end: bool,
+    /// The date closes a period whose start the text leaves to context (`至10月20日24时`,
+    /// `2023年底前`); the date itself is in `start`.
+    pub until: bool,
+    /// The date is relative to the publication date (`今年`, `去年以来`, `即日起`).
+    pub relative: bool,
+}
+
+/// How precise a date is as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum DatePrecision {
+    /// `2021年`, `今年`.
+    Year,
+    /// `2023年10月`, `2023年底`.
+    Month,
+    /// `1月18日`.
+    #[default]
+    Day,
+    /// `1月18日14时`.
+    Hour,
+    /// `14:07`.
+    Minute,
+    /// `10:10:06`.
+    Second,
+}
+
+/// The parts of a date exactly as the text writes them (no inference).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DateParts {
+    /// The year, when written.
+    pub year: Option<i32>,
+    /// The month, when written.
+    pub month: Option<u8>,
+    /// The day, when written.
+    pub day: Option<u8>,
+}
+
+/// A time of day; `hour` is 0-24 (`24时` is the end of the day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct TimeOfDay {
+    /// Hour, 0-24.
+    pub hour: u8,
+    /// Minute, 0-59.
+    pub minute: u8,
+    /// Second, 0-59.
+    pub second: u8,
 }
 
 /// An exact decimal number: `mantissa * 10^-scale`.
@@ -110,6 +171,25 @@ impl Number {
     /// An integer.
     pub fn integer(v: i128) -> Self {
         Number { mantissa: v, scale: 0 }
+    }
+
+    /// `mantissa * 10^-scale`, with trailing decimal zeros removed (`3.40` becomes `3.4`).
+    pub fn new(mantissa: i128, scale: u32) -> Self {
+        let mut n = Number { mantissa, scale };
+        while n.scale > 0 && n.mantissa % 10 == 0 {
+            n.mantissa /= 10;
+            n.scale -= 1;
+        }
+        n
+    }
+
+    /// Multiplies by `10^power` exactly; `None` on overflow.
+    pub fn times_pow10(self, power: u32) -> Option<Self> {
+        if power <= self.scale {
+            return Some(Number::new(self.mantissa, self.scale - power));
+        }
+        let f = 10i128.checked_pow(power - self.scale)?;
+        Some(Number::integer(self.mantissa.checked_mul(f)?))
     }
 
     /// The value when it is a whole number.
@@ -179,6 +259,29 @@ pub struct QuantityInfo {
     pub unit: Option<String>,
     /// Whether the text marks it as approximate (`余 多 近 约 逾 超`).
     pub approximate: bool,
+    /// The side of `value` the true figure lies on, when the text says (`60余万`: above,
+    /// `近万`: below, `60岁及以上`: at least).
+    pub bound: Option<Bound>,
+    /// The upper end of a range (`3—11岁` has value 3, `range_end` 11).
+    pub range_end: Option<Number>,
+    /// A percentage (`85%`, `百分之八十五`): `value` is 85, `unit` is `%`.
+    pub percent: bool,
+}
+
+/// Which side of a quantity's value the true figure lies on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Bound {
+    /// More than the value (`余`, `多`, `逾`, `超`).
+    Above,
+    /// Less than the value (`近`, `不足`).
+    Below,
+    /// The value or more (`以上`, `及以上`).
+    AtLeast,
+    /// The value or less (`以下`, `以内`).
+    AtMost,
 }
 
 /// A person entity's value.
@@ -197,6 +300,8 @@ pub struct PersonInfo {
 pub struct OrganizationInfo {
     /// The full form, when this is a short form the text defines or the lexicon knows.
     pub full: Option<String>,
+    /// The short form the text defines for it (`(以下简称“省疫情防控办”)`).
+    pub short: Option<String>,
 }
 
 /// The level of an administrative division.
@@ -228,6 +333,9 @@ pub struct PlaceInfo {
     pub code: String,
     /// The level.
     pub level: PlaceLevel,
+    /// The code of the division it belongs to (榆次区 140702 belongs to 晋中市 140700),
+    /// `None` for a province.
+    pub parent: Option<String>,
 }
 
 /// A meeting entity's value.
@@ -239,6 +347,10 @@ pub struct MeetingInfo {
     pub session: u32,
     /// The body holding it, when named (`省委`).
     pub body: Option<String>,
+    /// The term (`届`), when written (`省委十二届三次全会` has term 12, session 3).
+    pub term: Option<u32>,
+    /// The meeting's name after the ordinal (`疫情防控专题会议`).
+    pub name: Option<String>,
 }
 
 /// An entity's typed value.

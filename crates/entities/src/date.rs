@@ -1,0 +1,776 @@
+//! Dates: full (`2022年3月14日`, `2022-10-08 10:10:06`), partial (`1月18日`, `2021年`,
+//! `2023年底`), relative (`今年1月22日`, `去年以来`, `即日起`), ranges and periods, with the
+//! year resolved against the publication date the way a reader would.
+
+use aho_corasick::AhoCorasick;
+
+use crate::error::{Error, Result};
+use crate::lexicon::{self, fields, lines};
+use crate::numeral::{NumKind, NumTok};
+use crate::text::{char_at, char_before, has_at, is_cjk, skip_spaces};
+use crate::types::{DateInfo, DateParts, DatePrecision, PartialDate, TimeOfDay};
+
+const DATE_WORDS: &str = include_str!("../data/date_words.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RelUnit {
+    Year,
+    Month,
+    Day,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayPart {
+    Am,
+    Noon,
+    Pm,
+}
+
+/// The date grammar's words, from `data/date_words.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct DateFinder {
+    rel: Vec<(String, RelUnit, i32)>,
+    rel_ac: AhoCorasick,
+    year_parts: Vec<(String, u8, u8)>,
+    open_end: Vec<String>,
+    until: Vec<String>,
+    range: Vec<String>,
+    day_parts: Vec<(String, DayPart)>,
+}
+
+/// A date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateHit {
+    pub start: usize,
+    pub end: usize,
+    pub info: DateInfo,
+}
+
+/// One date as written, before resolution.
+#[derive(Debug, Clone, Copy, Default)]
+struct Atom {
+    start: usize,
+    end: usize,
+    parts: DateParts,
+    rel: Option<(RelUnit, i32)>,
+    year_part: Option<(u8, u8)>,
+    end_day: Option<u8>,
+    time: Option<TimeOfDay>,
+    time_precision: Option<DatePrecision>,
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort_by_key(|x| std::cmp::Reverse(x.len()));
+    v
+}
+
+impl DateFinder {
+    pub(crate) fn build() -> Result<Self> {
+        let mut rel = Vec::new();
+        let mut year_parts = Vec::new();
+        let (mut open_end, mut until, mut range) = (Vec::new(), Vec::new(), Vec::new());
+        let mut day_parts = Vec::new();
+        for line in lines(DATE_WORDS) {
+            let f = fields(line);
+            let (Some(&w), Some(&role)) = (f.first(), f.get(1)) else {
+                return Err(Error::new(format!("bad date word line: {line}")));
+            };
+            let num = |i: usize| -> Result<i32> {
+                f.get(i)
+                    .and_then(|s| s.parse().ok())
+                    .ok_or_else(|| Error::new(format!("bad date word value: {line}")))
+            };
+            match role {
+                "year" => rel.push((w.to_owned(), RelUnit::Year, num(2)?)),
+                "month" => rel.push((w.to_owned(), RelUnit::Month, num(2)?)),
+                "day" => rel.push((w.to_owned(), RelUnit::Day, num(2)?)),
+                "year_part" => {
+                    let a =
+                        u8::try_from(num(2)?).map_err(|e| Error::with_source("bad month", e))?;
+                    let b =
+                        u8::try_from(num(3)?).map_err(|e| Error::with_source("bad month", e))?;
+                    year_parts.push((w.to_owned(), a, b));
+                }
+                "open_end" => open_end.push(w.to_owned()),
+                "until" => until.push(w.to_owned()),
+                "range" => range.push(w.to_owned()),
+                "day_part" => day_parts.push((
+                    w.to_owned(),
+                    match f.get(2).copied() {
+                        Some("pm") => DayPart::Pm,
+                        Some("noon") => DayPart::Noon,
+                        _ => DayPart::Am,
+                    },
+                )),
+                "period_start" | "as_of" => {}
+                other => return Err(Error::new(format!("bad date word role: {other}"))),
+            }
+        }
+        rel.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        year_parts.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        day_parts.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
+        let rel_ac = lexicon::automaton("relative date", rel.iter().map(|r| r.0.as_str()))?;
+        Ok(DateFinder {
+            rel,
+            rel_ac,
+            year_parts,
+            open_end: sorted(open_end),
+            until: sorted(until),
+            range: sorted(range),
+            day_parts,
+        })
+    }
+
+    /// Dates in `text`; `toks` are its numerals.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        toks: &[NumTok],
+        published: Option<PartialDate>,
+    ) -> Vec<DateHit> {
+        let mut starts: Vec<usize> = toks.iter().map(|t| t.start).collect();
+        starts.extend(self.rel_ac.find_iter(text).map(|m| m.start()));
+        starts.sort_unstable();
+        starts.dedup();
+        let mut out: Vec<DateHit> = Vec::new();
+        let mut done = 0;
+        for s in starts {
+            if s < done {
+                continue;
+            }
+            if let Some(h) = self.expression(text, toks, s, published) {
+                done = h.end;
+                out.push(h);
+            }
+        }
+        out
+    }
+
+    fn rel_at(&self, text: &str, pos: usize) -> Option<&(String, RelUnit, i32)> {
+        self.rel.iter().find(|r| has_at(text, pos, &r.0))
+    }
+
+    /// A whole date expression at `pos`: an atom, maybe a range or a period.
+    fn expression(
+        &self,
+        text: &str,
+        toks: &[NumTok],
+        pos: usize,
+        published: Option<PartialDate>,
+    ) -> Option<DateHit> {
+        let a = self.atom(text, toks, pos, None)?;
+        let mut end = a.end;
+        let mut open_end = false;
+        let mut until = false;
+        if let Some(w) = crate::text::word_at(text, end, &self.open_end) {
+            // `至今` is open-ended too; `起` must not start a word (`起草`)
+            open_end = true;
+            end += w.len();
+        }
+        let mut b = None;
+        let after = skip_spaces(text, end);
+        if let Some(conn) = crate::text::word_at(text, after, &self.range) {
+            let dash = !conn.chars().all(is_cjk);
+            if let Some(x) = self.atom(text, toks, after + conn.len(), Some(a.parts)) {
+                // a dash joins only dates of the same shape (`1月18日-20日`), not `2020-2022`
+                if !dash || x.parts.day.is_some() || x.parts.month.is_some() {
+                    b = Some(x);
+                    end = x.end;
+                    open_end = false;
+                }
+            }
+        }
+        if b.is_none() && !open_end {
+            if let Some(w) = crate::text::word_at(text, end, &self.until) {
+                until = true;
+                end += w.len();
+            }
+            if !until
+                && (crate::text::has_before(text, a.start, "至")
+                    || crate::text::has_before(text, a.start, "到"))
+            {
+                until = !crate::text::has_before(text, a.start, "截至");
+            }
+        }
+        // a lone day needs a date frame: `20日，` but not `14日内`
+        if a.parts.day.is_some()
+            && a.parts.month.is_none()
+            && a.parts.year.is_none()
+            && a.rel.is_none()
+            && b.is_none()
+        {
+            let before_ok = char_before(text, a.start)
+                .is_none_or(|c| !is_cjk(c) || matches!(c, '于' | '在' | '自' | '从' | '至' | '到'));
+            let after_bad = ["内", "后", "左右", "以上", "以内", "之内", "天"]
+                .iter()
+                .any(|w| has_at(text, a.end, w));
+            if !before_ok || after_bad {
+                return None;
+            }
+        }
+        let info = Self::resolve(&a, b.as_ref(), published, open_end, until);
+        Some(DateHit { start: a.start, end, info })
+    }
+
+    /// One date as written at `pos`; `inherit` gives the year and month a range's second date
+    /// leaves out.
+    fn atom(
+        &self,
+        text: &str,
+        toks: &[NumTok],
+        pos: usize,
+        inherit: Option<DateParts>,
+    ) -> Option<Atom> {
+        let mut a = Atom { start: pos, end: pos, ..Atom::default() };
+        let mut p = pos;
+        if let Some(t) = tok_at(toks, p)
+            && let Some(iso) = iso_date(text, t)
+        {
+            return Some(iso);
+        }
+        if let Some((w, unit, off)) = self.rel_at(text, p) {
+            a.rel = Some((*unit, *off));
+            p += w.len();
+            if *unit == RelUnit::Day {
+                a.end = p;
+                self.time_after(text, toks, &mut a);
+                return Some(a);
+            }
+        } else if let Some(t) = tok_at(toks, p) {
+            let four =
+                (t.kind == NumKind::Arabic && t.int_digits == 4 && !t.decimal && !t.multiplied)
+                    || (t.kind == NumKind::Naive && t.int_digits == 4);
+            if four && has_at(text, t.end, "年") {
+                let y = i32::try_from(t.value.as_integer()?).ok()?;
+                if (1900..=2100).contains(&y) {
+                    a.parts.year = Some(y);
+                    p = t.end + "年".len();
+                    if has_at(text, p, "度") {
+                        p += "度".len();
+                    }
+                }
+            }
+        }
+        let year_given = a.parts.year.is_some() || matches!(a.rel, Some((RelUnit::Year, _)));
+        if (a.rel.is_none() || year_given)
+            && let Some(t) = tok_at(toks, p).filter(|t| small(t, 12) && has_at(text, t.end, "月"))
+        {
+            a.parts.month = u8::try_from(t.value.as_integer()?).ok();
+            p = t.end + "月".len();
+            if has_at(text, p, "份") {
+                p += "份".len();
+            }
+        }
+        if let Some(t) = tok_at(toks, p).filter(|t| small(t, 31)) {
+            let mark = ["日", "号"].into_iter().find(|m| has_at(text, t.end, m));
+            if let Some(m) = mark {
+                a.parts.day = u8::try_from(t.value.as_integer()?).ok();
+                p = t.end + m.len();
+            } else if a.parts.month.is_some() {
+                // 3月1-5日
+                if let Some(conn) = crate::text::word_at(text, t.end, &self.range)
+                    && let Some(t2) = tok_at(toks, t.end + conn.len()).filter(|t2| small(t2, 31))
+                    && let Some(m) = ["日", "号"].into_iter().find(|m| has_at(text, t2.end, m))
+                {
+                    a.parts.day = u8::try_from(t.value.as_integer()?).ok();
+                    a.end_day = u8::try_from(t2.value.as_integer()?).ok();
+                    p = t2.end + m.len();
+                }
+            }
+        }
+        let written = a.parts.year.is_some() || a.parts.month.is_some() || a.parts.day.is_some();
+        if !written && a.rel.is_none() {
+            return None;
+        }
+        if a.parts.day.is_some()
+            && a.parts.month.is_none()
+            && (a.parts.year.is_some() || matches!(a.rel, Some((RelUnit::Year, _))))
+        {
+            return None;
+        }
+        if a.parts.month.is_none()
+            && a.parts.day.is_none()
+            && year_given
+            && let Some((w, m1, m2)) = self.year_parts.iter().find(|y| has_at(text, p, &y.0))
+        {
+            a.year_part = Some((*m1, *m2));
+            p += w.len();
+        }
+        if inherit.is_some()
+            && a.parts.year.is_none()
+            && a.parts.month.is_none()
+            && a.parts.day.is_none()
+        {
+            return None;
+        }
+        a.end = p;
+        if a.parts.day.is_some() || matches!(a.rel, Some((RelUnit::Day, _))) {
+            self.time_after(text, toks, &mut a);
+        }
+        Some(a)
+    }
+
+    /// A time of day after a date: `14时`, `下午3点30分`, `24时`, ` 10:10:06`.
+    fn time_after(&self, text: &str, toks: &[NumTok], a: &mut Atom) {
+        let mut p = skip_spaces(text, a.end);
+        let mut part = None;
+        if let Some((w, dp)) = self.day_parts.iter().find(|d| has_at(text, p, &d.0)) {
+            part = Some(*dp);
+            p += w.len();
+        }
+        let Some(h) = tok_at(toks, p).filter(|t| small(t, 24) || t.value.as_integer() == Some(0))
+        else {
+            return;
+        };
+        let Some(mut hour) = h.value.as_integer().and_then(|v| u8::try_from(v).ok()) else {
+            return;
+        };
+        if matches!(part, Some(DayPart::Pm)) && hour < 12 {
+            hour += 12;
+        }
+        let mut q = h.end;
+        let (mut minute, mut second) = (0u8, 0u8);
+        let precision;
+        if let Some(m) = ["时", "点"].into_iter().find(|m| has_at(text, q, m)) {
+            q += m.len();
+            precision = if let Some(mt) =
+                tok_at(toks, q).filter(|t| small(t, 59) || t.value.as_integer() == Some(0))
+            {
+                if has_at(text, mt.end, "分") {
+                    minute = mt.value.as_integer().and_then(|v| u8::try_from(v).ok()).unwrap_or(0);
+                    q = mt.end + "分".len();
+                    DatePrecision::Minute
+                } else {
+                    DatePrecision::Hour
+                }
+            } else if has_at(text, q, "半") {
+                minute = 30;
+                q += "半".len();
+                DatePrecision::Minute
+            } else {
+                DatePrecision::Hour
+            };
+        } else if let Some((mm, ss, end)) = clock(text, h) {
+            minute = mm;
+            precision = if let Some(s) = ss {
+                second = s;
+                DatePrecision::Second
+            } else {
+                DatePrecision::Minute
+            };
+            q = end;
+        } else {
+            return;
+        }
+        if hour > 24 || (hour == 24 && (minute > 0 || second > 0)) {
+            return;
+        }
+        a.time = Some(TimeOfDay { hour, minute, second });
+        a.time_precision = Some(precision);
+        a.end = q;
+    }
+
+    fn resolve(
+        a: &Atom,
+        b: Option<&Atom>,
+        published: Option<PartialDate>,
+        open_end: bool,
+        until: bool,
+    ) -> DateInfo {
+        let (start, inferred) = resolve_atom(a, published, None);
+        let mut end = None;
+        let mut end_time = None;
+        if let Some(b) = b {
+            let mut b2 = *b;
+            if b2.parts.month.is_none() && b2.rel.is_none() {
+                b2.parts.month = a.parts.month.or(start.and_then(|s| s.month));
+            }
+            end = if b2.parts.year.is_none() && b2.rel.is_none() {
+                // the end takes the start's year, or the next one if it would precede the start
+                start.and_then(|s| {
+                    [s.year, s.year + 1].into_iter().find_map(|y| {
+                        let e = PartialDate { year: y, month: b2.parts.month, day: b2.parts.day };
+                        (valid(y, e.month, e.day)
+                            && ordinal(y, e.month, e.day) >= ordinal(s.year, s.month, s.day))
+                        .then_some(e)
+                    })
+                })
+            } else {
+                resolve_atom(&b2, published, start).0
+            };
+            end_time = b.time;
+        } else if let Some(d) = a.end_day {
+            end = start.map(|s| PartialDate { day: Some(d), ..s });
+        } else if let Some((_, m2)) = a.year_part.filter(|(m1, m2)| m1 != m2) {
+            end = start.map(|s| PartialDate { month: Some(m2), day: None, ..s });
+        }
+        let precision = a.time_precision.unwrap_or(
+            if a.parts.day.is_some() || matches!(a.rel, Some((RelUnit::Day, _))) {
+                DatePrecision::Day
+            } else if a.parts.month.is_some()
+                || a.year_part.is_some()
+                || matches!(a.rel, Some((RelUnit::Month, _)))
+            {
+                DatePrecision::Month
+            } else {
+                DatePrecision::Year
+            },
+        );
+        DateInfo {
+            start,
+            end,
+            inferred,
+            precision,
+            written: a.parts,
+            time: a.time,
+            end_time,
+            open_end,
+            until,
+            relative: a.rel.is_some(),
+        }
+    }
+}
+
+/// The numeral starting exactly at `pos`.
+fn tok_at(toks: &[NumTok], pos: usize) -> Option<&NumTok> {
+    toks.binary_search_by_key(&pos, |t| t.start).ok().and_then(|i| toks.get(i))
+}
+
+/// A whole number from 1 to `max` written plainly (no decimals, multipliers or `余`).
+fn small(t: &NumTok, max: i128) -> bool {
+    !t.decimal
+        && !t.multiplied
+        && !t.approx_infix
+        && !t.overflow
+        && t.kind != NumKind::Naive
+        && t.value.as_integer().is_some_and(|v| (1..=max).contains(&v))
+        && (t.kind != NumKind::Arabic || t.int_digits <= 2)
+}
+
+fn two_digits(text: &str, pos: usize) -> Option<(u8, usize)> {
+    let b = text.as_bytes();
+    let d1 = *b.get(pos)?;
+    if !d1.is_ascii_digit() {
+        return None;
+    }
+    match b.get(pos + 1) {
+        Some(d2) if d2.is_ascii_digit() => {
+            if b.get(pos + 2).is_some_and(u8::is_ascii_digit) {
+                return None;
+            }
+            Some(((d1 - b'0') * 10 + (d2 - b'0'), pos + 2))
+        }
+        _ => Some((d1 - b'0', pos + 1)),
+    }
+}
+
+/// `HH:MM[:SS]` starting at an hour numeral.
+fn clock(text: &str, h: &NumTok) -> Option<(u8, Option<u8>, usize)> {
+    if h.kind != NumKind::Arabic || h.int_digits > 2 || h.decimal {
+        return None;
+    }
+    let colon = |p: usize| matches!(char_at(text, p), Some(':' | '：'));
+    if !colon(h.end) {
+        return None;
+    }
+    let c1 = char_at(text, h.end)?.len_utf8();
+    let (m, p) = two_digits(text, h.end + c1)?;
+    if m > 59 || p - (h.end + c1) != 2 {
+        return None;
+    }
+    if colon(p) {
+        let c2 = char_at(text, p)?.len_utf8();
+        if let Some((s, q)) = two_digits(text, p + c2)
+            && s <= 59
+            && q - (p + c2) == 2
+        {
+            return Some((m, Some(s), q));
+        }
+    }
+    Some((m, None, p))
+}
+
+/// `2022-10-08`, `2022/10/8`, `2022.10.08`, with an optional ` 10:10:06`.
+#[allow(clippy::many_single_char_names)] // y, m, d, h: the date parts
+fn iso_date(text: &str, t: &NumTok) -> Option<Atom> {
+    if t.kind != NumKind::Arabic || t.int_digits != 4 || t.decimal || t.multiplied {
+        return None;
+    }
+    let y = i32::try_from(t.value.as_integer()?).ok()?;
+    if !(1900..=2100).contains(&y) {
+        return None;
+    }
+    let sep = char_at(text, t.end).filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let (m, p) = two_digits(text, t.end + 1)?;
+    if char_at(text, p) != Some(sep) {
+        return None;
+    }
+    let (d, mut end) = two_digits(text, p + 1)?;
+    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+        return None;
+    }
+    let mut a = Atom {
+        start: t.start,
+        end,
+        parts: DateParts { year: Some(y), month: Some(m), day: Some(d) },
+        ..Atom::default()
+    };
+    // a time after a space or `T`
+    let q = if char_at(text, end) == Some('T') { end + 1 } else { skip_spaces(text, end) };
+    if let Some((h, hp)) = two_digits(text, q) {
+        let fake = NumTok {
+            start: q,
+            end: hp,
+            value: crate::types::Number::integer(i128::from(h)),
+            kind: NumKind::Arabic,
+            int_digits: u32::try_from(hp - q).unwrap_or(2),
+            decimal: false,
+            multiplied: false,
+            approx_infix: false,
+            overflow: false,
+        };
+        if let Some((mm, ss, e)) = clock(text, &fake).filter(|_| h <= 24) {
+            a.time = Some(TimeOfDay { hour: h, minute: mm, second: ss.unwrap_or(0) });
+            a.time_precision =
+                Some(if ss.is_some() { DatePrecision::Second } else { DatePrecision::Minute });
+            end = e;
+        }
+    }
+    a.end = end;
+    Some(a)
+}
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// Days in month `m` (1-12) of year `y`.
+pub(crate) fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
+fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count since 1970-01-01.
+fn civil_from_days(z: i64) -> Option<(i32, u8, u8)> {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = u8::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
+    let m = u8::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
+    let y = i32::try_from(yoe + era * 400 + i64::from(m <= 2)).ok()?;
+    Some((y, m, d))
+}
+
+/// A rough day number for comparing partial dates (missing parts at their middle).
+fn ordinal(y: i32, m: Option<u8>, d: Option<u8>) -> i64 {
+    let m = m.unwrap_or(7);
+    let d = d.unwrap_or(if m == 7 { 1 } else { 15 });
+    days_from_civil(y, m, d.min(days_in_month(y, m).max(1)))
+}
+
+fn valid(y: i32, m: Option<u8>, d: Option<u8>) -> bool {
+    match (m, d) {
+        (Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m),
+        (Some(m), None) => (1..=12).contains(&m),
+        (None, Some(_)) => false,
+        (None, None) => true,
+    }
+}
+
+/// Resolves an atom against the publication date; `after` is a range start the date may not
+/// precede (`12月28日至1月3日` rolls into the next year).
+fn resolve_atom(
+    a: &Atom,
+    published: Option<PartialDate>,
+    after: Option<PartialDate>,
+) -> (Option<PartialDate>, bool) {
+    let mut month = a.parts.month;
+    if month.is_none() {
+        month = a.year_part.map(|(m1, _)| m1);
+    }
+    let day = a.parts.day;
+    if let Some((unit, off)) = a.rel {
+        let Some(p) = published else { return (None, true) };
+        let date = match unit {
+            RelUnit::Year => {
+                let y = p.year + off;
+                valid(y, month, day).then_some(PartialDate { year: y, month, day })
+            }
+            RelUnit::Month => p.month.and_then(|pm| {
+                let idx = i64::from(p.year) * 12 + i64::from(pm) - 1 + i64::from(off);
+                let y = i32::try_from(idx.div_euclid(12)).ok()?;
+                let m = u8::try_from(idx.rem_euclid(12) + 1).ok()?;
+                valid(y, Some(m), day).then_some(PartialDate { year: y, month: Some(m), day })
+            }),
+            RelUnit::Day => match (p.month, p.day) {
+                (Some(pm), Some(pd)) => {
+                    civil_from_days(days_from_civil(p.year, pm, pd) + i64::from(off))
+                        .map(|(y, m, d)| PartialDate { year: y, month: Some(m), day: Some(d) })
+                }
+                _ => None,
+            },
+        };
+        return (date, true);
+    }
+    if let Some(y) = a.parts.year {
+        return (valid(y, month, day).then_some(PartialDate { year: y, month, day }), false);
+    }
+    let Some(p) = published else { return (None, true) };
+    let target = ordinal(p.year, p.month, p.day);
+    let floor = after.map(|s| ordinal(s.year, s.month, s.day));
+    let mut best: Option<(i64, PartialDate)> = None;
+    let mut consider = |y: i32, m: Option<u8>| {
+        if !valid(y, m, day) {
+            return;
+        }
+        let o = ordinal(y, m, day);
+        if floor.is_some_and(|f| o < f) {
+            return;
+        }
+        let dist = if floor.is_some() { o - floor.unwrap_or(o) } else { (o - target).abs() };
+        if best.is_none_or(|(b, _)| dist < b) {
+            best = Some((dist, PartialDate { year: y, month: m, day }));
+        }
+    };
+    match (month, p.month) {
+        (Some(m), _) => {
+            for y in [p.year - 1, p.year, p.year + 1] {
+                consider(y, Some(m));
+            }
+        }
+        (None, Some(pm)) => {
+            let base = i64::from(p.year) * 12 + i64::from(pm) - 1;
+            for off in [-1i64, 0, 1] {
+                let idx = base + off;
+                let (Ok(y), Ok(m)) =
+                    (i32::try_from(idx.div_euclid(12)), u8::try_from(idx.rem_euclid(12) + 1))
+                else {
+                    continue;
+                };
+                consider(y, Some(m));
+            }
+        }
+        (None, None) => {}
+    }
+    (best.map(|(_, d)| d), true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numeral::scan;
+
+    fn pd(y: i32, m: u8, d: u8) -> PartialDate {
+        PartialDate { year: y, month: Some(m), day: Some(d) }
+    }
+
+    fn dates(text: &str, published: Option<PartialDate>) -> Vec<(String, DateInfo)> {
+        let f = DateFinder::build().unwrap();
+        let toks = scan(text);
+        f.find(text, &toks, published)
+            .into_iter()
+            .map(|h| (text[h.start..h.end].to_owned(), h.info))
+            .collect()
+    }
+
+    fn one(text: &str, published: Option<PartialDate>) -> (String, String, Option<String>) {
+        let d = dates(text, published);
+        assert_eq!(d.len(), 1, "{text}: {d:?}");
+        let (t, i) = &d[0];
+        (
+            t.clone(),
+            i.start.map(|s| s.to_string()).unwrap_or_default(),
+            i.end.map(|e| e.to_string()),
+        )
+    }
+
+    #[test]
+    fn full_and_partial() {
+        assert_eq!(one("于2022年3月14日发布", None).1, "2022-03-14");
+        let d = dates("发布时间：2022-10-08 10:10:06", None);
+        assert_eq!(d[0].0, "2022-10-08 10:10:06");
+        assert_eq!(d[0].1.precision, DatePrecision::Second);
+        assert_eq!(d[0].1.time, Some(TimeOfDay { hour: 10, minute: 10, second: 6 }));
+        assert_eq!(one("2021年，全省", None).1, "2021");
+        assert_eq!(one("计划2024年底前建成", None), ("2024年底前".into(), "2024-12".into(), None));
+        assert_eq!(one("二〇二二年三月十四日", None).1, "2022-03-14");
+        assert_eq!(one("十月六日召开", Some(pd(2021, 10, 8))).1, "2021-10-06");
+    }
+
+    #[test]
+    fn year_rolls_over_new_year() {
+        assert_eq!(one("1月8日起实施", Some(pd(2022, 12, 27))).1, "2023-01-08");
+        assert_eq!(one("12月30日召开", Some(pd(2023, 1, 3))).1, "2022-12-30");
+        assert_eq!(one("5月1日，", Some(pd(2022, 5, 3))).1, "2022-05-01");
+        assert_eq!(one("1月8日", None).1, "");
+    }
+
+    #[test]
+    fn relative_words() {
+        let p = Some(pd(2022, 3, 14));
+        assert_eq!(one("今年2月5日，", p), ("今年2月5日".into(), "2022-02-05".into(), None));
+        let d = dates("去年以来，我省", p);
+        assert_eq!(d[0].0, "去年以来");
+        assert_eq!(d[0].1.start.unwrap().to_string(), "2021");
+        assert!(d[0].1.open_end && d[0].1.relative);
+        assert_eq!(one("昨日下午", p).1, "2022-03-13");
+        assert_eq!(one("上月", Some(pd(2022, 1, 5))).1, "2021-12");
+    }
+
+    #[test]
+    fn ranges_and_periods() {
+        let p = Some(pd(2023, 1, 10));
+        assert_eq!(
+            one("2月3日至5日举办", p),
+            ("2月3日至5日".into(), "2023-02-03".into(), Some("2023-02-05".into()))
+        );
+        assert_eq!(one("12月28日至1月3日", p).2, Some("2023-01-03".into()));
+        let d = dates("自即日起至10月20日24时", Some(pd(2022, 10, 15)));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].0, "即日起至10月20日24时");
+        assert_eq!(d[0].1.start.unwrap().to_string(), "2022-10-15");
+        assert_eq!(d[0].1.end.unwrap().to_string(), "2022-10-20");
+        assert_eq!(d[0].1.end_time, Some(TimeOfDay { hour: 24, minute: 0, second: 0 }));
+        let d = dates("2月1日起执行", p);
+        assert!(d[0].1.open_end);
+        let d = dates("延长至3月20日24时", p);
+        assert!(d[0].1.until);
+        assert_eq!(d[0].0, "3月20日24时");
+        assert_eq!(one("3月1-5日", p).2, Some("2023-03-05".into()));
+    }
+
+    #[test]
+    fn durations_are_not_dates() {
+        assert!(dates("隔离14日内", None).is_empty());
+        assert!(dates("持续3年", None).is_empty());
+        assert!(dates("3个月", None).is_empty());
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for z in [-1000i64, 0, 19_000, 20_000] {
+            let (y, m, d) = civil_from_days(z).unwrap();
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+        assert_eq!(days_in_month(2024, 2), 29);
+    }
+}

@@ -1,0 +1,369 @@
+//! Organizations: a region prefix, a body and a suffix (`山西省` `疫情防控工作` `领导小组办公室`),
+//! known names (`国务院`), and short forms the text defines (`(以下简称“省疫情防控办”)`).
+
+use std::collections::HashSet;
+
+use aho_corasick::AhoCorasick;
+
+use crate::error::{Error, Result};
+use crate::lexicon::{self, fields, lines};
+use crate::place::PlaceHit;
+use crate::text::{char_at, char_before, has_at, is_cjk, prev_pos};
+
+const SUFFIXES: &str = include_str!("../data/org_suffixes.tsv");
+const PREFIXES: &str = include_str!("../data/org_prefixes.txt");
+const KNOWN: &str = include_str!("../data/org_known.tsv");
+const BLOCKERS: &str = include_str!("../data/org_blockers.txt");
+pub(crate) const FUNCTION_CHARS: &str = include_str!("../data/function_chars.txt");
+
+/// The longest body (characters between prefix and suffix) an organization name may have.
+const MAX_BODY_CHARS: usize = 14;
+
+#[derive(Debug, Clone)]
+struct Suffix {
+    full: Option<String>,
+    bare: bool,
+}
+
+/// An organization found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OrgHit {
+    pub start: usize,
+    pub end: usize,
+    pub full: Option<String>,
+    pub short: Option<String>,
+}
+
+/// Recognizes organizations.
+#[derive(Debug, Clone)]
+pub(crate) struct OrgFinder {
+    suffix_ac: AhoCorasick,
+    suffixes: Vec<Suffix>,
+    prefix_words: Vec<String>,
+    prefix_chars: HashSet<char>,
+    known_ac: AhoCorasick,
+    known_full: Vec<Option<String>>,
+    blockers: AhoCorasick,
+    function_chars: HashSet<char>,
+}
+
+pub(crate) fn char_set(data: &str) -> HashSet<char> {
+    lexicon::words(data).iter().filter_map(|w| w.chars().next()).collect()
+}
+
+fn opt(s: Option<&&str>) -> Option<String> {
+    s.filter(|s| !s.is_empty() && **s != "-").map(|s| (*s).to_owned())
+}
+
+impl OrgFinder {
+    pub(crate) fn build() -> Result<Self> {
+        let mut pats = Vec::new();
+        let mut suffixes = Vec::new();
+        for line in lines(SUFFIXES) {
+            let f = fields(line);
+            let Some(&s) = f.first() else { continue };
+            let bare = match f.get(2).copied() {
+                Some("bare") => true,
+                Some("body") | None => false,
+                Some(other) => {
+                    return Err(Error::new(format!("bad organization suffix kind: {other}")));
+                }
+            };
+            pats.push(s.to_owned());
+            suffixes.push(Suffix { full: opt(f.get(1)), bare });
+        }
+        let suffix_ac = lexicon::automaton("organization suffix", &pats)?;
+        let mut prefix_words = Vec::new();
+        let mut prefix_chars = HashSet::new();
+        for w in lexicon::words(PREFIXES) {
+            let mut cs = w.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => {
+                    prefix_chars.insert(c);
+                }
+                _ => prefix_words.push(w),
+            }
+        }
+        let mut known = Vec::new();
+        let mut known_full = Vec::new();
+        for line in lines(KNOWN) {
+            let f = fields(line);
+            let Some(&n) = f.first() else { continue };
+            known.push(n.to_owned());
+            known_full.push(opt(f.get(1)));
+        }
+        let known_ac = lexicon::automaton("known organization", &known)?;
+        let blockers = lexicon::automaton("organization blocker", lexicon::words(BLOCKERS))?;
+        Ok(OrgFinder {
+            suffix_ac,
+            suffixes,
+            prefix_words,
+            prefix_chars,
+            known_ac,
+            known_full,
+            blockers,
+            function_chars: char_set(FUNCTION_CHARS),
+        })
+    }
+
+    fn stops(&self, c: char) -> bool {
+        !is_cjk(c) || self.function_chars.contains(&c)
+    }
+
+    /// Organizations in `text`, in order, not overlapping; `places` are the place names found.
+    pub(crate) fn find(&self, text: &str, places: &[PlaceHit]) -> Vec<OrgHit> {
+        let mut out: Vec<OrgHit> = Vec::new();
+        let known: Vec<OrgHit> = self
+            .known_ac
+            .find_iter(text)
+            .map(|m| OrgHit {
+                start: m.start(),
+                end: m.end(),
+                full: self.known_full.get(m.pattern().as_usize()).cloned().flatten(),
+                short: None,
+            })
+            .collect();
+        let mut suffix_hits = self.suffix_ac.find_iter(text).peekable();
+        if suffix_hits.peek().is_none() && known.is_empty() {
+            return out;
+        }
+        let blocked: Vec<(usize, usize)> =
+            self.blockers.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        let mut ki = 0;
+        for m in suffix_hits {
+            let (s, e) = (m.start(), m.end());
+            // known names that end before this suffix come first
+            while let Some(k) = known.get(ki).filter(|k| k.start < e) {
+                if out.last().is_none_or(|o| o.end <= k.start) {
+                    out.push(k.clone());
+                }
+                ki += 1;
+            }
+            if out.last().is_some_and(|o| o.end > s) {
+                // inside a known name; a suffix right at its end extends it (国务院办公厅)
+                continue;
+            }
+            // a blocker word overlapping the suffix from outside (常委, 院内) drops it; one
+            // inside it (办公 in 办公室) does not
+            if blocked.iter().any(|&(a, b)| a < e && s < b && (a < s || b > e)) {
+                continue;
+            }
+            let Some(suffix) = self.suffixes.get(m.pattern().as_usize()) else { continue };
+            let floor = out.last().map_or(0, |o| o.end);
+            if let Some(hit) = self.assemble(text, s, e, floor, suffix, places) {
+                out.push(hit);
+            } else if let Some(prev) = out.last_mut().filter(|o| o.end == s) {
+                // a suffix glued to the previous organization extends it (中共山西省委宣传部)
+                prev.end = e;
+                prev.full = None;
+            }
+        }
+        for k in known.into_iter().skip(ki) {
+            if out.last().is_none_or(|o| o.end <= k.start) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    /// The organization ending with the suffix at `s..e`, if a prefix starts it.
+    fn assemble(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        floor: usize,
+        suffix: &Suffix,
+        places: &[PlaceHit],
+    ) -> Option<OrgHit> {
+        // how far back the name may reach: no function characters, punctuation or old names
+        let mut lo = s;
+        let mut n = 0;
+        while lo > floor && n < MAX_BODY_CHARS + 8 {
+            let c = char_before(text, lo)?;
+            if self.stops(c) {
+                break;
+            }
+            lo = prev_pos(text, lo);
+            n += 1;
+        }
+        // the earliest prefix in that window: a place name or a prefix word, else a level marker
+        let mut start: Option<(usize, usize)> = None;
+        for p in places {
+            if p.start >= lo && p.end <= s && !p.weak {
+                start = Some((p.start, p.end));
+                break;
+            }
+        }
+        let mut pos = lo;
+        while pos < s {
+            if start.is_some_and(|(a, _)| a <= pos) {
+                break;
+            }
+            if let Some(w) = self.prefix_words.iter().find(|w| has_at(text, pos, w)) {
+                start = Some((pos, pos + w.len()));
+                break;
+            }
+            pos = crate::text::next_pos(text, pos);
+        }
+        if start.is_none() {
+            let mut pos = lo;
+            while pos < s {
+                if char_at(text, pos).is_some_and(|c| self.prefix_chars.contains(&c)) {
+                    start = Some((pos, crate::text::next_pos(text, pos)));
+                    break;
+                }
+                pos = crate::text::next_pos(text, pos);
+            }
+        }
+        let (a, prefix_end) = start?;
+        let body = crate::text::char_count(text, prefix_end, s);
+        if (body == 0 && !suffix.bare) || body > MAX_BODY_CHARS {
+            return None;
+        }
+        let full = suffix.full.as_ref().and_then(|f| Some(format!("{}{f}", text.get(a..s)?)));
+        Some(OrgHit { start: a, end: e, full, short: None })
+    }
+}
+
+/// Short forms the text defines: `FULL(以下简称“SHORT”)`. Returns (short, full) pairs and
+/// marks the full forms' `short`; adds the quoted short form as an organization.
+pub(crate) fn definitions(text: &str, orgs: &mut Vec<OrgHit>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find("简称")) {
+        let at = from + i;
+        from = at + "简称".len();
+        // `(以下简称` or `(简称` right after an organization
+        let mut open = at;
+        if crate::text::has_before(text, open, "以下") {
+            open -= "以下".len();
+        }
+        let Some(paren) = char_before(text, open) else { continue };
+        if !matches!(paren, '(' | '（') {
+            continue;
+        }
+        let org_end = open - paren.len_utf8();
+        let mut p = from;
+        let quote = char_at(text, p).filter(|c| matches!(c, '“' | '"' | '「' | '‘'));
+        if let Some(q) = quote {
+            p += q.len_utf8();
+        }
+        let s_start = p;
+        while let Some(c) = char_at(text, p) {
+            if matches!(c, '”' | '"' | '」' | '’' | ')' | '）' | '，' | ',' | '。') {
+                break;
+            }
+            p += c.len_utf8();
+        }
+        let s_end = p;
+        let Some(short) =
+            text.get(s_start..s_end).filter(|s| !s.is_empty() && s.chars().count() <= 12)
+        else {
+            continue;
+        };
+        let Some(idx) = orgs.iter().position(|o| o.end == org_end) else { continue };
+        let full_text = text.get(orgs[idx].start..org_end).unwrap_or_default().to_owned();
+        orgs[idx].short = Some(short.to_owned());
+        match orgs.iter_mut().find(|o| o.start == s_start && o.end == s_end) {
+            Some(o) => o.full = Some(full_text.clone()),
+            None => {
+                if !orgs.iter().any(|o| o.start < s_end && s_start < o.end) {
+                    orgs.push(OrgHit {
+                        start: s_start,
+                        end: s_end,
+                        full: Some(full_text.clone()),
+                        short: None,
+                    });
+                    orgs.sort_by_key(|o| o.start);
+                }
+            }
+        }
+        out.push((short.to_owned(), full_text));
+    }
+    out
+}
+
+/// Adds later uses of defined short forms (`省疫情防控办`) as organizations with their full form.
+pub(crate) fn apply_aliases(text: &str, aliases: &[(String, String)], orgs: &mut Vec<OrgHit>) {
+    let mut added = false;
+    for (short, full) in aliases {
+        for (i, _) in text.match_indices(short.as_str()) {
+            let (s, e) = (i, i + short.len());
+            if let Some(o) = orgs.iter_mut().find(|o| o.start == s && o.end == e) {
+                if o.full.is_none() {
+                    o.full = Some(full.clone());
+                }
+                continue;
+            }
+            if orgs.iter().any(|o| o.start < e && s < o.end) {
+                continue;
+            }
+            orgs.push(OrgHit { start: s, end: e, full: Some(full.clone()), short: None });
+            added = true;
+        }
+    }
+    if added {
+        orgs.sort_by_key(|o| o.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::place::PlaceFinder;
+
+    fn orgs(text: &str) -> Vec<String> {
+        let pf = PlaceFinder::build().unwrap();
+        let f = OrgFinder::build().unwrap();
+        let places = pf.find(text);
+        f.find(text, &places).iter().map(|o| text[o.start..o.end].to_owned()).collect()
+    }
+
+    #[test]
+    fn prefix_body_suffix() {
+        assert_eq!(
+            orgs("经研究，河北省疫情防控工作领导小组办公室发布通告"),
+            vec!["河北省疫情防控工作领导小组办公室"]
+        );
+        assert_eq!(orgs("传达贯彻区疫情防控工作领导小组会议精神"), vec!["区疫情防控工作领导小组"]);
+        assert_eq!(orgs("市卫生健康委、市疾控中心等部门"), vec!["市卫生健康委", "市疾控中心"]);
+        assert_eq!(orgs("据中国疾控中心通报"), vec!["中国疾控中心"]);
+        assert_eq!(orgs("县委、县政府高度重视"), vec!["县委", "县政府"]);
+    }
+
+    #[test]
+    fn words_that_are_not_organizations() {
+        assert!(orgs("各级行业主管部门要按照部署办理").is_empty());
+        assert!(orgs("严防院内感染").is_empty());
+        assert_eq!(orgs("县委常委、副县长"), vec!["县委"]);
+    }
+
+    #[test]
+    fn short_form_definition_links_to_full() {
+        let pf = PlaceFinder::build().unwrap();
+        let f = OrgFinder::build().unwrap();
+        let t = "河北省疫情防控工作领导小组办公室（以下简称“省防控办”）要求";
+        let mut o = f.find(t, &pf.find(t));
+        let defs = definitions(t, &mut o);
+        assert_eq!(
+            defs,
+            vec![("省防控办".to_owned(), "河北省疫情防控工作领导小组办公室".to_owned())]
+        );
+        let short = o.iter().find(|o| &t[o.start..o.end] == "省防控办").unwrap();
+        assert_eq!(short.full.as_deref(), Some("河北省疫情防控工作领导小组办公室"));
+        let later = "省防控办将开展督查";
+        let mut o2 = f.find(later, &pf.find(later));
+        apply_aliases(later, &defs, &mut o2);
+        assert_eq!(o2[0].full.as_deref(), Some("河北省疫情防控工作领导小组办公室"));
+    }
+
+    #[test]
+    fn lexicon_full_forms() {
+        let pf = PlaceFinder::build().unwrap();
+        let f = OrgFinder::build().unwrap();
+        let t = "省疾控中心专家";
+        let o = f.find(t, &pf.find(t));
+        assert_eq!(o[0].full.as_deref(), Some("省疾病预防控制中心"));
+    }
+}

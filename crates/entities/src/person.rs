@@ -1,0 +1,443 @@
+//! People: a name with titles before it (`省委常委、市委书记韦韬`), after it (`习近平总书记`),
+//! in a byline (`(记者秦洋)`, `责编: 李文治`), or known (`习近平`).
+
+use std::collections::HashSet;
+
+use aho_corasick::AhoCorasick;
+
+use crate::error::{Error, Result};
+use crate::lexicon::{self, fields, lines};
+use crate::org::{FUNCTION_CHARS, OrgHit, char_set};
+use crate::place::PlaceHit;
+use crate::text::{char_at, char_before, is_cjk, prev_pos, skip_spaces};
+
+const TITLES: &str = include_str!("../data/titles.tsv");
+const SURNAMES: &str = include_str!("../data/surnames.txt");
+const FOLLOWERS: &str = include_str!("../data/name_followers.txt");
+const NON_NAME: &str = include_str!("../data/non_name_chars.txt");
+const KNOWN: &str = include_str!("../data/known_people.txt");
+
+/// How far back (characters) a title may reach for the organization it belongs to.
+const MAX_TITLE_REACH: usize = 14;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleUse {
+    Pre,
+    Post,
+    Both,
+    Byline,
+}
+
+impl TitleUse {
+    fn pre(self) -> bool {
+        matches!(self, TitleUse::Pre | TitleUse::Both | TitleUse::Byline)
+    }
+    fn post(self) -> bool {
+        matches!(self, TitleUse::Post | TitleUse::Both)
+    }
+}
+
+/// A person found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PersonHit {
+    pub start: usize,
+    pub end: usize,
+    pub titles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct TitleHit {
+    start: usize,
+    end: usize,
+    use_: TitleUse,
+}
+
+/// Recognizes people.
+#[derive(Debug, Clone)]
+pub(crate) struct PersonFinder {
+    titles_ac: AhoCorasick,
+    title_uses: Vec<TitleUse>,
+    single_surnames: HashSet<char>,
+    compound_surnames: Vec<String>,
+    followers: Vec<String>,
+    non_name: HashSet<char>,
+    function_chars: HashSet<char>,
+    known_ac: AhoCorasick,
+}
+
+impl PersonFinder {
+    pub(crate) fn build() -> Result<Self> {
+        let mut pats = Vec::new();
+        let mut title_uses = Vec::new();
+        for line in lines(TITLES) {
+            let f = fields(line);
+            let Some(&t) = f.first() else { continue };
+            let u = match f.get(1).copied() {
+                Some("pre") | None => TitleUse::Pre,
+                Some("post") => TitleUse::Post,
+                Some("both") => TitleUse::Both,
+                Some("byline") => TitleUse::Byline,
+                Some(other) => return Err(Error::new(format!("bad title use: {other}"))),
+            };
+            pats.push(t.to_owned());
+            title_uses.push(u);
+        }
+        let titles_ac = lexicon::automaton("title", &pats)?;
+        let mut single_surnames = HashSet::new();
+        let mut compound_surnames = Vec::new();
+        for w in lexicon::words(SURNAMES) {
+            let mut cs = w.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => {
+                    single_surnames.insert(c);
+                }
+                _ => compound_surnames.push(w),
+            }
+        }
+        let known = lexicon::words(KNOWN);
+        Ok(PersonFinder {
+            titles_ac,
+            title_uses,
+            single_surnames,
+            compound_surnames,
+            followers: lexicon::words(FOLLOWERS),
+            non_name: char_set(NON_NAME),
+            function_chars: char_set(FUNCTION_CHARS),
+            known_ac: lexicon::automaton("known people", &known)?,
+        })
+    }
+
+    /// The length in bytes of the surname at `pos`, if one stands there.
+    fn surname_at(&self, text: &str, pos: usize) -> Vec<usize> {
+        let mut v = Vec::with_capacity(2);
+        if let Some(c) = self.compound_surnames.iter().find(|s| crate::text::has_at(text, pos, s)) {
+            v.push(c.len());
+        }
+        if let Some(c) = char_at(text, pos).filter(|c| self.single_surnames.contains(c)) {
+            v.push(c.len_utf8());
+        }
+        v
+    }
+
+    fn given_ok(&self, c: char) -> bool {
+        is_cjk(c) && !self.non_name.contains(&c)
+    }
+
+    /// Whether a name may end at `pos`: the end of the text, a non-CJK character, or a word
+    /// that usually follows names.
+    fn ends_name(&self, text: &str, pos: usize) -> bool {
+        match char_at(text, pos) {
+            None => true,
+            Some(c) if !is_cjk(c) => true,
+            Some(_) => crate::text::word_at(text, pos, &self.followers).is_some(),
+        }
+    }
+
+    /// The name starting at `pos` (surname + one or two given characters), preferring the
+    /// longer one when both could end there.
+    fn name_after(
+        &self,
+        text: &str,
+        pos: usize,
+        blocked: &[(usize, usize)],
+    ) -> Option<(usize, usize)> {
+        for sl in self.surname_at(text, pos) {
+            let g0 = pos + sl;
+            let c1 = char_at(text, g0).filter(|&c| self.given_ok(c))?;
+            let g1 = g0 + c1.len_utf8();
+            let two = char_at(text, g1).filter(|&c| self.given_ok(c)).map(|c| g1 + c.len_utf8());
+            for end in two.into_iter().chain(std::iter::once(g1)) {
+                if self.ends_name(text, end) && !overlaps(blocked, pos, end) {
+                    return Some((pos, end));
+                }
+            }
+        }
+        None
+    }
+
+    /// The name ending at `end` (before a post-name title).
+    fn name_before(
+        &self,
+        text: &str,
+        end: usize,
+        blocked: &[(usize, usize)],
+    ) -> Option<(usize, usize)> {
+        let p1 = prev_pos(text, end);
+        let c1 = char_before(text, end).filter(|&c| self.given_ok(c))?;
+        let _ = c1;
+        let p2 = prev_pos(text, p1);
+        let p3 = prev_pos(text, p2);
+        let p4 = prev_pos(text, p3);
+        // compound surname + 1-2, single surname + 2, single surname + 1
+        let mut cands: Vec<usize> = Vec::with_capacity(4);
+        for &st in &[p4, p3, p2] {
+            if st < p1 {
+                cands.push(st);
+            }
+        }
+        for st in cands {
+            let Some(sl) = self.surname_at(text, st).into_iter().find(|&l| st + l < end) else {
+                continue;
+            };
+            let given_ok = text.get(st + sl..end).is_some_and(|g| {
+                g.chars().all(|c| self.given_ok(c)) && (1..=2).contains(&g.chars().count())
+            });
+            if !given_ok || overlaps(blocked, st, end) {
+                continue;
+            }
+            // a function character before a surname that is itself one (向, 于) makes the shorter
+            // reading likelier; keep looking then
+            if char_at(text, st).is_some_and(|c| self.function_chars.contains(&c)) {
+                continue;
+            }
+            return Some((st, end));
+        }
+        None
+    }
+
+    /// People in `text`, in order, with their titles; `orgs` and `places` are known spans.
+    pub(crate) fn find(&self, text: &str, orgs: &[OrgHit], places: &[PlaceHit]) -> Vec<PersonHit> {
+        let titles: Vec<TitleHit> = self
+            .titles_ac
+            .find_iter(text)
+            .filter_map(|m| {
+                let use_ = *self.title_uses.get(m.pattern().as_usize())?;
+                Some(TitleHit { start: m.start(), end: m.end(), use_ })
+            })
+            .collect();
+        let mut blocked: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
+        blocked.extend(places.iter().filter(|p| !p.weak).map(|p| (p.start, p.end)));
+        blocked.extend(titles.iter().map(|t| (t.start, t.end)));
+        let mut out: Vec<PersonHit> = Vec::new();
+        for (ti, t) in titles.iter().enumerate() {
+            if t.use_.pre() {
+                let mut pos = t.end;
+                if t.use_ == TitleUse::Byline {
+                    pos = skip_spaces(text, pos);
+                    if matches!(char_at(text, pos), Some(':' | '：')) {
+                        pos = skip_spaces(text, pos + char_at(text, pos).map_or(1, char::len_utf8));
+                    }
+                }
+                if let Some((s, e)) = self.name_after(text, pos, &blocked) {
+                    let chain = self.title_chain(text, &titles, ti, orgs);
+                    push(&mut out, PersonHit { start: s, end: e, titles: chain.clone() });
+                    if t.use_ == TitleUse::Byline {
+                        // more names in the byline: 记者 王某 李某
+                        let mut p = e;
+                        loop {
+                            let q = skip_spaces(text, p);
+                            let q = if matches!(char_at(text, q), Some('、')) {
+                                q + '、'.len_utf8()
+                            } else {
+                                q
+                            };
+                            if q == p {
+                                break;
+                            }
+                            let Some((s2, e2)) =
+                                self.name_after(text, skip_spaces(text, q), &blocked)
+                            else {
+                                break;
+                            };
+                            push(&mut out, PersonHit { start: s2, end: e2, titles: chain.clone() });
+                            p = e2;
+                        }
+                    }
+                    continue;
+                }
+            }
+            if t.use_.post()
+                && let Some((s, e)) = self.name_before(text, t.start, &blocked)
+            {
+                let title = text.get(t.start..t.end).unwrap_or_default().to_owned();
+                push(&mut out, PersonHit { start: s, end: e, titles: vec![title] });
+            }
+        }
+        for m in self.known_ac.find_iter(text) {
+            push(&mut out, PersonHit { start: m.start(), end: m.end(), titles: Vec::new() });
+        }
+        out.sort_by_key(|p| p.start);
+        out
+    }
+
+    /// The titles before a name: the title at `ti` with the organization it belongs to, and
+    /// the titles joined to it by `、`, in text order.
+    fn title_chain(
+        &self,
+        text: &str,
+        titles: &[TitleHit],
+        ti: usize,
+        orgs: &[OrgHit],
+    ) -> Vec<String> {
+        let mut chain = Vec::new();
+        let mut i = ti;
+        while let Some(t) = titles.get(i) {
+            let start = self.title_start(text, t.start, titles, orgs);
+            if let Some(s) = text.get(start..t.end) {
+                chain.push(s.to_owned());
+            }
+            // the previous title of the chain ends right before a `、`
+            if char_before(text, start) != Some('、') {
+                break;
+            }
+            let sep = prev_pos(text, start);
+            match titles[..i].iter().rposition(|p| p.end == sep) {
+                Some(j) => i = j,
+                None => break,
+            }
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// Where a title starts once the organization, grade or deputy mark before it is added
+    /// (`省卫生健康委` + `副主任`).
+    fn title_start(&self, text: &str, core: usize, titles: &[TitleHit], orgs: &[OrgHit]) -> usize {
+        let mut st = core;
+        loop {
+            if let Some(o) = orgs.iter().find(|o| o.end == st && o.start < st) {
+                st = o.start;
+                continue;
+            }
+            if let Some(t) =
+                titles.iter().find(|t| t.end == st && t.start < st && t.use_ != TitleUse::Byline)
+            {
+                // 党组成员 + 副主任? only when no separator: a longer compound title
+                st = t.start;
+                continue;
+            }
+            if matches!(char_before(text, st), Some('副')) {
+                st = prev_pos(text, st);
+                continue;
+            }
+            // free words between an organization and the title (…中心传染病预防控制国家重点实验室主任)
+            let mut p = st;
+            let mut n = 0;
+            let mut found = None;
+            while n < MAX_TITLE_REACH {
+                let Some(c) = char_before(text, p) else { break };
+                if !is_cjk(c) || self.function_chars.contains(&c) {
+                    break;
+                }
+                p = prev_pos(text, p);
+                n += 1;
+                if let Some(o) = orgs.iter().find(|o| o.end == p) {
+                    found = Some(o.start);
+                    break;
+                }
+            }
+            match found {
+                Some(s) if s < st => st = s,
+                _ => break,
+            }
+        }
+        st
+    }
+
+    /// Other mentions of names already found (`武晋表示` after `主任武晋`).
+    pub(crate) fn mentions(
+        &self,
+        text: &str,
+        names: &[String],
+        taken: &[(usize, usize)],
+    ) -> Vec<PersonHit> {
+        let mut out = Vec::new();
+        for name in names {
+            for (i, _) in text.match_indices(name.as_str()) {
+                let (s, e) = (i, i + name.len());
+                if overlaps(taken, s, e) || out.iter().any(|p: &PersonHit| p.start < e && s < p.end)
+                {
+                    continue;
+                }
+                // not the head of a longer name (王伟 in 王伟东)
+                if char_at(text, e).is_some_and(|c| self.given_ok(c)) && !self.ends_name(text, e) {
+                    continue;
+                }
+                out.push(PersonHit { start: s, end: e, titles: Vec::new() });
+            }
+        }
+        out.sort_by_key(|p| p.start);
+        out
+    }
+}
+
+fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    spans.iter().any(|&(a, b)| a < e && s < b)
+}
+
+fn push(out: &mut Vec<PersonHit>, p: PersonHit) {
+    if let Some(q) = out.iter_mut().find(|q| q.start < p.end && p.start < q.end) {
+        if q.titles.is_empty() && !p.titles.is_empty() && q.start == p.start && q.end == p.end {
+            q.titles = p.titles;
+        }
+        return;
+    }
+    out.push(p);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::org::OrgFinder;
+    use crate::place::PlaceFinder;
+
+    fn people(text: &str) -> Vec<(String, Vec<String>)> {
+        let pf = PlaceFinder::build().unwrap();
+        let of = OrgFinder::build().unwrap();
+        let f = PersonFinder::build().unwrap();
+        let places = pf.find(text);
+        let orgs = of.find(text, &places);
+        f.find(text, &orgs, &places)
+            .into_iter()
+            .map(|p| (text[p.start..p.end].to_owned(), p.titles))
+            .collect()
+    }
+
+    fn t(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn titles_before_names() {
+        assert_eq!(
+            people("9月3日，省委常委、市委书记王建军主持召开会议"),
+            vec![("王建军".into(), t(&["省委常委", "市委书记"]))]
+        );
+        assert_eq!(
+            people("县委书记、县长李红出席"),
+            vec![("李红".into(), t(&["县委书记", "县长"]))]
+        );
+        assert_eq!(
+            people("市委副书记、市长赵明提出要求"),
+            vec![("赵明".into(), t(&["市委副书记", "市长"]))]
+        );
+        assert_eq!(
+            people("市卫生健康委党组书记、主任周涛表示"),
+            vec![("周涛".into(), t(&["市卫生健康委党组书记", "主任"]))]
+        );
+        assert_eq!(
+            people("市卫生健康委副主任、二级巡视员、市疾控中心主任孙立平介绍"),
+            vec![("孙立平".into(), t(&["市卫生健康委副主任", "二级巡视员", "市疾控中心主任"]))]
+        );
+        assert_eq!(
+            people("中国科学院院士钟华等专家"),
+            vec![("钟华".into(), t(&["中国科学院院士"]))]
+        );
+    }
+
+    #[test]
+    fn names_before_titles_and_bylines() {
+        assert_eq!(people("深入学习习近平总书记重要讲话")[0].0, "习近平");
+        assert_eq!(people("韩冰同志指出")[0], ("韩冰".into(), t(&["同志"])));
+        assert_eq!(people("(记者王小川)"), vec![("王小川".into(), t(&["记者"]))]);
+        assert_eq!(people("责编: 刘一鸣"), vec![("刘一鸣".into(), t(&["责编"]))]);
+        assert_eq!(people("（记者 张扬 李冬）").len(), 2);
+    }
+
+    #[test]
+    fn places_and_organizations_are_not_people() {
+        assert!(people("区委书记、重点部门负责人在分会场参加会议").is_empty());
+        assert!(people("各乡镇书记参加").is_empty());
+        assert!(people("中国工程院院士").is_empty());
+    }
+}

@@ -1,0 +1,349 @@
+//! Quantities: a numeral with its measure word (`60余万人`, `3.4万名`, `60岁及以上`, `85%`),
+//! approximation and bound words, and ranges (`3—11岁`).
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use crate::error::{Error, Result};
+use crate::lexicon::{self, fields, lines};
+use crate::numeral::{NumKind, NumTok};
+use crate::text::{char_at, char_before, has_before};
+use crate::types::{Bound, QuantityInfo};
+
+const MEASURES: &str = include_str!("../data/measures.txt");
+const MEASURE_BLOCKERS: &str = include_str!("../data/measure_blockers.txt");
+const NUMERAL_WORDS: &str = include_str!("../data/numeral_words.txt");
+const APPROX: &str = include_str!("../data/approx.tsv");
+
+#[derive(Debug, Clone)]
+struct Qualifier {
+    word: String,
+    approximate: bool,
+    bound: Option<Bound>,
+}
+
+/// A quantity found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct QtyHit {
+    pub start: usize,
+    pub end: usize,
+    pub info: QuantityInfo,
+}
+
+/// Recognizes quantities among numerals.
+#[derive(Debug, Clone)]
+pub(crate) struct QuantityFinder {
+    measures: AhoCorasick,
+    blockers: AhoCorasick,
+    numeral_words: AhoCorasick,
+    before: Vec<Qualifier>,
+    after: Vec<Qualifier>,
+}
+
+fn anchored(name: &str, words: &[String]) -> Result<AhoCorasick> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(words)
+        .map_err(|e| Error::with_source(format!("cannot build the {name} automaton"), e))
+}
+
+/// The range joiners between two numbers (`3—11岁`, `100至200人`).
+const RANGE: [&str; 8] = ["—", "–", "-", "－", "~", "～", "至", "到"];
+
+impl QuantityFinder {
+    pub(crate) fn build() -> Result<Self> {
+        let measure_words = lexicon::words(MEASURES);
+        let measures = anchored("measure", &measure_words)?;
+        let blockers = anchored("measure blocker", &lexicon::words(MEASURE_BLOCKERS))?;
+        let numeral_words = lexicon::automaton("numeral word", lexicon::words(NUMERAL_WORDS))?;
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for line in lines(APPROX) {
+            let f = fields(line);
+            let (Some(&w), Some(&pos), Some(&ap)) = (f.first(), f.get(1), f.get(2)) else {
+                return Err(Error::new(format!("bad approximation line: {line}")));
+            };
+            let bound = match f.get(3).copied() {
+                Some("above") => Some(Bound::Above),
+                Some("below") => Some(Bound::Below),
+                Some("at_least") => Some(Bound::AtLeast),
+                Some("at_most") => Some(Bound::AtMost),
+                _ => None,
+            };
+            let q = Qualifier { word: w.to_owned(), approximate: ap == "yes", bound };
+            match pos {
+                "before" => before.push(q),
+                "after" => after.push(q),
+                other => return Err(Error::new(format!("bad approximation position: {other}"))),
+            }
+        }
+        before.sort_by_key(|x| std::cmp::Reverse(x.word.len()));
+        after.sort_by_key(|x| std::cmp::Reverse(x.word.len()));
+        Ok(QuantityFinder { measures, blockers, numeral_words, before, after })
+    }
+
+    /// The measure word at `pos`, unless a longer non-measure word starts there (`人民`).
+    fn unit_at<'t>(&self, text: &'t str, pos: usize) -> Option<&'t str> {
+        let rest = text.get(pos..)?;
+        let m = self.measures.find(Input::new(rest).anchored(Anchored::Yes))?;
+        if let Some(b) = self.blockers.find(Input::new(rest).anchored(Anchored::Yes))
+            && b.end() >= m.end()
+        {
+            return None;
+        }
+        rest.get(..m.end())
+    }
+
+    /// Quantities among `toks`; `taken` are spans already used by dates, meetings, phones...
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        toks: &[NumTok],
+        taken: &[(usize, usize)],
+    ) -> Vec<QtyHit> {
+        let needs_words = toks.iter().any(|t| t.kind != NumKind::Arabic);
+        let words: Vec<(usize, usize)> = if needs_words {
+            self.numeral_words.find_iter(text).map(|m| (m.start(), m.end())).collect()
+        } else {
+            Vec::new()
+        };
+        let mut out: Vec<QtyHit> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            i += 1;
+            if out.last().is_some_and(|q| q.end > t.start) || overlaps(taken, t.start, t.end) {
+                continue;
+            }
+            if let Some((hit, used)) = self.at(text, toks, i - 1, &words, taken) {
+                i += used;
+                out.push(hit);
+            }
+        }
+        out
+    }
+
+    /// The quantity starting at numeral `ti`, and how many more numerals it used (a range).
+    #[allow(clippy::many_single_char_names)] // positions: t, p, q, r
+    fn at(
+        &self,
+        text: &str,
+        toks: &[NumTok],
+        ti: usize,
+        words: &[(usize, usize)],
+        taken: &[(usize, usize)],
+    ) -> Option<(QtyHit, usize)> {
+        let t = toks.get(ti)?;
+        if t.overflow || t.kind == NumKind::Naive {
+            return None;
+        }
+        let prev = char_before(text, t.start);
+        let next = char_at(text, t.end);
+        if prev == Some('第')
+            || prev.is_some_and(|c| c.is_ascii_alphabetic() || c == '.' || c == '_' || c == '/')
+            || next.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            || (matches!(next, Some(':' | '：'))
+                && char_at(text, t.end + next.map_or(1, char::len_utf8))
+                    .is_some_and(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        if t.kind == NumKind::Chinese && words.iter().any(|&(a, b)| a <= t.start && t.start < b) {
+            return None;
+        }
+        let mut start = t.start;
+        let mut approximate = t.approx_infix;
+        let mut bound = t.approx_infix.then_some(Bound::Above);
+        let mut percent = false;
+        if has_before(text, t.start, "百分之") {
+            percent = true;
+            start -= "百分之".len();
+        }
+        if let Some(q) = self.before.iter().find(|q| has_before(text, start, &q.word)) {
+            let s = start - q.word.len();
+            let shadowed =
+                q.word == "近" && matches!(char_before(text, s), Some('最' | '附' | '将' | '接'));
+            if !shadowed && !overlaps(taken, s, start) {
+                start = s;
+                approximate = true;
+                bound = q.bound.or(bound);
+            }
+        }
+        let mut p = t.end;
+        if !t.approx_infix
+            && let Some(c @ ('余' | '多')) = char_at(text, p)
+        {
+            approximate = true;
+            bound = Some(Bound::Above);
+            p += c.len_utf8();
+        }
+        let mut unit: Option<String> = None;
+        if percent {
+            unit = Some("%".to_owned());
+        } else if let Some(c @ ('%' | '％' | '‰')) = char_at(text, p) {
+            percent = c != '‰';
+            unit = Some(if c == '‰' { "‰".to_owned() } else { "%".to_owned() });
+            p += c.len_utf8();
+        } else if let Some(u) = self.unit_at(text, p) {
+            unit = Some(u.to_owned());
+            p += u.len();
+        }
+        // a range: 3—11岁, 3岁—11岁, 100至200人
+        let mut range_end = None;
+        let mut used = 0;
+        if let Some(conn) = RANGE.iter().find(|c| crate::text::has_at(text, p, c)) {
+            let q = p + conn.len();
+            if let Some(t2) = toks
+                .get(ti + 1)
+                .filter(|t2| t2.start == q && !t2.overflow && t2.kind != NumKind::Naive)
+            {
+                let mut r = t2.end;
+                let u2 = self.unit_at(text, r).map(str::to_owned);
+                let unit_ok = match (&unit, &u2) {
+                    (Some(a), Some(b)) => a == b,
+                    (None, Some(_)) => true,
+                    (_, None) => false,
+                };
+                if unit_ok && !overlaps(taken, t2.start, t2.end) {
+                    if let Some(u) = u2 {
+                        r += u.len();
+                        unit = Some(u);
+                    }
+                    range_end = Some(t2.value);
+                    used = 1;
+                    p = r;
+                }
+            }
+        }
+        if let Some(q) = self.after.iter().find(|q| crate::text::has_at(text, p, &q.word)) {
+            let single = q.word.chars().count() == 1;
+            // `余`/`多` right after the unit are not approximations (`3个多月` is; `5人多` rare)
+            if !single || unit.is_none() {
+                approximate |= q.approximate;
+                bound = q.bound.or(bound);
+                p += q.word.len();
+            }
+        }
+        let ok = match t.kind {
+            NumKind::Arabic => unit.is_some() || percent || t.multiplied,
+            NumKind::Chinese => {
+                (unit.is_some() || percent)
+                    && t.value.as_integer().is_none_or(|v| v >= 2 || t.multiplied)
+            }
+            NumKind::Naive => false,
+        };
+        if !ok {
+            return None;
+        }
+        let info = QuantityInfo { value: t.value, unit, approximate, bound, range_end, percent };
+        Some((QtyHit { start, end: p, info }, used))
+    }
+}
+
+fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
+    spans.iter().any(|&(a, b)| a < e && s < b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::numeral::scan;
+    use crate::types::Number;
+
+    fn qty(text: &str) -> Vec<(String, QuantityInfo)> {
+        let f = QuantityFinder::build().unwrap();
+        let toks = scan(text);
+        f.find(text, &toks, &[])
+            .into_iter()
+            .map(|h| (text[h.start..h.end].to_owned(), h.info))
+            .collect()
+    }
+
+    fn int(q: &QuantityInfo) -> i128 {
+        q.value.as_integer().unwrap()
+    }
+
+    #[test]
+    fn arabic_with_multipliers_and_units() {
+        let q = qty("排查人员50余万人，8.6万名密接");
+        assert_eq!(q[0].0, "50余万人");
+        assert_eq!(int(&q[0].1), 500_000);
+        assert!(q[0].1.approximate);
+        assert_eq!(q[0].1.bound, Some(Bound::Above));
+        assert_eq!(q[1].0, "8.6万名");
+        assert_eq!(int(&q[1].1), 86_000);
+        assert_eq!(q[1].1.unit.as_deref(), Some("名"));
+        let q = qty("接种疫苗5321.3万剂，总投资28.4亿元");
+        assert_eq!(int(&q[0].1), 53_213_000);
+        assert_eq!(int(&q[1].1), 2_840_000_000);
+        assert_eq!(q[1].1.unit.as_deref(), Some("元"));
+        let q = qty("收集信息215.6万余条");
+        assert_eq!(q[0].0, "215.6万余条");
+        assert!(q[0].1.approximate);
+    }
+
+    #[test]
+    fn two_quantities_side_by_side() {
+        let q = qty("应急队伍352支6120人");
+        assert_eq!(q.len(), 2);
+        assert_eq!((q[0].0.as_str(), q[1].0.as_str()), ("352支", "6120人"));
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        let q = qty("抽调一千二百名医护人员、两千个床位、十万零一千剂疫苗");
+        let v: Vec<i128> = q.iter().map(|x| int(&x.1)).collect();
+        assert_eq!(v, vec![1200, 2000, 101_000]);
+    }
+
+    #[test]
+    fn numerals_inside_words_are_not_quantities() {
+        for t in [
+            "统一零售价",
+            "一律停止",
+            "两会期间",
+            "第一落点",
+            "保持一米线",
+            "压实四方责任",
+            "不搞一刀切",
+            "全省一盘棋",
+        ] {
+            assert!(qty(t).is_empty(), "{t}: {:?}", qty(t));
+        }
+    }
+
+    #[test]
+    fn bare_multiplied_numbers_and_blocked_units() {
+        let q = qty("全省2800万人民群众");
+        assert_eq!(q[0].0, "2800万");
+        assert_eq!(q[0].1.unit, None);
+        assert_eq!(int(&q[0].1), 28_000_000);
+        let q = qty("增至1.2亿");
+        assert_eq!(int(&q[0].1), 120_000_000);
+        assert!(qty("P3实验室").is_empty());
+        assert!(qty("编号(30)").is_empty());
+    }
+
+    #[test]
+    fn ages_percents_ranges() {
+        let q = qty("65岁及以上老人");
+        assert_eq!(q[0].0, "65岁及以上");
+        assert_eq!(int(&q[0].1), 65);
+        assert_eq!(q[0].1.unit.as_deref(), Some("岁"));
+        assert_eq!(q[0].1.bound, Some(Bound::AtLeast));
+        let q = qty("接种率达92.5%");
+        assert_eq!(q[0].1.value, Number::new(925, 1));
+        assert!(q[0].1.percent);
+        let q = qty("百分之八十");
+        assert_eq!(int(&q[0].1), 80);
+        assert!(q[0].1.percent);
+        let q = qty("5岁—9岁儿童");
+        assert_eq!(q[0].0, "5岁—9岁");
+        assert_eq!(q[0].1.range_end, Some(Number::integer(9)));
+        let q = qty("约300人");
+        assert_eq!(q[0].0, "约300人");
+        assert!(q[0].1.approximate);
+        let q = qty("近2万人");
+        assert_eq!(q[0].1.bound, Some(Bound::Below));
+    }
+}

@@ -1,0 +1,80 @@
+//! Small text helpers shared by the extractors: character classes and safe neighbours.
+
+/// A CJK ideograph (the BMP blocks and the supplementary ones).
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+}
+
+/// The character that ends at byte `pos`, if any.
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+/// The character that starts at byte `pos`, if any.
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+/// The byte offset after the character at `pos` (or `pos` at the end).
+pub(crate) fn next_pos(text: &str, pos: usize) -> usize {
+    char_at(text, pos).map_or(pos, |c| pos + c.len_utf8())
+}
+
+/// The byte offset of the character that ends at `pos` (or `pos` at the start).
+pub(crate) fn prev_pos(text: &str, pos: usize) -> usize {
+    char_before(text, pos).map_or(pos, |c| pos - c.len_utf8())
+}
+
+/// Whether `text` has `word` at byte `pos`.
+pub(crate) fn has_at(text: &str, pos: usize, word: &str) -> bool {
+    text.get(pos..).is_some_and(|t| t.starts_with(word))
+}
+
+/// Whether `text` has `word` ending at byte `pos`.
+pub(crate) fn has_before(text: &str, pos: usize, word: &str) -> bool {
+    text.get(..pos).is_some_and(|t| t.ends_with(word))
+}
+
+/// The first of `words` found at `pos`, longest first if the caller sorted them so.
+pub(crate) fn word_at<'w>(text: &str, pos: usize, words: &'w [String]) -> Option<&'w str> {
+    let rest = text.get(pos..)?;
+    words.iter().find(|w| rest.starts_with(w.as_str())).map(String::as_str)
+}
+
+/// Skips spaces (ASCII, ideographic and no-break) from `pos`.
+pub(crate) fn skip_spaces(text: &str, mut pos: usize) -> usize {
+    while let Some(c) = char_at(text, pos) {
+        if c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c == '\t' {
+            pos += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// The number of characters in `text[a..b]` (0 when out of range).
+pub(crate) fn char_count(text: &str, a: usize, b: usize) -> usize {
+    text.get(a..b).map_or(0, |s| s.chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn neighbours_are_safe() {
+        let t = "省委a";
+        assert_eq!(char_before(t, 3), Some('省'));
+        assert_eq!(char_before(t, 1), None);
+        assert_eq!(char_at(t, 6), Some('a'));
+        assert_eq!(char_at(t, 7), None);
+        assert_eq!(next_pos(t, 0), 3);
+        assert_eq!(prev_pos(t, 6), 3);
+        assert!(has_at(t, 3, "委"));
+        assert!(has_before(t, 6, "省委"));
+        assert!(is_cjk('省') && !is_cjk('a'));
+        assert_eq!(skip_spaces(" \u{3000}x", 0), 4);
+        assert_eq!(char_count(t, 0, 7), 3);
+    }
+}
