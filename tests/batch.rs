@@ -171,7 +171,7 @@ fn warc_gz_every_record_accounted_for() {
         &http("200 OK", "Content-Type: text/html\r\n", big.as_bytes()),
     )));
     // 8: binary garbage served as HTML.
-    let garbage: Vec<u8> = (0..3000u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let garbage: Vec<u8> = (0..3000u32).map(|i| (i * 7919 % 251).to_le_bytes()[0]).collect();
     members.push(gz(&response(
         "http://www.a.gov.cn/garbage.html",
         &http("200 OK", "Content-Type: text/html\r\n", &garbage),
