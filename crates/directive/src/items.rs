@@ -196,7 +196,7 @@ fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<Stri
             break;
         }
     }
-    if a.is_empty() || chars(a) > LEAD_CHARS {
+    if a.is_empty() || chars(a) > LEAD_CHARS || segment::starts_with_any(a, &lx.stops).is_some() {
         return None;
     }
     if a.chars().any(|c| is_punct(c) && !matches!(c, '、' | '(' | ')' | '（' | '）')) {

@@ -14,6 +14,9 @@ use crate::tables::{self, Category, Cue, MeasureRow};
 pub(crate) struct Words {
     pub words: Vec<String>,
     ac: AhoCorasick,
+    /// Whether [`Words::find`] reports maximal overlapping matches rather than
+    /// leftmost-longest ones.
+    overlapping: bool,
 }
 
 /// One match of a [`Words`] automaton: the word's index and its span.
@@ -26,19 +29,46 @@ pub(crate) struct Hit {
 
 impl Words {
     pub(crate) fn new(name: &str, words: Vec<String>) -> Result<Self> {
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
-            .map_err(|e| Error::with_source(format!("cannot compile the {name} word list"), e))?;
-        Ok(Words { words, ac })
+        Self::build(name, words, false)
     }
 
-    /// Non-overlapping leftmost-longest matches.
+    /// A list whose matches may overlap: every match not inside a longer one is reported
+    /// (`生活物资储备` gives both 生活物资 and 物资储备; 核酸检测 hides 核酸).
+    pub(crate) fn overlapping(name: &str, words: Vec<String>) -> Result<Self> {
+        Self::build(name, words, true)
+    }
+
+    fn build(name: &str, words: Vec<String>, overlapping: bool) -> Result<Self> {
+        let kind = if overlapping { MatchKind::Standard } else { MatchKind::LeftmostLongest };
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(kind)
+            .build(&words)
+            .map_err(|e| Error::with_source(format!("cannot compile the {name} word list"), e))?;
+        Ok(Words { words, ac, overlapping })
+    }
+
+    /// Matches in text order: leftmost-longest non-overlapping ones, or for an overlapping
+    /// list the maximal ones.
     pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        self.ac
-            .find_iter(text)
-            .map(|m| Hit { id: m.pattern().as_usize(), start: m.start(), end: m.end() })
-            .collect()
+        let hit = |m: aho_corasick::Match| Hit {
+            id: m.pattern().as_usize(),
+            start: m.start(),
+            end: m.end(),
+        };
+        if !self.overlapping {
+            return self.ac.find_iter(text).map(hit).collect();
+        }
+        let mut all: Vec<Hit> = self.ac.find_overlapping_iter(text).map(hit).collect();
+        all.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut out: Vec<Hit> = Vec::with_capacity(all.len());
+        let mut reach = 0;
+        for h in all {
+            if h.end > reach {
+                reach = h.end;
+                out.push(h);
+            }
+        }
+        out
     }
 
     pub(crate) fn word(&self, id: usize) -> &str {
@@ -219,7 +249,7 @@ impl Lexicon {
         Ok(Lexicon {
             categories,
             rows,
-            measures: Words::new("measure", terms)?,
+            measures: Words::overlapping("measure", terms)?,
             term_rows,
             cues,
             cue_words,
@@ -261,6 +291,9 @@ mod tests {
         let hits = l.measures.find("严格执行扫码、测温、戴口罩、通风消毒");
         let found: Vec<&str> = hits.iter().map(|h| l.measures.word(h.id)).collect();
         assert_eq!(found, ["扫码", "测温", "戴口罩", "通风消毒"]);
+        let hits = l.measures.find("做好重要生活物资储备和核酸检测");
+        let found: Vec<&str> = hits.iter().map(|h| l.measures.word(h.id)).collect();
+        assert_eq!(found, ["生活物资", "物资储备", "核酸检测"]);
     }
 
     #[test]

@@ -9,7 +9,13 @@ use crate::segment::{Seg, chars, is_han, is_punct, starts_with_any};
 /// Measure words that count a noun written after them (`1208家隔离酒店`).
 const CLASSIFIERS: &[&str] = &[
     "名", "家", "个", "支", "架", "所", "间", "辆", "件", "批", "处", "户", "座", "条", "张", "床",
-    "套", "台", "项",
+    "套", "台", "项", "起",
+];
+
+/// Units a statistic may have (the pattern's list): counts of people, places, doses, events.
+const COUNT_UNITS: &[&str] = &[
+    "人次", "剂次", "人", "名", "家", "个", "支", "份", "剂", "管", "起", "例", "所", "架", "间",
+    "辆", "件", "批", "处", "吨", "户", "座", "条", "张", "床", "套", "台", "项", "次", "%",
 ];
 
 /// Units whose quantity is no statistic of action (ages, durations, distances).
@@ -83,7 +89,12 @@ pub(crate) fn statistics(
         let Value::Quantity(qty) = &e.value else { continue };
         let overlaps = out.iter().any(|s| s.start < e.span.end && e.span.start < s.end);
         let unit = qty.unit.as_deref();
-        if overlaps || unit.is_none_or(|u| NOT_COUNTS.contains(&u)) {
+        if overlaps || unit.is_none_or(|u| NOT_COUNTS.contains(&u) || !COUNT_UNITS.contains(&u)) {
+            continue;
+        }
+        // 五个坚持, 四方责任: small numbers in words are slogans, not counts.
+        let digits = e.text.bytes().any(|b| b.is_ascii_digit());
+        if !digits && !qty.approximate && qty.value.to_f64() < 10.0 {
             continue;
         }
         if p.get(..e.span.start).is_some_and(|b| b.ends_with('第')) {
