@@ -474,10 +474,13 @@ impl Writer<'_> {
         if let Some(bar) = self.bar {
             bar.inc(1);
             if outcome.error.is_some() || s.records_out.is_multiple_of(64) {
+                let secs = bar.elapsed().as_secs_f64().max(1e-3);
                 bar.set_message(format!(
-                    "{} errors, {:.1} MB",
+                    "{:.0} pages/s | {:.1} MB, {:.1} MB/s | {} errors",
+                    s.records_out as f64 / secs,
+                    s.bytes_in as f64 / 1e6,
+                    s.bytes_in as f64 / 1e6 / secs,
                     s.error_count(),
-                    s.bytes_in as f64 / 1e6
                 ));
             }
         }
@@ -491,9 +494,9 @@ fn progress_bar(wanted: bool) -> Option<indicatif::ProgressBar> {
         return None;
     }
     let bar = indicatif::ProgressBar::new_spinner();
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} {elapsed_precise} {pos} pages ({per_sec}) {msg}",
-    ) {
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} {elapsed_precise} | {pos} pages | {msg}")
+    {
         bar.set_style(style);
     }
     bar.enable_steady_tick(Duration::from_millis(200));

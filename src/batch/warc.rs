@@ -285,10 +285,24 @@ impl RecordHeader {
     fn role(&self) -> Role {
         match self.kind.as_str() {
             "response" => Role::Response,
+            // Crawlers store their own files as resources too (wget: `metadata://...`).
+            "resource" if self.url.as_deref().is_some_and(|u| !is_web_url(u)) => Role::Skip,
             "resource" => Role::Resource,
             "conversion" => Role::Conversion,
             _ => Role::Skip,
         }
+    }
+}
+
+/// Whether a URL names a web page (or has no scheme), rather than a crawler's own file.
+fn is_web_url(url: &str) -> bool {
+    match url.split_once(':') {
+        Some((scheme, _))
+            if scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b)) =>
+        {
+            ["http", "https", "ftp", "file"].iter().any(|s| scheme.eq_ignore_ascii_case(s))
+        }
+        _ => true,
     }
 }
 
@@ -722,6 +736,20 @@ mod tests {
         let data = record("response", Some("http://g.cn/"), "application/http", &http);
         let es = entries(&data);
         assert_eq!(page(&es[0]).bytes, b"<p>hello</p>");
+    }
+
+    #[test]
+    fn crawler_metadata_resources_are_skipped() {
+        let mut data = record(
+            "resource",
+            Some("metadata://gnu.org/software/wget/warc/wget_arguments.txt"),
+            "text/plain",
+            b"\"-q\"",
+        );
+        data.extend(record("resource", Some("https://d.cn/a"), "text/plain", b"text"));
+        let es = entries(&data);
+        assert_eq!(es[0], Entry::Skipped(SkipReason::RecordType));
+        assert_eq!(page(&es[1]).input, "https://d.cn/a");
     }
 
     #[test]
