@@ -123,7 +123,7 @@ fn needs_fold(text: &str, opts: FoldOptions) -> bool {
     }
     let mut nfc_suspect = false;
     for c in text.chars() {
-        if c.is_ascii() {
+        if c.is_ascii() || ('\u{3400}'..='\u{9FFF}').contains(&c) {
             continue;
         }
         if is_odd_space(c) || is_removed(c) || table(c).is_some() {
@@ -149,6 +149,10 @@ pub(crate) fn fold(text: &str, opts: FoldOptions) -> Rewritten<'_> {
     let mut iter = text.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((i, c)) = iter.next() {
+        if !nfc_needed && ('\u{3400}'..='\u{9FFF}').contains(&c) {
+            prev = Some(c);
+            continue;
+        }
         let end = i + c.len_utf8();
         // Canonical composition of a starter with its combining marks.
         let combining_next =
@@ -164,15 +168,13 @@ pub(crate) fn fold(text: &str, opts: FoldOptions) -> Rewritten<'_> {
             }
             let cluster = text.get(i..cluster_end).unwrap_or_default();
             let composed: String = cluster.nfc().collect();
-            if composed != cluster {
-                w.copy_to(i);
+            if composed != cluster || cluster_end != end {
                 let folded: String = composed.chars().map(|c| table(c).unwrap_or(c)).collect();
-                w.replace(cluster_end, &folded);
+                if folded != cluster {
+                    w.copy_to(i);
+                    w.replace(cluster_end, &folded);
+                }
                 prev = folded.chars().next_back();
-                continue;
-            }
-            if cluster_end != end {
-                prev = cluster.chars().next_back();
                 continue;
             }
         }

@@ -286,7 +286,13 @@ impl Normalizer {
     /// counts, verified pinyin annotations, mainland-government markers, and the
     /// decisions derived from them under this normalizer's policy.
     pub fn analyze(&self, whole_page_text: &str) -> PageProfile {
-        let mut p = self.analyzer.analyze(whole_page_text);
+        let auto = self.policy == ScriptPolicy::Auto;
+        let pinyin_threshold = self.pinyin_threshold;
+        let mut p = self.analyzer.analyze(
+            whole_page_text,
+            |trad, simp, pinyin| auto && pinyin < pinyin_threshold && simp < trad,
+            self.marker_threshold,
+        );
         p.convert = match self.policy {
             ScriptPolicy::Simplified => true,
             ScriptPolicy::Keep => false,

@@ -55,8 +55,9 @@ pub struct PageProfile {
     pub simplified: usize,
     /// Verified toned pinyin annotations (`網(wǎng)`).
     pub pinyin_annotations: usize,
-    /// Distinct mainland-government markers (counted only when Traditional characters
-    /// are present).
+    /// Distinct mainland-government markers, counted only when the policy is
+    /// [`crate::ScriptPolicy::Auto`], Traditional characters are present and the other
+    /// evidence leaves the decision open, and only up to the threshold.
     pub markers: usize,
     /// The page's script.
     pub script: Script,
@@ -178,10 +179,22 @@ impl Analyzer {
         (trad, simp)
     }
 
-    pub(crate) fn analyze(&self, text: &str) -> PageProfile {
+    /// The profile's evidence; markers are counted (up to `marker_limit`) only when
+    /// `need_markers` says the other evidence leaves the decision open.
+    pub(crate) fn analyze(
+        &self,
+        text: &str,
+        need_markers: impl FnOnce(usize, usize, usize) -> bool,
+        marker_limit: usize,
+    ) -> PageProfile {
         let (traditional, simplified) = self.script_counts(text);
         let pinyin_annotations = pinyin::count_toned(text);
-        let markers = if traditional > 0 { self.distinct_markers(text) } else { 0 };
+        let markers =
+            if traditional > 0 && need_markers(traditional, simplified, pinyin_annotations) {
+                self.distinct_markers(text, marker_limit)
+            } else {
+                0
+            };
         PageProfile {
             traditional,
             simplified,
@@ -193,7 +206,7 @@ impl Analyzer {
         }
     }
 
-    fn distinct_markers(&self, text: &str) -> usize {
+    fn distinct_markers(&self, text: &str, limit: usize) -> usize {
         let mut seen = vec![false; self.marker_count];
         let mut n = 0;
         for m in self.markers.find_iter(text) {
@@ -203,6 +216,9 @@ impl Analyzer {
             {
                 *flag = true;
                 n += 1;
+                if n >= limit {
+                    break;
+                }
             }
         }
         n
@@ -226,8 +242,9 @@ mod tests {
     #[test]
     fn counts_distinct_markers_in_both_spellings() {
         let a = Analyzer::new(&["新时代".to_owned()]).unwrap();
-        let p = a.analyze("省委省委黨委黨組，新時代");
+        let p = a.analyze("省委省委黨委黨組，新時代", |_, _, _| true, usize::MAX);
         assert_eq!(p.markers, 4);
-        assert_eq!(a.analyze("纯简体省委党委").markers, 0);
+        assert_eq!(a.analyze("省委省委黨委黨組，新時代", |_, _, _| true, 2).markers, 2);
+        assert_eq!(a.analyze("纯简体省委党委", |_, _, _| true, usize::MAX).markers, 0);
     }
 }
