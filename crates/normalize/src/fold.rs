@@ -32,11 +32,17 @@ fn is_odd_space(c: char) -> bool {
 }
 
 /// Characters removed outright: zero-width and format characters, controls other than
-/// `\n` and `\t` (`\r\n` and `\r` become `\n`).
+/// `\n` and `\t` (`\r\n` and `\r` become `\n`), and what decoding could not make into
+/// text: U+FFFD and private-use characters (they reach this stage only when mojibake repair
+/// found nothing to restore; icon fonts also put glyphs there).
 fn is_removed(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}'..='\u{200D}'
+        '\u{FFFD}'
+            | '\u{E000}'..='\u{F8FF}'
+            | '\u{F0000}'..='\u{FFFFD}'
+            | '\u{100000}'..='\u{10FFFD}'
+            | '\u{200B}'..='\u{200D}'
             | '\u{2060}'..='\u{2064}'
             | '\u{FEFF}'
             | '\u{00AD}'
@@ -302,6 +308,13 @@ mod tests {
         assert_eq!(f("a \u{3000} b\u{a0}c"), "a b c");
         assert_eq!(f("通\u{200B}知\r\n第二段\r第三段\u{7}"), "通知\n第二段\n第三段");
         assert_eq!(f("a\tb\n"), "a\tb\n");
+    }
+
+    #[test]
+    fn undecodable_and_private_use_characters_are_dropped() {
+        assert_eq!(f("苹果。\u{FFFD}\u{FFFD}但唯冠"), "苹果。但唯冠");
+        assert_eq!(f("有\u{E2E5}较深的了解\u{F015}"), "有较深的了解");
+        assert_eq!(f("图标\u{F0001}"), "图标");
     }
 
     #[test]
