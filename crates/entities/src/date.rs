@@ -242,7 +242,7 @@ impl DateFinder {
                     || (t.kind == NumKind::Naive && t.int_digits == 4);
             if four && has_at(text, t.end, "年") {
                 let y = i32::try_from(t.value.as_integer()?).ok()?;
-                if (1900..=2100).contains(&y) {
+                if (1000..=2100).contains(&y) {
                     a.parts.year = Some(y);
                     p = t.end + "年".len();
                     if has_at(text, p, "度") {

@@ -35,6 +35,7 @@ where
 {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(patterns)
         .map_err(|e| Error::with_source(format!("cannot build the {name} automaton"), e))
 }

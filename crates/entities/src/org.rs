@@ -14,15 +14,21 @@ const SUFFIXES: &str = include_str!("../data/org_suffixes.tsv");
 const PREFIXES: &str = include_str!("../data/org_prefixes.txt");
 const KNOWN: &str = include_str!("../data/org_known.tsv");
 const BLOCKERS: &str = include_str!("../data/org_blockers.txt");
+const MARKER_WORDS: &str = include_str!("../data/org_marker_words.txt");
 pub(crate) const FUNCTION_CHARS: &str = include_str!("../data/function_chars.txt");
 
 /// The longest body (characters between prefix and suffix) an organization name may have.
 const MAX_BODY_CHARS: usize = 14;
+/// The longest body before a one-character suffix (`局`, `厅`, `委`).
+const MAX_BODY_SHORT_SUFFIX: usize = 10;
+/// The longest body before a suffix that stands alone after a region (`政府`, `法院`).
+const MAX_BODY_BARE: usize = 6;
 
 #[derive(Debug, Clone)]
 struct Suffix {
     full: Option<String>,
     bare: bool,
+    chars: usize,
 }
 
 /// An organization found in a text.
@@ -37,14 +43,14 @@ pub(crate) struct OrgHit {
 /// Recognizes organizations.
 #[derive(Debug, Clone)]
 pub(crate) struct OrgFinder {
-    suffix_ac: AhoCorasick,
+    /// Suffixes, then known names, then blocker words, in one leftmost-longest automaton.
+    ac: AhoCorasick,
     suffixes: Vec<Suffix>,
     prefix_words: Vec<String>,
     prefix_chars: HashSet<char>,
-    known_ac: AhoCorasick,
     known_full: Vec<Option<String>>,
-    blockers: AhoCorasick,
     function_chars: HashSet<char>,
+    marker_words: Vec<String>,
 }
 
 pub(crate) fn char_set(data: &str) -> HashSet<char> {
@@ -70,9 +76,8 @@ impl OrgFinder {
                 }
             };
             pats.push(s.to_owned());
-            suffixes.push(Suffix { full: opt(f.get(1)), bare });
+            suffixes.push(Suffix { full: opt(f.get(1)), bare, chars: s.chars().count() });
         }
-        let suffix_ac = lexicon::automaton("organization suffix", &pats)?;
         let mut prefix_words = Vec::new();
         let mut prefix_chars = HashSet::new();
         for w in lexicon::words(PREFIXES) {
@@ -92,17 +97,16 @@ impl OrgFinder {
             known.push(n.to_owned());
             known_full.push(opt(f.get(1)));
         }
-        let known_ac = lexicon::automaton("known organization", &known)?;
-        let blockers = lexicon::automaton("organization blocker", lexicon::words(BLOCKERS))?;
+        let blockers = lexicon::words(BLOCKERS);
+        let ac = lexicon::automaton("organization", pats.iter().chain(&known).chain(&blockers))?;
         Ok(OrgFinder {
-            suffix_ac,
+            ac,
             suffixes,
             prefix_words,
             prefix_chars,
-            known_ac,
             known_full,
-            blockers,
             function_chars: char_set(FUNCTION_CHARS),
+            marker_words: lexicon::words(MARKER_WORDS),
         })
     }
 
@@ -113,57 +117,39 @@ impl OrgFinder {
     /// Organizations in `text`, in order, not overlapping; `places` are the place names found.
     pub(crate) fn find(&self, text: &str, places: &[PlaceHit]) -> Vec<OrgHit> {
         let mut out: Vec<OrgHit> = Vec::new();
-        let known: Vec<OrgHit> = self
-            .known_ac
-            .find_iter(text)
-            .map(|m| OrgHit {
-                start: m.start(),
-                end: m.end(),
-                full: self.known_full.get(m.pattern().as_usize()).cloned().flatten(),
-                short: None,
-            })
-            .collect();
-        let mut suffix_hits = self.suffix_ac.find_iter(text).peekable();
-        if suffix_hits.peek().is_none() && known.is_empty() {
-            return out;
-        }
-        let blocked: Vec<(usize, usize)> =
-            self.blockers.find_iter(text).map(|m| (m.start(), m.end())).collect();
-        let mut ki = 0;
-        for m in suffix_hits {
+        let ns = self.suffixes.len();
+        let nk = self.known_full.len();
+        for m in self.ac.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            // known names that end before this suffix come first
-            while let Some(k) = known.get(ki).filter(|k| k.start < e) {
-                if out.last().is_none_or(|o| o.end <= k.start) {
-                    out.push(k.clone());
-                }
-                ki += 1;
-            }
-            if out.last().is_some_and(|o| o.end > s) {
-                // inside a known name; a suffix right at its end extends it (国务院办公厅)
+            let id = m.pattern().as_usize();
+            if id >= ns + nk {
+                // a blocker word (部门, 办理, 院内) hides the suffix inside it
                 continue;
             }
-            // a blocker word overlapping the suffix from outside (常委, 院内) drops it; one
-            // inside it (办公 in 办公室) does not
-            if blocked.iter().any(|&(a, b)| a < e && s < b && (a < s || b > e)) {
+            if id >= ns {
+                let full = self.known_full.get(id - ns).cloned().flatten();
+                out.push(OrgHit { start: s, end: e, full, short: None });
                 continue;
             }
-            let Some(suffix) = self.suffixes.get(m.pattern().as_usize()) else { continue };
+            let Some(suffix) = self.suffixes.get(id) else { continue };
             let floor = out.last().map_or(0, |o| o.end);
             if let Some(hit) = self.assemble(text, s, e, floor, suffix, places) {
                 out.push(hit);
-            } else if let Some(prev) = out.last_mut().filter(|o| o.end == s) {
+            } else if let Some(prev) = out.last_mut().filter(|o| o.end == s && suffix.chars > 1) {
                 // a suffix glued to the previous organization extends it (中共山西省委宣传部)
                 prev.end = e;
                 prev.full = None;
             }
         }
-        for k in known.into_iter().skip(ki) {
-            if out.last().is_none_or(|o| o.end <= k.start) {
-                out.push(k);
-            }
-        }
         out
+    }
+
+    /// Whether the level marker at `pos` is part of a common word (`区域`, `城市`, `全省`).
+    fn in_marker_word(&self, text: &str, pos: usize) -> bool {
+        let from = crate::text::prev_pos(text, pos);
+        self.marker_words
+            .iter()
+            .any(|w| has_at(text, pos, w) || (from < pos && has_at(text, from, w)))
     }
 
     /// The organization ending with the suffix at `s..e`, if a prefix starts it.
@@ -209,7 +195,9 @@ impl OrgFinder {
         if start.is_none() {
             let mut pos = lo;
             while pos < s {
-                if char_at(text, pos).is_some_and(|c| self.prefix_chars.contains(&c)) {
+                if char_at(text, pos).is_some_and(|c| self.prefix_chars.contains(&c))
+                    && !self.in_marker_word(text, pos)
+                {
                     start = Some((pos, crate::text::next_pos(text, pos)));
                     break;
                 }
@@ -218,7 +206,14 @@ impl OrgFinder {
         }
         let (a, prefix_end) = start?;
         let body = crate::text::char_count(text, prefix_end, s);
-        if (body == 0 && !suffix.bare) || body > MAX_BODY_CHARS {
+        let max = if suffix.bare {
+            MAX_BODY_BARE
+        } else if suffix.chars == 1 {
+            MAX_BODY_SHORT_SUFFIX
+        } else {
+            MAX_BODY_CHARS
+        };
+        if (body == 0 && !suffix.bare) || body > max {
             return None;
         }
         let full = suffix.full.as_ref().and_then(|f| Some(format!("{}{f}", text.get(a..s)?)));
@@ -291,9 +286,8 @@ pub(crate) fn apply_aliases(text: &str, aliases: &[(String, String)], orgs: &mut
         for (i, _) in text.match_indices(short.as_str()) {
             let (s, e) = (i, i + short.len());
             if let Some(o) = orgs.iter_mut().find(|o| o.start == s && o.end == e) {
-                if o.full.is_none() {
-                    o.full = Some(full.clone());
-                }
+                // the text's own definition beats the lexicon's expansion
+                o.full = Some(full.clone());
                 continue;
             }
             if orgs.iter().any(|o| o.start < e && s < o.end) {
@@ -337,6 +331,9 @@ mod tests {
         assert!(orgs("各级行业主管部门要按照部署办理").is_empty());
         assert!(orgs("严防院内感染").is_empty());
         assert_eq!(orgs("县委常委、副县长"), vec!["县委"]);
+        assert!(orgs("区域性大型药品流通企业集团").is_empty());
+        assert!(orgs("香港得分上升原因包括政府").is_empty());
+        assert_eq!(orgs("省水利厅厅长"), vec!["省水利厅"]);
     }
 
     #[test]

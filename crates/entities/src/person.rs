@@ -16,6 +16,7 @@ const SURNAMES: &str = include_str!("../data/surnames.txt");
 const FOLLOWERS: &str = include_str!("../data/name_followers.txt");
 const NON_NAME: &str = include_str!("../data/non_name_chars.txt");
 const KNOWN: &str = include_str!("../data/known_people.txt");
+const NOT_NAMES: &str = include_str!("../data/not_names.txt");
 
 /// How far back (characters) a title may reach for the organization it belongs to.
 const MAX_TITLE_REACH: usize = 14;
@@ -62,7 +63,7 @@ pub(crate) struct PersonFinder {
     followers: Vec<String>,
     non_name: HashSet<char>,
     function_chars: HashSet<char>,
-    known_ac: AhoCorasick,
+    not_names: HashSet<String>,
 }
 
 impl PersonFinder {
@@ -82,7 +83,6 @@ impl PersonFinder {
             pats.push(t.to_owned());
             title_uses.push(u);
         }
-        let titles_ac = lexicon::automaton("title", &pats)?;
         let mut single_surnames = HashSet::new();
         let mut compound_surnames = Vec::new();
         for w in lexicon::words(SURNAMES) {
@@ -94,7 +94,9 @@ impl PersonFinder {
                 _ => compound_surnames.push(w),
             }
         }
+        // known people after the titles, in the same automaton
         let known = lexicon::words(KNOWN);
+        let titles_ac = lexicon::automaton("title", pats.iter().chain(&known))?;
         Ok(PersonFinder {
             titles_ac,
             title_uses,
@@ -103,7 +105,7 @@ impl PersonFinder {
             followers: lexicon::words(FOLLOWERS),
             non_name: char_set(NON_NAME),
             function_chars: char_set(FUNCTION_CHARS),
-            known_ac: lexicon::automaton("known people", &known)?,
+            not_names: lexicon::words(NOT_NAMES).into_iter().collect(),
         })
     }
 
@@ -117,6 +119,14 @@ impl PersonFinder {
             v.push(c.len_utf8());
         }
         v
+    }
+
+    /// Whether a candidate name starts with a common word (`单位`, `解释`, `董事`).
+    fn common_word(&self, text: &str, s: usize) -> bool {
+        let Some(rest) = text.get(s..) else { return true };
+        let mut it = rest.char_indices();
+        let two = it.nth(1).map(|(i, c)| i + c.len_utf8()).and_then(|j| rest.get(..j));
+        two.is_some_and(|w| self.not_names.contains(w))
     }
 
     fn given_ok(&self, c: char) -> bool {
@@ -147,7 +157,10 @@ impl PersonFinder {
             let g1 = g0 + c1.len_utf8();
             let two = char_at(text, g1).filter(|&c| self.given_ok(c)).map(|c| g1 + c.len_utf8());
             for end in two.into_iter().chain(std::iter::once(g1)) {
-                if self.ends_name(text, end) && !overlaps(blocked, pos, end) {
+                if self.ends_name(text, end)
+                    && !overlaps(blocked, pos, end)
+                    && !self.common_word(text, pos)
+                {
                     return Some((pos, end));
                 }
             }
@@ -182,7 +195,7 @@ impl PersonFinder {
             let given_ok = text.get(st + sl..end).is_some_and(|g| {
                 g.chars().all(|c| self.given_ok(c)) && (1..=2).contains(&g.chars().count())
             });
-            if !given_ok || overlaps(blocked, st, end) {
+            if !given_ok || overlaps(blocked, st, end) || self.common_word(text, st) {
                 continue;
             }
             // a function character before a surname that is itself one (向, 于) makes the shorter
@@ -197,14 +210,14 @@ impl PersonFinder {
 
     /// People in `text`, in order, with their titles; `orgs` and `places` are known spans.
     pub(crate) fn find(&self, text: &str, orgs: &[OrgHit], places: &[PlaceHit]) -> Vec<PersonHit> {
-        let titles: Vec<TitleHit> = self
-            .titles_ac
-            .find_iter(text)
-            .filter_map(|m| {
-                let use_ = *self.title_uses.get(m.pattern().as_usize())?;
-                Some(TitleHit { start: m.start(), end: m.end(), use_ })
-            })
-            .collect();
+        let mut titles: Vec<TitleHit> = Vec::new();
+        let mut known: Vec<(usize, usize)> = Vec::new();
+        for m in self.titles_ac.find_iter(text) {
+            match self.title_uses.get(m.pattern().as_usize()) {
+                Some(&use_) => titles.push(TitleHit { start: m.start(), end: m.end(), use_ }),
+                None => known.push((m.start(), m.end())),
+            }
+        }
         let mut blocked: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
         blocked.extend(places.iter().filter(|p| !p.weak).map(|p| (p.start, p.end)));
         blocked.extend(titles.iter().map(|t| (t.start, t.end)));
@@ -253,8 +266,8 @@ impl PersonFinder {
                 push(&mut out, PersonHit { start: s, end: e, titles: vec![title] });
             }
         }
-        for m in self.known_ac.find_iter(text) {
-            push(&mut out, PersonHit { start: m.start(), end: m.end(), titles: Vec::new() });
+        for (s, e) in known {
+            push(&mut out, PersonHit { start: s, end: e, titles: Vec::new() });
         }
         out.sort_by_key(|p| p.start);
         out
@@ -439,5 +452,7 @@ mod tests {
         assert!(people("区委书记、重点部门负责人在分会场参加会议").is_empty());
         assert!(people("各乡镇书记参加").is_empty());
         assert!(people("中国工程院院士").is_empty());
+        assert!(people("作者单位：某某研究所").is_empty());
+        assert_eq!(people("公司董事、总经理许文涛说"), vec![("许文涛".into(), t(&["总经理"]))]);
     }
 }

@@ -242,8 +242,8 @@ fn parent_code(
 /// Which provinces and cities a scope (paragraph or page) is about.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Evidence {
-    provinces: HashMap<String, usize>,
-    cities: HashMap<String, usize>,
+    provinces: HashMap<&'static str, usize>,
+    cities: HashMap<&'static str, usize>,
 }
 
 impl Evidence {
@@ -252,13 +252,14 @@ impl Evidence {
     }
 
     pub(crate) fn add(&mut self, d: &Division) {
-        if let Some(p) = d.code.get(..2) {
-            *self.provinces.entry(p.to_owned()).or_default() += 1;
+        let code: &'static str = d.code;
+        if let Some(p) = code.get(..2) {
+            *self.provinces.entry(p).or_default() += 1;
         }
         if d.level != PlaceLevel::Province
-            && let Some(c) = d.code.get(..4)
+            && let Some(c) = code.get(..4)
         {
-            *self.cities.entry(c.to_owned()).or_default() += 1;
+            *self.cities.entry(c).or_default() += 1;
         }
     }
 
@@ -284,9 +285,10 @@ pub(crate) struct PlaceHit {
 #[derive(Debug, Clone)]
 pub(crate) struct PlaceFinder {
     pub divisions: Divisions,
+    /// Names first, then blocker words (`大同小异`): a blocker that wins the leftmost-longest
+    /// match hides the names inside it.
     ac: AhoCorasick,
     names: Vec<&'static str>,
-    blockers: AhoCorasick,
 }
 
 impl PlaceFinder {
@@ -300,15 +302,19 @@ impl PlaceFinder {
             .filter(|n| !stop.contains(*n) && n.chars().count() >= 2)
             .collect();
         names.sort_unstable();
-        let ac = lexicon::automaton("place", &names)?;
-        let blockers = lexicon::automaton("place blocker", lexicon::words(PLACE_BLOCKERS))?;
-        Ok(PlaceFinder { divisions, ac, names, blockers })
+        let blockers = lexicon::words(PLACE_BLOCKERS);
+        let ac = lexicon::automaton(
+            "place",
+            names.iter().copied().chain(blockers.iter().map(String::as_str)),
+        )?;
+        Ok(PlaceFinder { divisions, ac, names })
     }
 
     /// Every place name in `text`, unresolved.
     pub(crate) fn find(&self, text: &str) -> Vec<PlaceHit> {
         let mut hits = Vec::new();
         for m in self.ac.find_iter(text) {
+            // blocker words come after the names
             let Some(name) = self.names.get(m.pattern().as_usize()) else { continue };
             let cands = self.divisions.candidates(name);
             if cands.is_empty() {
@@ -320,13 +326,6 @@ impl PlaceFinder {
             let short = cands.iter().all(|&(_, s)| s);
             let weak = all_county && (short || name.chars().count() <= 2);
             hits.push(PlaceHit { start: m.start(), end: m.end(), cands, weak });
-        }
-        if !hits.is_empty() {
-            let blocked: Vec<(usize, usize)> =
-                self.blockers.find_iter(text).map(|m| (m.start(), m.end())).collect();
-            if !blocked.is_empty() {
-                hits.retain(|h| !blocked.iter().any(|&(a, b)| a < h.end && h.start < b));
-            }
         }
         hits
     }
