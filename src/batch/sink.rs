@@ -107,7 +107,7 @@ impl<W: Write> Sink for JsonLines<W> {
 }
 
 /// The columns of [`MeasuresCsv`], in order.
-pub const MEASURE_COLUMNS: [&str; 12] = [
+pub const MEASURE_COLUMNS: [&str; 22] = [
     "input",
     "url",
     "region",
@@ -120,17 +120,37 @@ pub const MEASURE_COLUMNS: [&str; 12] = [
     "term",
     "modality",
     "sentence",
+    "paragraph",
+    "actor",
+    "targets",
+    "level",
+    "targeted",
+    "valid_from",
+    "valid_to",
+    "coronanet",
+    "phsm",
+    "compliance",
 ];
 
 /// A CSV of coded measures: one row per (page, measure), with the header row
 /// [`MEASURE_COLUMNS`]. UTF-8, RFC 4180 quoting, empty cells for unknown values; loads
 /// directly with `pandas.read_csv(path, dtype=str)` or a spreadsheet's CSV import.
 ///
+/// - `input`, `url`: the page's name in the output and its URL;
+/// - `region`, `region_code`: the division the directive governs and its statistical code
+///   (else the code of a place entity naming the region);
 /// - `date`: the page's publication time as printed (`YYYY-MM-DD` or
 ///   `YYYY-MM-DDTHH:MM:SS`), else the reported meeting's date;
-/// - `region_code`: the directive's `region_code` when the model has one, else the division
-///   code of a place entity naming the region;
-/// - `kind`, `modality`: the directive's and the item's codes; `sentence`: the item's text.
+/// - `issuer`, `kind`: who ordered it, and the document kind (`notice`, `meeting`, ...);
+/// - `category`, `oxcgrt`, `term`: the measure's taxonomy category, OxCGRT indicator and
+///   the words the page uses; `level`, `targeted`: the OxCGRT ordinal level the text
+///   supports and whether it applies to a risk area only (`true`/`false`);
+/// - `modality`, `sentence`, `paragraph`, `actor`, `targets`: the directive sentence (its
+///   modality, text, paragraph index, who must act and whom it applies to, `|`-separated);
+/// - `valid_from`, `valid_to`: when the measure (else its sentence, else the document)
+///   takes effect and ends;
+/// - `coronanet`, `phsm`, `compliance`: the CoronaNet policy type, the WHO PHSM code and how
+///   compliance is secured.
 ///
 /// Pages without measures (and error records) add no row.
 #[derive(Debug)]
@@ -181,10 +201,10 @@ impl<W: Write> Sink for MeasuresCsv<W> {
         if d.items.iter().all(|i| i.measures.is_empty()) {
             return Ok(());
         }
-        let value = serde_json::to_value(d).unwrap_or_default();
-        let text = |key: &str| value.get(key).and_then(|v| v.as_str()).unwrap_or_default();
         let region = d.region.as_deref().unwrap_or_default();
-        let region_code = Some(text("region_code"))
+        let region_code = d
+            .region_code
+            .as_deref()
             .filter(|c| !c.is_empty())
             .or_else(|| {
                 (!region.is_empty())
@@ -207,9 +227,29 @@ impl<W: Write> Sink for MeasuresCsv<W> {
         let input = record.input.as_str();
         let url = record.url.as_deref().unwrap_or_default();
         let issuer = d.issuer.as_deref().unwrap_or_default();
-        let kind = text("kind");
+        let kind = d.kind.as_str();
         for item in &d.items {
+            let paragraph = item.paragraph.to_string();
+            let targets = item.targets.join("|");
             for m in &item.measures {
+                let level = m.level.map(|l| l.to_string()).unwrap_or_default();
+                let valid_from = m
+                    .valid_from
+                    .as_deref()
+                    .or(item.valid_from.as_deref())
+                    .or(d.valid_from.as_deref())
+                    .unwrap_or_default();
+                let valid_to = m
+                    .valid_to
+                    .as_deref()
+                    .or(item.valid_to.as_deref())
+                    .or(d.valid_to.as_deref())
+                    .unwrap_or_default();
+                let compliance = m
+                    .compliance
+                    .and_then(|c| serde_json::to_value(c).ok())
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default();
                 self.out.write_record([
                     input,
                     url,
@@ -223,6 +263,16 @@ impl<W: Write> Sink for MeasuresCsv<W> {
                     m.term.as_str(),
                     item.modality.as_str(),
                     item.text.as_str(),
+                    &paragraph,
+                    item.actor.as_deref().unwrap_or_default(),
+                    &targets,
+                    &level,
+                    if m.targeted { "true" } else { "false" },
+                    valid_from,
+                    valid_to,
+                    m.coronanet.as_deref().unwrap_or_default(),
+                    m.phsm.as_deref().unwrap_or_default(),
+                    &compliance,
                 ])?;
             }
         }
@@ -243,7 +293,8 @@ mod tests {
 
     fn record() -> Record {
         let measure: Measure = serde_json::from_value(serde_json::json!({
-            "term": "核酸检测", "category": "testing", "oxcgrt": "H2"
+            "term": "核酸检测", "category": "testing", "oxcgrt": "H2", "level": 2, "targeted": true,
+            "valid_from": "2022-10-09"
         }))
         .unwrap();
         let item: Item = serde_json::from_value(serde_json::json!({
@@ -255,7 +306,7 @@ mod tests {
         d.region = Some("太原市".into());
         d.issuer = Some("市疫情防控工作领导小组".into());
         d.items = vec![item.clone(), item];
-        let mut place = EntityRecord {
+        let place = EntityRecord {
             kind: "place",
             text: "太原市".into(),
             paragraph: 0,
@@ -270,7 +321,6 @@ mod tests {
             code: Some("140100".into()),
             level: None,
         };
-        place.level = None;
         Record {
             input: "p.html".into(),
             published: Some("2022-10-08".into()),
@@ -291,7 +341,7 @@ mod tests {
         assert_eq!(rows.headers().unwrap().iter().collect::<Vec<_>>(), MEASURE_COLUMNS);
         let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 2);
-        let row: Vec<&str> = rows[0].iter().collect();
+        let row: Vec<&str> = rows[0].iter().take(12).collect();
         assert_eq!(
             row,
             [
@@ -309,6 +359,8 @@ mod tests {
                 "各地要做好\"核酸检测\",\n不得遗漏。"
             ]
         );
+        let rest: Vec<&str> = rows[0].iter().skip(12).collect();
+        assert_eq!(rest, ["0", "", "", "2", "true", "2022-10-09", "", "", "", ""]);
     }
 
     #[test]
