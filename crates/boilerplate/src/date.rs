@@ -78,8 +78,46 @@ impl Scan<'_> {
         i
     }
 
+    /// A day-month-year or month-day-year date with slashes (`06/02/2022`, `9/17/2004`):
+    /// day first when both readings are possible, as European and most Chinese-site
+    /// renderings of this form are.
+    fn dmy_at(&self, i: usize) -> Option<(usize, DateTime)> {
+        let (a, an) = self.num(i, 2)?;
+        let mut j = i + an;
+        if self.at(j)? != '/' {
+            return None;
+        }
+        let (b, bn) = self.num(j + 1, 2)?;
+        j += 1 + bn;
+        if self.at(j)? != '/' {
+            return None;
+        }
+        let (y, yn) = self.num(j + 1, 4)?;
+        if yn != 4 || !(1990..=2039).contains(&y) {
+            return None;
+        }
+        j += 1 + yn;
+        let (day, month) = if (1..=12).contains(&b) && (1..=31).contains(&a) {
+            (a, b)
+        } else if (1..=12).contains(&a) && (1..=31).contains(&b) {
+            (b, a)
+        } else {
+            return None;
+        };
+        let date = DateTime {
+            year: u16::try_from(y).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+            time: None,
+        };
+        Some((j, date))
+    }
+
     /// A date starting at `i`.
     fn date_at(&self, i: usize) -> Option<(usize, DateTime)> {
+        if let Some(d) = self.dmy_at(i) {
+            return Some(d);
+        }
         let (y, yn) = self.num(i, 4)?;
         let mut j = i + yn;
         let sep = self.at(j)?;
@@ -131,7 +169,9 @@ impl Scan<'_> {
                 break;
             }
             match self.at(i) {
-                Some(c) if c.is_whitespace() || c == 'T' || c == ',' || c == '，' => i += 1,
+                Some(c) if c.is_whitespace() || matches!(c, 'T' | ',' | '，' | '-' | '|') => {
+                    i += 1;
+                }
                 Some('上' | '下' | '早' | '晚' | '中') => {
                     let next = self.at(i + 1);
                     if matches!(next, Some('午' | '上')) {
@@ -191,6 +231,20 @@ impl Scan<'_> {
             if matches!(self.at(j), Some('秒')) {
                 j += 1;
             }
+        }
+        // a trailing AM/PM
+        let mut k = j;
+        while self.at(k).is_some_and(char::is_whitespace) && k < j + 2 {
+            k += 1;
+        }
+        let ampm: String =
+            (k..k + 2).filter_map(|x| self.at(x)).collect::<String>().to_ascii_uppercase();
+        if ampm == "PM" || ampm == "AM" {
+            pm = ampm == "PM";
+            if h == 12 && !pm {
+                return Some((k + 2, (0, u8::try_from(m).ok()?, sec)));
+            }
+            j = k + 2;
         }
         let h = if pm && h < 12 { h + 12 } else { h };
         if h > 23 || m > 59 {
@@ -322,6 +376,9 @@ mod tests {
             Some("2012-01-12T08:30:00")
         );
         assert_eq!(iso("2012-1-12T10:20:30+08:00").as_deref(), Some("2012-01-12T10:20:30"));
+        assert_eq!(iso("发表时间： 06/02/2022 - 13:48").as_deref(), Some("2022-02-06T13:48:00"));
+        assert_eq!(iso("发布日期： 9/17/2004 5:54:13 AM").as_deref(), Some("2004-09-17T05:54:13"));
+        assert_eq!(iso("7/5/2005 9:23:57 PM").as_deref(), Some("2005-05-07T21:23:57"));
     }
 
     #[test]

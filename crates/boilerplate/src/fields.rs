@@ -15,6 +15,8 @@ pub(crate) struct MetaLine {
     pub(crate) url: Option<String>,
     /// How many labels the line carries.
     pub(crate) labels: usize,
+    /// Whether the date comes with a label (`发布时间`, `发表于`, ...).
+    pub(crate) date_labelled: bool,
 }
 
 impl MetaLine {
@@ -61,7 +63,11 @@ fn clean_value(v: &str) -> Option<String> {
     let v = v.trim_matches(|c: char| {
         is_trim_char(c) || matches!(c, '"' | '“' | '”' | '\'' | '.' | '。' | '，' | ',')
     });
-    if v.is_empty() || v.chars().count() > 30 || v.chars().all(|c| c.is_ascii_digit()) {
+    if v.is_empty()
+        || v.chars().count() > 30
+        || v.chars().all(|c| c.is_ascii_digit())
+        || v.contains(['=', '"', '{', '}', '<', '>', '\\'])
+    {
         return None;
     }
     if date::first_date(v).is_some() {
@@ -91,6 +97,9 @@ fn value_after(line: &str, end: usize, next_label: usize, field: Field) -> Optio
         None => rest,
     };
     let mut v = v.to_owned();
+    if let Some(s) = v.strip_suffix("/文").or_else(|| v.strip_suffix("／文")) {
+        v = s.to_owned();
+    }
     if !colon && matches!(field, Field::Author | Field::Editor) {
         // 记者张三报道 / 文/张三: drop the reporting verb after the name
         for tail in ["报道", "報導", "报导", "摄影", "攝影", "摄", "攝", "电", "電", "讯", "訊"]
@@ -132,6 +141,20 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
         if l.start < taken {
             continue;
         }
+        // ASCII labels ("By", "Date") count at the start of the line or before a colon only
+        // ("Powered by" is not a byline).
+        let ascii = line.get(l.start..l.end).is_some_and(str::is_ascii);
+        if ascii {
+            let at_start = line.get(..l.start).is_some_and(|h| h.trim().is_empty());
+            let colon = line.get(l.end..).is_some_and(|t| t.trim_start().starts_with([':', '：']));
+            let word_end = line
+                .get(l.end..)
+                .and_then(|t| t.chars().next())
+                .is_none_or(|c| !c.is_ascii_alphanumeric());
+            if !(word_end && (at_start || colon)) {
+                continue;
+            }
+        }
         let next = labels.get(k + 1).map_or(line.len(), |n| n.start);
         let before = line.get(..l.start).and_then(|s| s.chars().next_back());
         let after = line.get(l.end..).and_then(|s| s.chars().next());
@@ -170,6 +193,10 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
                 Some(n) if l.field == Field::Author && after.is_some_and(char::is_whitespace) => {
                     Some(n.to_owned())
                 }
+                // "商报记者张三/文": the name follows the role directly
+                _ if l.field == Field::Author && after.is_some_and(is_cjk) => {
+                    value_after(line, l.end, next, Field::Author)
+                }
                 _ if after.is_none_or(|c| c.is_whitespace() || is_value_end(c)) => {
                     clean_value(word)
                 }
@@ -185,6 +212,7 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
         }
         m.labels += 1;
         if l.field == Field::Published {
+            m.date_labelled = true;
             continue;
         }
         if let Some(v) = value_after(line, l.end, next, l.field) {
@@ -208,12 +236,121 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
     let sentence =
         counts.punct >= 3 || (counts.punct >= 1 && line.trim_end().ends_with(['。', '！', '？']));
     let ok = if m.labels > 0 {
-        !sentence || m.labels >= 2
+        (!sentence && counts.chars <= 100) || (m.labels >= 2 && counts.chars <= 60)
     } else {
-        // a bare date line: the date and a few words (place, counts, tags)
-        !sentence && rest <= 40
+        // a bare date line: the date and a few words (place, name, counts, tags)
+        counts.punct == 0 && rest <= 40
     };
     (ok && !m.is_empty()).then_some(m)
+}
+
+/// Endings of names that are organisations, not people.
+const NOT_PEOPLE: &[&str] = &[
+    "网",
+    "網",
+    "网络",
+    "網絡",
+    "报",
+    "報",
+    "社",
+    "站",
+    "公司",
+    "集团",
+    "集團",
+    "中心",
+    "部",
+    "局",
+    "委",
+    "厅",
+    "廳",
+    "台",
+    "刊",
+    "杂志",
+    "雜誌",
+    "出版",
+    "媒体",
+    "媒體",
+    "新闻",
+    "新聞",
+    "频道",
+    "頻道",
+    "编辑部",
+    "學",
+    "学",
+];
+
+/// Whether a credit reads like a person's name (or a few names), not a site or an outfit.
+pub(crate) fn person_like(lex: &Lexicon, s: &str) -> bool {
+    let s = s.trim();
+    let n = s.chars().count();
+    if !(2..=24).contains(&n) || lex.is_generic(s) || s.contains("http") || s.contains("www") {
+        return false;
+    }
+    if s.contains(['.', ',', '，', '|', '@', '/', '(', '（']) && !s.is_ascii() {
+        return false;
+    }
+    if s.is_ascii() {
+        return !s.contains(['.', ',', '|', '@', '/', '!']) && s.split_whitespace().count() <= 4;
+    }
+    !NOT_PEOPLE.iter().any(|w| s.ends_with(w))
+}
+
+/// Names in a byline: the words after 记者/通讯员 (or the whole text when it is one short
+/// name), split at spaces and 、.
+fn byline_names(inner: &str) -> Option<String> {
+    let inner = inner.trim();
+    for role in ["记者", "記者", "通讯员", "通訊員", "撰稿", "作者", "文/", "文／"]
+    {
+        if let Some(i) = inner.find(role) {
+            let rest =
+                inner.get(i + role.len()..)?.trim_start_matches([':', '：', ' ', '\u{3000}']);
+            let name: String = rest.chars().take_while(|&c| is_cjk(c) || c == '·').collect();
+            let n = name.chars().count();
+            return ((2..=4).contains(&n)).then_some(name);
+        }
+    }
+    let n = inner.chars().count();
+    ((2..=3).contains(&n) && inner.chars().all(is_cjk)).then(|| inner.to_owned())
+}
+
+/// The author of a closing credit: a paragraph ending with `（记者 张三）`, `(信报记者 张三)`
+/// or `（张三）`.
+pub(crate) fn closing_byline(p: &str) -> Option<String> {
+    let t = p.trim_end();
+    let close = t.chars().next_back().filter(|c| matches!(c, '）' | ')'))?;
+    let open = if close == '）' { '（' } else { '(' };
+    let body = t.get(..t.len() - close.len_utf8())?;
+    let i = body.rfind([open, '(', '（'])?;
+    let inner = body.get(i + open.len_utf8().min(body.len() - i)..)?;
+    let inner = inner.trim_start_matches(['(', '（']);
+    if inner.chars().count() > 24 {
+        return None;
+    }
+    byline_names(inner)
+}
+
+/// The reporter of a dateline lead: `本报讯（记者 张三 通讯员 李四）……`,
+/// `新华社北京1月1日电（记者张三）……`.
+pub(crate) fn lead_byline(p: &str) -> Option<String> {
+    let head: String = p.chars().take(40).collect();
+    let i = head.find(['（', '('])?;
+    let before = head.get(..i)?;
+    if !(before.ends_with('讯')
+        || before.ends_with('訊')
+        || before.ends_with('电')
+        || before.ends_with('電')
+        || before.trim_end().ends_with('讯')
+        || before.trim_end().ends_with('訊'))
+    {
+        return None;
+    }
+    let inner = head.get(i..)?.trim_start_matches(['（', '(']);
+    let end = inner.find(['）', ')'])?;
+    let inner = inner.get(..end)?;
+    if !(inner.contains("记者") || inner.contains("記者")) {
+        return None;
+    }
+    byline_names(inner)
 }
 
 /// Where a site name came from; stronger evidence wins.
@@ -496,6 +633,24 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("李香才"));
         let m = parse_meta_line(&l, "(责编: 李文治)").unwrap();
         assert_eq!(m.editor.as_deref(), Some("李文治"));
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(closing_byline("……确保质量。（记者 胡晓蓉）").as_deref(), Some("胡晓蓉"));
+        assert_eq!(closing_byline("……开业。(曉明)").as_deref(), Some("曉明"));
+        assert_eq!(closing_byline("……结束。（完）"), None);
+        assert_eq!(
+            lead_byline("楚天都市報訊 （記者嚴瓏 通訊員黃冬香）7天的緊急準備").as_deref(),
+            Some("嚴瓏")
+        );
+        let l = lex();
+        assert!(person_like(&l, "张三"));
+        assert!(!person_like(&l, "nr.gov.cn"));
+        assert!(!person_like(&l, "大汉网络"));
+        assert!(!person_like(&l, "巴彦淖尔日报"));
+        let m = parse_meta_line(&l, "Powered by Discuz! Archiver 5.0.0");
+        assert!(m.is_none_or(|m| m.author.is_none()));
     }
 
     #[test]

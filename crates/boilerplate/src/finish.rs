@@ -18,6 +18,8 @@ pub(crate) struct Para {
 pub(crate) struct Draft {
     pub(crate) title: Option<String>,
     pub(crate) published: Option<DateTime>,
+    /// How good the evidence for `published` is (lower is better, see [`rank`]).
+    pub(crate) published_rank: u8,
     pub(crate) source: Option<String>,
     pub(crate) author: Option<String>,
     pub(crate) editor: Option<String>,
@@ -29,6 +31,11 @@ pub(crate) struct Draft {
 }
 
 impl Draft {
+    /// An empty draft.
+    pub(crate) fn new() -> Draft {
+        Draft { published_rank: u8::MAX, ..Draft::default() }
+    }
+
     /// Records a dropped block, joining it to the previous one when the reason is the same.
     pub(crate) fn remove(&mut self, text: &str, reason: Reason) {
         let text = text.trim();
@@ -45,15 +52,30 @@ impl Draft {
         self.removed.push(Removed { text: text.to_owned(), reason });
     }
 
-    /// Fills the metadata fields that are still empty from a metadata line.
-    pub(crate) fn absorb(&mut self, m: crate::fields::MetaLine) {
-        if self.published.is_none_or(|p| {
-            p.time.is_none()
-                && m.published.is_some_and(|q| {
-                    q.time.is_some() && q.year == p.year && q.month == p.month && q.day == p.day
-                })
-        }) {
-            self.published = m.published.or(self.published);
+    /// Offers a publication date found with evidence of a given rank: a better rank wins;
+    /// at the same rank the first stays, unless the newcomer adds the time to the same day.
+    pub(crate) fn offer_date(&mut self, dt: DateTime, rank: u8) {
+        let better = match self.published {
+            None => true,
+            Some(p) => {
+                rank < self.published_rank
+                    || (rank == self.published_rank
+                        && p.time.is_none()
+                        && dt.time.is_some()
+                        && (p.year, p.month, p.day) == (dt.year, dt.month, dt.day))
+            }
+        };
+        if better {
+            self.published = Some(dt);
+            self.published_rank = rank;
+        }
+    }
+
+    /// Fills the metadata fields that are still empty from a metadata line; its date is
+    /// offered at `rank` when labelled (`发布时间`), a few steps worse otherwise.
+    pub(crate) fn absorb(&mut self, m: crate::fields::MetaLine, rank: u8) {
+        if let Some(dt) = m.published {
+            self.offer_date(dt, if m.date_labelled { rank } else { rank + rank::UNLABELLED });
         }
         if self.source.is_none() {
             self.source = m.source;
@@ -68,6 +90,24 @@ impl Draft {
             self.url = m.url;
         }
     }
+}
+
+/// Ranks of the evidence for the publication date (lower is better).
+pub(crate) mod rank {
+    /// A metadata line between the headline and the article.
+    pub(crate) const HEADER: u8 = 0;
+    /// A metadata line at the top of the article.
+    pub(crate) const TOP: u8 = 1;
+    /// A metadata line at the end of the article or right after it.
+    pub(crate) const AFTER: u8 = 2;
+    /// Added for a date without a label.
+    pub(crate) const UNLABELLED: u8 = 3;
+    /// `meta` tags and JSON-LD.
+    pub(crate) const MARKUP: u8 = 5;
+    /// A bare date near the headline that is not a metadata line.
+    pub(crate) const BARE: u8 = 7;
+    /// The URL's path.
+    pub(crate) const URL: u8 = 9;
 }
 
 /// Whether a paragraph repeats the headline (alone, or with a site suffix).
@@ -196,6 +236,13 @@ pub(crate) fn finish(mut d: Draft) -> Article {
         keep[i] = false;
         reasons[i] = Some(Reason::Boilerplate);
     }
+    if d.author.is_none() {
+        let kept: Vec<&Para> =
+            body.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| p).collect();
+        d.author = kept.first().and_then(|p| crate::fields::lead_byline(&p.text)).or_else(|| {
+            kept.iter().rev().take(2).find_map(|p| crate::fields::closing_byline(&p.text))
+        });
+    }
     let site = pick_site(&d.sites);
     let brand = site.as_deref().filter(|s| {
         // never strip a name the article is about
@@ -272,7 +319,7 @@ mod tests {
 
     #[test]
     fn duplicate_lead_and_label() {
-        let mut d = Draft { title: Some("标题".into()), ..Draft::default() };
+        let mut d = Draft { title: Some("标题".into()), ..Draft::new() };
         for t in [
             "文章导读",
             "1月18日，省委召开专题会议，部署疫情防控...",

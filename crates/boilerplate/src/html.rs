@@ -5,7 +5,7 @@
 use crate::date::{self, DateTime};
 use crate::dom::{Data, Dom, NONE, Tag};
 use crate::fields::{self, SiteEvidence, parse_meta_line};
-use crate::finish::{Draft, Para, finish};
+use crate::finish::{Draft, Para, finish, rank};
 use crate::lexicon::{Kind, Lexicon, Verdict};
 use crate::text::{Counts, ends_sentence, float, is_truncated, key, push_collapsed};
 use crate::{Article, PageHints, Reason};
@@ -74,7 +74,6 @@ struct Walk<'a> {
     space: bool,
     blocks: Vec<u32>,
     link_depth: u32,
-    heading: u8,
 }
 
 fn is_hidden(e: &crate::dom::Element) -> bool {
@@ -113,7 +112,6 @@ impl<'a> Walk<'a> {
             space: false,
             blocks: vec![0],
             link_depth: 0,
-            heading: 0,
         }
     }
 
@@ -125,6 +123,12 @@ impl<'a> Walk<'a> {
             self.buf.truncate(self.cur_start);
         } else {
             let block = self.blocks.last().copied().unwrap_or(0);
+            // A heading counts only when it is the segment's own block: pages that leave an
+            // <h1> open around the article do not make the article a heading.
+            let heading = match self.dom.tag(block) {
+                Tag::Heading(l) => l,
+                _ => 0,
+            };
             self.segs.push(Seg {
                 start: u32::try_from(self.cur_start).unwrap_or(u32::MAX),
                 end: u32::try_from(self.buf.len()).unwrap_or(u32::MAX),
@@ -132,7 +136,7 @@ impl<'a> Walk<'a> {
                 pos: self.cur_pos,
                 counts: self.cur,
                 link_chars: self.cur_link,
-                heading: self.heading,
+                heading,
             });
         }
         self.cur_start = self.buf.len();
@@ -261,11 +265,12 @@ impl<'a> Walk<'a> {
                 self.flush();
                 return false;
             }
-            Tag::A => self.link_depth += 1,
-            Tag::Heading(l) => {
+            // an anchor without href (a named target, often left open and re-opened by the
+            // parser around whole posts) is not a link
+            Tag::A if e.attr("href").is_some() => self.link_depth += 1,
+            Tag::Heading(_) => {
                 self.flush();
                 self.blocks.push(i);
-                self.heading = l;
             }
             Tag::Time => {
                 if let Some(d) = e.attr("datetime").or_else(|| e.attr("pubdate")) {
@@ -287,11 +292,12 @@ impl<'a> Walk<'a> {
             *l = self.counter.saturating_sub(1);
         }
         match e.tag {
-            Tag::A => self.link_depth = self.link_depth.saturating_sub(1),
+            Tag::A if e.attr("href").is_some() => {
+                self.link_depth = self.link_depth.saturating_sub(1);
+            }
             Tag::Heading(_) => {
                 self.flush();
                 self.blocks.pop();
-                self.heading = 0;
             }
             t if t.is_block()
                 && !matches!(
@@ -496,10 +502,36 @@ fn choose_region(w: &Walk<'_>, st: &Stats) -> Vec<u32> {
         .collect();
     cands.sort_by(|a, b| b.0.total_cmp(&a.0));
     let Some(&(top_score, mut top)) = cands.first() else { return Vec::new() };
+    // A page of several full posts (a blog archive): elements like the best one, with the
+    // same tag and class but in other branches, each scoring well. The first is the page's
+    // own post.
+    let peer_of = |i: u32| -> Option<(&str, &str)> {
+        let e = w.dom.element(i)?;
+        Some((e.local(), e.attr("class").filter(|c| !c.trim().is_empty())?))
+    };
+    let mut peers_fired = false;
+    if let Some(sig) = peer_of(top) {
+        let top_parent = w.dom.parent(top);
+        let peers: Vec<u32> = cands
+            .iter()
+            .filter(|c| c.1 != top && c.0 >= 0.2 * top_score)
+            .filter(|c| w.dom.parent(c.1) != top_parent && peer_of(c.1) == Some(sig))
+            .filter(|c| !w.contains(c.1, top) && !w.contains(top, c.1))
+            .map(|c| c.1)
+            .collect();
+        if peers.len() >= 2
+            && let Some(&first) =
+                peers.iter().min_by_key(|&&p| w.pre.get(p as usize).copied().unwrap_or(u32::MAX))
+            && w.pre.get(first as usize) < w.pre.get(top as usize)
+        {
+            top = first;
+            peers_fired = true;
+        }
+    }
     // Several near-equal candidates under one ancestor: the ancestor is the article.
     let alts: Vec<u32> =
         cands.iter().skip(1).take(5).filter(|c| c.0 >= 0.75 * top_score).map(|c| c.1).collect();
-    if alts.len() >= 3 {
+    if alts.len() >= 3 && !peers_fired {
         let mut a = w.dom.parent(top);
         while is_inner(w, a) {
             if alts.iter().filter(|&&x| w.contains(a, x)).count() >= 3 {
@@ -586,8 +618,7 @@ fn choose_region(w: &Walk<'_>, st: &Stats) -> Vec<u32> {
             let ld = st.link_density(c);
             let r = w.seg_range(c);
             let own = r.len() == 1;
-            let last_text =
-                w.segs.get(r.end.saturating_sub(1)).map_or("", |s| w.seg_text(s));
+            let last_text = w.segs.get(r.end.saturating_sub(1)).map_or("", |s| w.seg_text(s));
             if final_score(w, st, c) + bonus >= threshold
                 || (matches!(e.tag, Tag::P) || own)
                     && ((units >= 27.0 && ld < 0.25)
@@ -807,6 +838,31 @@ fn find_title(w: &Walk<'_>, first: usize, title: Option<&str>) -> Option<(usize,
     Some((i, w.seg_text(s).to_owned()))
 }
 
+/// With no headline matching `<title>`: the nearest headline-like segment above the
+/// article's first sentence, past metadata lines and furniture.
+fn title_above(w: &Walk<'_>, lex: &Lexicon, body_start: usize) -> Option<(usize, String)> {
+    let lo = body_start.saturating_sub(10);
+    for i in (lo..body_start).rev() {
+        let s = w.segs.get(i)?;
+        let text = w.seg_text(s);
+        let n = s.counts.chars;
+        if parse_meta_line(lex, text).is_some()
+            || lex.classify(text).is_some()
+            || s.link_chars * 2 > n
+            || n < 4
+            || text.chars().filter(char::is_ascii_digit).count() * 2 > n as usize
+        {
+            continue;
+        }
+        if n <= 80 && !ends_sentence(text) && s.counts.cjk + s.counts.alnum >= 4 {
+            return Some((i, text.to_owned()));
+        }
+        // a sentence above the article: no headline here
+        return None;
+    }
+    None
+}
+
 /// A segment's verdict when it lies outside the article.
 fn outside_reason(w: &Walk<'_>, s: &Seg, verdict: Option<Verdict>, before: bool) -> Reason {
     if let Some(v) = verdict {
@@ -828,6 +884,21 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     w.run();
     let st = compute_stats(&w);
     let region = choose_region(&w, &st);
+    if std::env::var("ZL_DEBUG").is_ok_and(|v| v == "2") {
+        for s in &w.segs {
+            eprintln!(
+                "seg pos={} block={} <{}> chars={} link={} punct={} h={} | {}",
+                s.pos,
+                s.block,
+                w.dom.element(s.block).map_or("", |e| e.local()),
+                s.counts.chars,
+                s.link_chars,
+                s.counts.punct,
+                s.heading,
+                w.seg_text(s).chars().take(40).collect::<String>()
+            );
+        }
+    }
     if std::env::var_os("ZL_DEBUG").is_some() {
         for &r in &region {
             let e = w.dom.element(r);
@@ -861,7 +932,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
             );
         }
     }
-    let mut d = Draft::default();
+    let mut d = Draft::new();
 
     // Segment indices of the region, in order.
     let mut in_region = vec![false; w.segs.len()];
@@ -883,7 +954,19 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     let head_title = w.head.title.clone().filter(|t| !t.is_empty());
     let og_title = meta(&w.head, &["og:title", "twitter:title"]).map(str::to_owned);
     let title_ref = head_title.as_deref().or(og_title.as_deref()).or(ld.headline.as_deref());
-    let found = find_title(&w, first, title_ref);
+    // Where the article's sentences start (past a headline or metadata block inside it).
+    let body_start = (first..w.segs.len())
+        .find(|&i| {
+            in_region.get(i).copied().unwrap_or(false)
+                && w.segs.get(i).is_some_and(|s| {
+                    ((s.counts.punct >= 2 && s.counts.units() >= 30.0)
+                        || w.seg_text(s).ends_with(['。', '！', '？', '!', '?', '.']))
+                        && s.counts.units() >= 15.0
+                        && s.heading == 0
+                })
+        })
+        .unwrap_or(first);
+    let found = find_title(&w, first, title_ref).or_else(|| title_above(&w, lex, body_start));
     let title_seg = found.as_ref().map(|(i, _)| *i);
     d.title =
         found.map(|(_, t)| t).or_else(|| og_title.clone()).or_else(|| ld.headline.clone()).or_else(
@@ -894,28 +977,48 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
             },
         );
 
-    // Metadata lines between the headline and the article.
-    let zone_start = title_seg.map_or(first.saturating_sub(12), |t| t + 1);
+    // Metadata lines between the headline and the article (or, when the headline sits in
+    // the article, the few lines above it).
+    let zone_start = match title_seg {
+        Some(t) if t < body_start => t + 1,
+        _ => body_start.saturating_sub(8),
+    };
+    if std::env::var_os("ZL_DEBUG").is_some() {
+        eprintln!(
+            "first={first} body_start={body_start} title_seg={title_seg:?} zone_start={zone_start}"
+        );
+    }
     let mut consumed = vec![false; w.segs.len()];
-    for i in zone_start..first.min(w.segs.len()) {
+    // a date line just above the headline
+    if let Some(t) = title_seg {
+        for i in t.saturating_sub(3)..t {
+            if let Some(s) = w.segs.get(i)
+                && let Some(m) = parse_meta_line(lex, w.seg_text(s))
+            {
+                d.absorb(m, rank::TOP);
+                if let Some(c) = consumed.get_mut(i) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    for i in zone_start..body_start.min(w.segs.len()) {
         let Some(s) = w.segs.get(i) else { continue };
         if let Some(m) = parse_meta_line(lex, w.seg_text(s)) {
-            d.absorb(m);
+            d.absorb(m, rank::HEADER);
             if let Some(c) = consumed.get_mut(i) {
                 *c = true;
             }
         }
     }
-    if d.published.is_none() {
-        for (pos, t) in &w.head.times {
-            let lo = title_seg.and_then(|t| w.segs.get(t)).map_or(0, |s| s.pos);
-            let hi = w.segs.get(first).map_or(u32::MAX, |s| s.pos);
-            if (lo..=hi).contains(pos)
-                && let Some(dt) = date::parse_machine(t)
-            {
-                d.published = Some(dt);
-                break;
-            }
+    for (pos, t) in &w.head.times {
+        let lo = w.segs.get(zone_start).map_or(0, |s| s.pos);
+        let hi = w.segs.get(body_start + 3).map_or(u32::MAX, |s| s.pos);
+        if (lo..=hi).contains(pos)
+            && let Some(dt) = date::parse_machine(t)
+        {
+            d.offer_date(dt, rank::HEADER);
+            break;
         }
     }
 
@@ -952,7 +1055,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
                     && s.counts.chars <= 100
                     && let Some(m) = parse_meta_line(lex, text)
                 {
-                    d.absorb(m);
+                    d.absorb(m, rank::AFTER);
                     d.remove(text, Reason::Metadata);
                     continue;
                 }
@@ -961,8 +1064,25 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
             continue;
         }
         region_idx += 1;
-        let near_edge = region_idx <= 4 || region_idx + 6 > n_region;
-        if let Some(r) = furniture(&w, &st, &s, root, root_chars) {
+        if consumed.get(i).copied().unwrap_or(false) || Some(i) == title_seg {
+            if Some(i) != title_seg {
+                d.remove(text, Reason::Metadata);
+            }
+            continue;
+        }
+        let top = region_idx <= 4;
+        let near_edge = top || region_idx + 6 > n_region;
+        let furn = furniture(&w, &st, &s, root, root_chars);
+        // metadata lines first: they often sit in "info" or "foot" blocks
+        if (near_edge || s.counts.chars <= 40 || furn.is_some())
+            && s.counts.chars <= 120
+            && let Some(m) = parse_meta_line(lex, text)
+        {
+            d.absorb(m, if top { rank::TOP } else { rank::AFTER });
+            d.remove(text, Reason::Metadata);
+            continue;
+        }
+        if let Some(r) = furn {
             d.remove(text, r);
             continue;
         }
@@ -996,14 +1116,6 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
             d.remove(text, Reason::RelatedLinks);
             continue;
         }
-        if (near_edge || s.counts.chars <= 40)
-            && s.counts.chars <= 120
-            && let Some(m) = parse_meta_line(lex, text)
-        {
-            d.absorb(m);
-            d.remove(text, Reason::Metadata);
-            continue;
-        }
         kept.push((i, s.heading > 0));
     }
 
@@ -1034,8 +1146,8 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
         d.body.push(Para { text, heading });
     }
 
-    // Metadata from markup, for what the page text did not give.
-    if d.published.is_none() {
+    // Metadata from markup.
+    {
         let m = meta(
             &w.head,
             &[
@@ -1054,26 +1166,26 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
                 "article:modified_time",
             ],
         );
-        d.published = m
+        if let Some(dt) = m
             .and_then(date::parse_machine)
-            .or_else(|| ld.published.as_deref().and_then(date::parse_machine));
-    }
-    if d.published.is_none() {
-        // a bare date printed near the headline
-        let lo = title_seg.unwrap_or(first.saturating_sub(12));
-        for i in lo..first.min(w.segs.len()) {
-            if let Some(s) = w.segs.get(i)
-                && s.counts.chars <= 80
-                && let Some(f) = date::find_dates(w.seg_text(s)).first()
-            {
-                d.published = Some(f.date);
-                break;
-            }
+            .or_else(|| ld.published.as_deref().and_then(date::parse_machine))
+        {
+            d.offer_date(dt, rank::MARKUP);
         }
     }
-    if d.published.is_none() {
-        let url = w.head.canonical.as_deref().or(meta(&w.head, &["og:url"])).or(hints.url);
-        d.published = url.and_then(date::url_date);
+    // a bare date printed near the headline
+    for i in zone_start..body_start.min(w.segs.len()) {
+        if let Some(s) = w.segs.get(i)
+            && s.counts.chars <= 80
+            && let Some(f) = date::find_dates(w.seg_text(s)).first()
+        {
+            d.offer_date(f.date, rank::BARE);
+            break;
+        }
+    }
+    let url = w.head.canonical.as_deref().or(meta(&w.head, &["og:url"])).or(hints.url);
+    if let Some(dt) = url.and_then(date::url_date) {
+        d.offer_date(dt, rank::URL);
     }
     if d.author.is_none() {
         d.author = ld
@@ -1082,7 +1194,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
             .or_else(|| {
                 meta(&w.head, &["author", "article:author", "dc.creator"]).map(str::to_owned)
             })
-            .filter(|a| !a.starts_with("http") && a.chars().count() <= 30);
+            .filter(|a| fields::person_like(lex, a));
     }
     if let Some(s) =
         meta(&w.head, &["og:site_name", "application-name"]).or(ld.publisher.as_deref())

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::fields::{self, MetaLine, SiteEvidence, parse_meta_line};
-use crate::finish::{Draft, Para, finish};
+use crate::finish::{Draft, Para, finish, rank};
 use crate::lexicon::{Kind, Lexicon, Verdict};
 use crate::text::{
     Counts, ends_sentence, is_breadcrumb, is_truncated, key, strip_ellipsis, strip_list_marker,
@@ -100,7 +100,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         })
         .filter(|l| l.counts.chars > 0)
         .collect();
-    let mut d = Draft::default();
+    let mut d = Draft::new();
     if lines.is_empty() {
         d.warnings.push("no article found: the page is empty".to_owned());
         return finish(d);
@@ -213,7 +213,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     d.title = title_at.and_then(|t| lines.get(t)).map(|l| l.text.to_owned());
     for &m in header_meta.iter().rev() {
         if let Some(meta) = lines.get(m).and_then(|l| l.meta.clone()) {
-            d.absorb(meta);
+            d.absorb(meta, rank::HEADER);
         }
     }
 
@@ -281,15 +281,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
                 && i <= b + 3
                 && let Some(m) = &l.meta
             {
-                if d.editor.is_none() {
-                    d.editor.clone_from(&m.editor);
-                }
-                if d.author.is_none() {
-                    d.author.clone_from(&m.author);
-                }
-                if d.url.is_none() {
-                    d.url.clone_from(&m.url);
-                }
+                d.absorb(m.clone(), rank::AFTER);
                 d.remove(l.text, Reason::Metadata);
                 continue;
             }
@@ -308,7 +300,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         if let Some(m) = &l.meta
             && (i < a + 3 || i + 3 > b)
         {
-            d.absorb(m.clone());
+            d.absorb(m.clone(), if i < a + 3 { rank::TOP } else { rank::AFTER });
             d.remove(l.text, Reason::Metadata);
             continue;
         }
