@@ -319,7 +319,8 @@ impl PersonFinder {
                 st = t.start;
                 continue;
             }
-            if matches!(char_before(text, st), Some('副')) {
+            // deputy, acting and former marks (副市长, 代市长, 原局长)
+            if matches!(char_before(text, st), Some('副' | '代' | '原')) {
                 st = prev_pos(text, st);
                 continue;
             }
