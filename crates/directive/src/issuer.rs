@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use zhengling_entities::{Entity, EntityKind, PlaceLevel, Value};
+use zhengling_entities::{Division, Divisions, Entity, EntityKind, PlaceLevel, Value};
 
 use crate::lexicon::Lexicon;
 use crate::model::{Evidence, Kind};
@@ -28,24 +28,20 @@ pub(crate) fn kind(
     if let Some(e) = in_title(&lx.lists.meeting) {
         return (Kind::Meeting, Some(e));
     }
-    let in_body = |words: &[String], max_paragraphs: usize| {
-        paragraphs.iter().enumerate().take(max_paragraphs).find_map(|(pi, p)| {
-            words.iter().find_map(|w| {
-                p.find(w.as_str()).map(|i| Evidence::new(Some(pi), i, i + w.len(), w.clone()))
-            })
+    let in_body = |words: &crate::lexicon::Words| {
+        paragraphs.iter().enumerate().find_map(|(pi, p)| {
+            let h = words.find(p).into_iter().next()?;
+            Some(Evidence::new(Some(pi), h.start, h.end, p.get(h.start..h.end)?))
         })
     };
-    if let Some(e) = in_body(&lx.lists.notice_body, usize::MAX) {
+    if let Some(e) = in_body(&lx.notice_body) {
         return (Kind::Notice, Some(e));
     }
-    let meeting_phrases: usize = paragraphs
-        .iter()
-        .map(|p| lx.lists.meeting_body.iter().map(|w| p.matches(w.as_str()).count()).sum::<usize>())
-        .sum();
+    let meeting_phrases: usize = paragraphs.iter().map(|p| lx.meeting_body.find(p).len()).sum();
     if meeting_phrases >= 2 {
-        return (Kind::Meeting, in_body(&lx.lists.meeting_body, usize::MAX));
+        return (Kind::Meeting, in_body(&lx.meeting_body));
     }
-    let epidemic = in_title(&lx.lists.epidemic).or_else(|| in_body(&lx.lists.epidemic, usize::MAX));
+    let epidemic = in_title(&lx.lists.epidemic).or_else(|| in_body(&lx.epidemic));
     if distinct_measures >= 3 && epidemic.is_some() {
         return (Kind::Report, epidemic);
     }
@@ -262,16 +258,6 @@ pub(crate) struct Place {
     pub level: Option<PlaceLevel>,
 }
 
-/// Looks a division name up (full or short form). The switch point for a division table.
-pub(crate) fn lookup_division(name: &str, entities: &[Vec<Entity<'_>>]) -> Option<Place> {
-    entities.iter().flatten().find_map(|e| match &e.value {
-        Value::Place(p) if p.name == name || e.text == name => {
-            Some(Place { name: p.name.clone(), code: Some(p.code.clone()), level: Some(p.level) })
-        }
-        _ => None,
-    })
-}
-
 fn level_of_prefix(name: &str) -> Option<PlaceLevel> {
     let first = name.trim_start_matches("中共").chars().next()?;
     match first {
@@ -292,69 +278,94 @@ fn level_rank(l: PlaceLevel) -> u8 {
     }
 }
 
-/// The division a document governs: named in the issuer, or the most frequent place of the
-/// level the issuer and the text (`我市`, `全省`) imply.
+fn place_of(d: &Division) -> Place {
+    Place { name: d.name.to_owned(), code: Some(d.code.to_owned()), level: Some(d.level) }
+}
+
+/// `d` or the division above it at `level` (太原市 for 小店区 at city level).
+fn at_level<'d>(
+    divisions: &'d Divisions,
+    d: &'d Division,
+    level: PlaceLevel,
+) -> Option<&'d Division> {
+    let mut cur = d;
+    for _ in 0..4 {
+        if cur.level == level {
+            return Some(cur);
+        }
+        if level_rank(cur.level) < level_rank(level) {
+            return None;
+        }
+        cur = divisions.parent(cur)?;
+    }
+    None
+}
+
+/// The division a document governs: the division its issuer names (`山西省疫情防控…`), else
+/// the place the text mentions most at the level the issuer or the text implies (`市委…`,
+/// `我市`, `全省`), counting a place toward the division it lies in.
 pub(crate) fn region(
     lx: &Lexicon,
+    divisions: &Divisions,
     issuer: Option<&str>,
     title: &str,
     paragraphs: &[String],
     entities: &[Vec<Entity<'_>>],
 ) -> Option<Place> {
+    // Place entities, as divisions.
+    let places: Vec<&Division> = entities
+        .iter()
+        .flatten()
+        .filter(|e| e.kind == EntityKind::Place)
+        .filter_map(|e| match &e.value {
+            Value::Place(p) => divisions.by_code(&p.code),
+            _ => None,
+        })
+        .collect();
+    let context = places.iter().find(|d| d.level == PlaceLevel::Province).map(|d| d.name);
     if let Some(name) = issuer
         && let Some(c) = lx.division_prefix.captures(name)
         && let Some(m) = c.get(1)
     {
         let prefix = m.as_str();
         let bad_start = prefix.starts_with(['各', '全', '我', '本', '该', '省', '市', '县', '区']);
-        if !bad_start {
-            return Some(lookup_division(prefix, entities).unwrap_or_else(|| Place {
-                name: prefix.to_owned(),
-                code: None,
-                level: None,
-            }));
+        if !bad_start && let Some(d) = divisions.resolve(prefix, context) {
+            return Some(place_of(d));
         }
     }
     let mut level = issuer.and_then(level_of_prefix);
     if level.is_none() {
-        let count = |words: &[&str]| -> usize {
-            words
-                .iter()
-                .map(|w| {
-                    title.matches(w).count()
-                        + paragraphs.iter().map(|p| p.matches(w).count()).sum::<usize>()
-                })
-                .sum()
-        };
-        let counts = [
-            (count(&["我省", "全省", "本省"]), PlaceLevel::Province),
-            (count(&["我市", "全市", "本市"]), PlaceLevel::City),
-            (count(&["我县", "全县", "本县", "我区", "全区", "本区"]), PlaceLevel::County),
-        ];
+        let mut n = [0usize; 3];
+        for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
+            for h in lx.level_markers.find(text) {
+                if let Some(slot) = n.get_mut((h.id / 3).min(2)) {
+                    *slot += 1;
+                }
+            }
+        }
+        let counts =
+            [(n[0], PlaceLevel::Province), (n[1], PlaceLevel::City), (n[2], PlaceLevel::County)];
         level = counts.iter().filter(|(n, _)| *n > 0).max_by_key(|(n, _)| *n).map(|&(_, l)| l);
     }
-    // Place entities, counted.
-    let mut seen: HashMap<&str, (usize, usize, &zhengling_entities::PlaceInfo)> = HashMap::new();
-    let mut order = 0;
-    for e in entities.iter().flatten() {
-        if e.kind != EntityKind::Place {
+    // Count each mention toward its division at the level (or itself when no level is known).
+    let mut counts: HashMap<&str, (usize, usize, &Division)> = HashMap::new();
+    for (order, d) in places.iter().enumerate() {
+        if d.level == PlaceLevel::Country {
             continue;
         }
-        if let Value::Place(p) = &e.value {
-            let entry = seen.entry(p.name.as_str()).or_insert((0, order, p));
+        let target = match level {
+            Some(l) => at_level(divisions, d, l),
+            None => Some(*d),
+        };
+        if let Some(t) = target {
+            let entry = counts.entry(t.code).or_insert((0, order, t));
             entry.0 += 1;
-            order += 1;
         }
     }
-    let best = seen
-        .values()
-        .filter(|(_, _, p)| level.is_none_or(|l| p.level == l))
-        .filter(|(_, _, p)| p.level != PlaceLevel::Country)
-        .max_by_key(|(n, first, p)| {
-            (*n, std::cmp::Reverse(level_rank(p.level)), std::cmp::Reverse(*first))
-        })?;
-    let p = best.2;
-    Some(Place { name: p.name.clone(), code: Some(p.code.clone()), level: Some(p.level) })
+    let best = counts.values().max_by_key(|(n, first, d)| {
+        (*n, std::cmp::Reverse(level_rank(d.level)), std::cmp::Reverse(*first))
+    })?;
+    Some(place_of(best.2))
 }
 
 #[cfg(test)]
@@ -466,9 +477,10 @@ mod tests {
     #[test]
     fn region_from_issuer_or_places() {
         let l = lx();
-        let r = region(&l, Some("山西省疫情防控工作领导小组办公室"), "", &[], &[]).unwrap();
+        let d = Divisions::load().unwrap();
+        let r = region(&l, &d, Some("山西省疫情防控工作领导小组办公室"), "", &[], &[]).unwrap();
         assert_eq!(r.name, "山西省");
-        let r = region(&l, Some("中共山西省委"), "", &[], &[]).unwrap();
+        let r = region(&l, &d, Some("中共山西省委"), "", &[], &[]).unwrap();
         assert_eq!(r.name, "山西省");
         // 市… names no city: the text's city-level place decides.
         let ps = vec!["守好太原阵地,全市上下,支援大同".to_owned(), "山西".to_owned()];
@@ -480,13 +492,18 @@ mod tests {
             ],
             vec![place("山西", "山西省", "140000", PlaceLevel::Province)],
         ];
-        let r = region(&l, Some("市疫情防控工作领导小组"), "", &ps, &ents).unwrap();
+        let r = region(&l, &d, Some("市疫情防控工作领导小组"), "", &ps, &ents).unwrap();
         assert_eq!((r.name.as_str(), r.code.as_deref()), ("太原市", Some("140100")));
         // No issuer: 全省 makes it a province.
         let ps = vec!["全省累计接种".to_owned()];
-        let r = region(&l, None, "", &ps, &ents).unwrap();
+        let r = region(&l, &d, None, "", &ps, &ents).unwrap();
         assert_eq!(r.name, "山西省");
+        // A district counts toward its city; unknown names are no division.
+        let ents = vec![vec![place("小店区", "小店区", "140105", PlaceLevel::County)]];
+        let r = region(&l, &d, Some("市委常委会"), "", &[], &ents).unwrap();
+        assert_eq!(r.name, "太原市");
+        assert!(region(&l, &d, Some("甲乙市防控办"), "", &[], &[]).is_none());
         // Nothing to go on.
-        assert!(region(&l, Some("各市县防控办"), "", &[], &[]).is_none());
+        assert!(region(&l, &d, Some("各市县防控办"), "", &[], &[]).is_none());
     }
 }

@@ -91,14 +91,14 @@ fn group_sentence(
         if seg.is_empty() {
             return;
         }
-        let in_seg = |a: usize, b: usize| a >= seg.start && b <= seg.end;
         let mut group_cues: Vec<CueHit> = Vec::new();
         if let Some((_, c)) = g.opening {
             group_cues.push(c);
         }
         group_cues.extend(
-            cues.iter()
-                .filter(|c| in_seg(c.start, c.end) && c.place == CuePlace::Any)
+            window(cues, seg.start, seg.end, |c| (c.start, c.end))
+                .iter()
+                .filter(|c| c.place == CuePlace::Any)
                 .filter(|c| g.opening.is_none_or(|(_, o)| o.start != c.start)),
         );
         let actor = g.opening.and_then(|(clause_start, c)| actor(lx, p, clause_start, c));
@@ -108,14 +108,13 @@ fn group_sentence(
             seg,
             cues: group_cues,
             actor,
-            measures: measures.iter().copied().filter(|h| in_seg(h.start, h.end)).collect(),
+            measures: window(measures, seg.start, seg.end, |h| (h.start, h.end)).to_vec(),
         });
     };
     for c in clauses(p, s) {
         let text = c.text(p);
-        let opening = cues
+        let opening = window(cues, c.start, c.end, |h| (h.start, h.end))
             .iter()
-            .filter(|h| h.start >= c.start && h.end <= c.end)
             .find(|h| {
                 let before = p.get(c.start..h.start).unwrap_or("");
                 match h.place {
@@ -174,6 +173,16 @@ fn group_sentence(
     }
 }
 
+/// The hits (sorted by start) lying within `start..end`.
+fn window<T>(hits: &[T], start: usize, end: usize, span: impl Fn(&T) -> (usize, usize)) -> &[T] {
+    let from = hits.partition_point(|h| span(h).0 < start);
+    let to = hits.partition_point(|h| span(h).0 < end);
+    let inner = hits.get(from..to.max(from)).unwrap_or(&[]);
+    // A hit starting inside may still end outside: keep the prefix that ends inside.
+    let keep = inner.iter().take_while(|h| span(h).1 <= end).count();
+    if keep == inner.len() { inner } else { inner.get(..keep).unwrap_or(&[]) }
+}
+
 /// The actor before an opening cue (`各地` in `各地要…`).
 fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<String> {
     if cue.place == CuePlace::Start {
@@ -196,7 +205,7 @@ fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<Stri
             break;
         }
     }
-    if a.is_empty() || chars(a) > LEAD_CHARS || segment::starts_with_any(a, &lx.stops).is_some() {
+    if a.is_empty() || chars(a) > LEAD_CHARS || lx.stop_set.prefix_of(a).is_some() {
         return None;
     }
     if a.chars().any(|c| is_punct(c) && !matches!(c, '、' | '(' | ')' | '（' | '）')) {
@@ -220,7 +229,7 @@ pub(crate) fn modality(lx: &Lexicon, g: &Group, text: &str, kind: Kind) -> Modal
     if let Some(m) = first {
         return m;
     }
-    if contains_any(text, &lx.lists.past) || matches!(kind, Kind::Report | Kind::News) {
+    if lx.past.any_in(text) || matches!(kind, Kind::Report | Kind::News) {
         Modality::Report
     } else if kind == Kind::Notice && !g.measures.is_empty() {
         // A notice orders what it states (全市暂停堂食).
@@ -273,7 +282,7 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
                 break;
             }
             let upto = text.get(..i + c.len_utf8()).unwrap_or("");
-            if ends_with_any(upto, &lx.stops).is_some() {
+            if lx.stop_set.suffix_of(upto).is_some() {
                 break;
             }
             start = i;
@@ -350,17 +359,19 @@ pub(crate) fn items(
         let text = g.seg.text(p);
         let modality = modality(lx, g, text, kind);
         let mut ms = measures(lx, g, text);
-        if !modality.is_directive() && ms.is_empty() {
+        // Outside notices, meetings and reports, only clauses naming measures are items.
+        let directive_kind = matches!(kind, Kind::Notice | Kind::Meeting | Kind::Report);
+        if ms.is_empty() && (!modality.is_directive() || !directive_kind) {
             continue;
         }
         let sentence = g.sentence_seg.text(p);
         // A period written anywhere in the sentence governs its clauses.
         let (valid_from, valid_to) =
             if modality.is_directive() { validity(lx, sentence, published) } else { (None, None) };
-        let targeted = contains_any(text, &lx.lists.targeted);
+        let targeted = lx.targeted.any_in(text);
         let compliance = match modality {
             Modality::Must | Modality::MustNot | Modality::Should => {
-                Some(if contains_any(sentence, &lx.lists.penalty) {
+                Some(if lx.penalty.any_in(sentence) {
                     Compliance::WithPenalties
                 } else {
                     Compliance::Mandatory

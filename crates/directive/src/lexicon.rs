@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::dates::DateFinder;
@@ -12,7 +14,7 @@ use crate::tables::{self, Category, Cue, MeasureRow};
 /// A word list with a leftmost-longest automaton over it.
 #[derive(Debug, Clone)]
 pub(crate) struct Words {
-    pub words: Vec<String>,
+    pub list: Vec<String>,
     ac: AhoCorasick,
     /// Whether [`Words::find`] reports maximal overlapping matches rather than
     /// leftmost-longest ones.
@@ -41,10 +43,11 @@ impl Words {
     fn build(name: &str, words: Vec<String>, overlapping: bool) -> Result<Self> {
         let kind = if overlapping { MatchKind::Standard } else { MatchKind::LeftmostLongest };
         let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(kind)
             .build(&words)
             .map_err(|e| Error::with_source(format!("cannot compile the {name} word list"), e))?;
-        Ok(Words { words, ac, overlapping })
+        Ok(Words { list: words, ac, overlapping })
     }
 
     /// Matches in text order: leftmost-longest non-overlapping ones, or for an overlapping
@@ -72,7 +75,58 @@ impl Words {
     }
 
     pub(crate) fn word(&self, id: usize) -> &str {
-        self.words.get(id).map_or("", String::as_str)
+        self.list.get(id).map_or("", String::as_str)
+    }
+
+    /// Whether `text` contains any word.
+    pub(crate) fn any_in(&self, text: &str) -> bool {
+        self.ac.is_match(text)
+    }
+}
+
+/// A set of short words with constant-time prefix and suffix tests.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordSet {
+    words: HashSet<String>,
+    max_chars: usize,
+}
+
+impl WordSet {
+    pub(crate) fn new(words: &[String]) -> Self {
+        WordSet {
+            words: words.iter().cloned().collect(),
+            max_chars: words.iter().map(|w| w.chars().count()).max().unwrap_or(0),
+        }
+    }
+
+    /// The longest word `s` ends with.
+    pub(crate) fn suffix_of<'s>(&self, s: &'s str) -> Option<&'s str> {
+        let mut found = None;
+        for (n, (i, _)) in s.char_indices().rev().enumerate() {
+            if n >= self.max_chars {
+                break;
+            }
+            let tail = s.get(i..)?;
+            if self.words.contains(tail) {
+                found = Some(tail);
+            }
+        }
+        found
+    }
+
+    /// The longest word `s` starts with.
+    pub(crate) fn prefix_of<'s>(&self, s: &'s str) -> Option<&'s str> {
+        let mut found = None;
+        for (n, (i, c)) in s.char_indices().enumerate() {
+            if n >= self.max_chars {
+                break;
+            }
+            let head = s.get(..i + c.len_utf8())?;
+            if self.words.contains(head) {
+                found = Some(head);
+            }
+        }
+        found
     }
 }
 
@@ -165,7 +219,15 @@ pub(crate) struct Lexicon {
     pub holder_words: Vec<String>,
     pub target_heads: Vec<TargetHead>,
     pub target_words: Words,
-    pub stops: Vec<String>,
+    pub stop_set: WordSet,
+    pub past: Words,
+    pub targeted: Words,
+    pub penalty: Words,
+    pub notice_body: Words,
+    pub meeting_body: Words,
+    pub epidemic: Words,
+    /// 我省 全省 … 我市 … 我县: ids 0-2 province, 3-5 city, 6- county.
+    pub level_markers: Words,
     pub actors: Vec<String>,
     pub lists: Lists,
     pub dates: DateFinder,
@@ -241,12 +303,27 @@ impl Lexicon {
             .collect();
         let target_words =
             Words::new("target", target_rows.iter().map(|(_, f)| f[0].to_owned()).collect())?;
-        let mut stops = tables::parse_words("stops.tsv", src.stops)?;
-        stops.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let stops = tables::parse_words("stops.tsv", src.stops)?;
         let mut actors = tables::parse_words("actors.tsv", src.actors)?;
         actors.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let lists = Lists::from_map(tables::parse_lists(src.words)?)?;
         Ok(Lexicon {
+            stop_set: WordSet::new(&stops),
+            past: Words::new("past", lists.past.clone())?,
+            targeted: Words::new("targeted", lists.targeted.clone())?,
+            penalty: Words::new("penalty", lists.penalty.clone())?,
+            notice_body: Words::new("notice-body", lists.notice_body.clone())?,
+            meeting_body: Words::new("meeting-body", lists.meeting_body.clone())?,
+            epidemic: Words::new("epidemic", lists.epidemic.clone())?,
+            level_markers: Words::new(
+                "level markers",
+                [
+                    "我省", "全省", "本省", "我市", "全市", "本市", "我县", "全县", "本县", "我区",
+                    "全区", "本区",
+                ]
+                .map(str::to_owned)
+                .to_vec(),
+            )?,
             categories,
             rows,
             measures: Words::overlapping("measure", terms)?,
@@ -259,7 +336,6 @@ impl Lexicon {
             holder_words,
             target_heads,
             target_words,
-            stops,
             actors,
             lists,
             dates: DateFinder::new()
@@ -285,8 +361,8 @@ mod tests {
     #[test]
     fn default_lexicon_builds() {
         let l = Lexicon::build(&Sources::default()).unwrap();
-        assert_eq!(l.measures.words.len(), l.term_rows.len());
-        let closed = l.measures.words.iter().position(|w| w == "闭环管理").unwrap();
+        assert_eq!(l.measures.list.len(), l.term_rows.len());
+        let closed = l.measures.list.iter().position(|w| w == "闭环管理").unwrap();
         assert_eq!(l.term_rows[closed].len(), 3);
         let hits = l.measures.find("严格执行扫码、测温、戴口罩、通风消毒");
         let found: Vec<&str> = hits.iter().map(|h| l.measures.word(h.id)).collect();

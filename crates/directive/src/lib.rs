@@ -166,7 +166,9 @@ impl RulesBuilder {
                 Table::Words => src.words = text,
             }
         }
-        Ok(Rules { lx: Lexicon::build(&src)? })
+        let divisions = zhengling_entities::Divisions::load()
+            .map_err(|e| Error::with_source("cannot load the division table", e))?;
+        Ok(Rules { lx: Lexicon::build(&src)?, divisions })
     }
 }
 
@@ -174,6 +176,7 @@ impl RulesBuilder {
 #[derive(Debug, Clone)]
 pub struct Rules {
     lx: Lexicon,
+    divisions: zhengling_entities::Divisions,
 }
 
 impl Rules {
@@ -200,7 +203,12 @@ impl Rules {
             d.issuer = Some(name);
             d.issuer_evidence = Some(ev);
         }
-        if let Some(place) = issuer::region(lx, d.issuer.as_deref(), title, paragraphs, &entities) {
+        let region = if kind == Kind::Other {
+            None
+        } else {
+            issuer::region(lx, &self.divisions, d.issuer.as_deref(), title, paragraphs, &entities)
+        };
+        if let Some(place) = region {
             d.region = Some(place.name);
             d.region_code = place.code;
         }
@@ -282,25 +290,25 @@ mod tests {
     #[test]
     fn a_notice_end_to_end() {
         let d = build(
-            "甲乙市新冠肺炎疫情防控指挥部关于加强疫情防控的通告",
+            "晋中市新冠肺炎疫情防控指挥部关于加强疫情防控的通告",
             "2022-11-20T09:00:00",
             &[
                 "为做好疫情防控工作,现将有关事项通告如下:",
                 "一、自即日起,全市中高风险地区来人要主动报备,落实落地核酸检测。",
-                "二、倡导市民非必要不离甲,减少跨省出行。",
+                "二、倡导市民非必要不离晋,减少跨省出行。",
                 "三、拒不配合的,依法追究法律责任。",
                 "四、本通告自发布之日起施行,至11月30日24时止。",
             ],
         );
         assert_eq!(d.kind, Kind::Notice);
-        assert_eq!(d.issuer.as_deref(), Some("甲乙市新冠肺炎疫情防控指挥部"));
-        assert_eq!(d.region.as_deref(), Some("甲乙市"));
+        assert_eq!(d.issuer.as_deref(), Some("晋中市新冠肺炎疫情防控指挥部"));
+        assert_eq!(d.region.as_deref(), Some("晋中市"));
         let codes = d.oxcgrt_codes();
         assert_eq!(codes, ["C7", "H2"]);
         let walk = d.items.iter().find(|i| i.text.contains("中高风险地区来人")).unwrap();
         assert_eq!(walk.targets, ["全市中高风险地区来人"]);
         assert_eq!(walk.valid_from.as_deref(), Some("2022-11-20"));
-        let travel = d.items.iter().find(|i| i.text.contains("不离甲")).unwrap();
+        let travel = d.items.iter().find(|i| i.text.contains("不离晋")).unwrap();
         assert_eq!(travel.modality, Modality::Encourage);
         assert_eq!(travel.measures[0].compliance, Some(Compliance::Voluntary));
         assert_eq!(d.valid_from.as_deref(), Some("2022-11-20"));

@@ -4,7 +4,7 @@ use zhengling_entities::{Entity, EntityKind, Value};
 
 use crate::lexicon::Lexicon;
 use crate::model::Statistic;
-use crate::segment::{Seg, chars, is_han, is_punct, starts_with_any};
+use crate::segment::{Seg, chars, is_han, is_punct};
 
 /// Measure words that count a noun written after them (`1208家隔离酒店`).
 const CLASSIFIERS: &[&str] = &[
@@ -131,7 +131,7 @@ fn subject(
         for (i, c) in rest.char_indices() {
             let r = rest.get(i..).unwrap_or("");
             if !is_han(c)
-                || starts_with_any(r, &lx.stops).is_some()
+                || lx.stop_set.prefix_of(r).is_some()
                 || AFTER_STOPS.iter().any(|w| r.starts_with(w))
                 || chars(rest.get(..i).unwrap_or("")) >= 12
             {

@@ -111,7 +111,7 @@ fn listed_holders(lx: &Lexicon, before: &str) -> Vec<String> {
             if let Some(h) = ends_with_any(p, &lx.holder_words) {
                 return Some(h.to_owned());
             }
-            let verb = starts_with_any(p, &lx.stops).or_else(|| {
+            let verb = lx.stop_set.prefix_of(p).or_else(|| {
                 ["压实", "压紧", "落实", "明确", "夯实"].into_iter().find(|w| p.starts_with(w))
             })?;
             let rest = p.get(verb.len()..)?;
