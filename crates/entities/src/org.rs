@@ -47,6 +47,7 @@ pub(crate) struct OrgFinder {
     ac: AhoCorasick,
     suffixes: Vec<Suffix>,
     prefix_words: Vec<String>,
+    prefix_heads: HashSet<char>,
     prefix_chars: HashSet<char>,
     known_full: Vec<Option<String>>,
     function_chars: HashSet<char>,
@@ -102,6 +103,7 @@ impl OrgFinder {
         Ok(OrgFinder {
             ac,
             suffixes,
+            prefix_heads: prefix_words.iter().filter_map(|w| w.chars().next()).collect(),
             prefix_words,
             prefix_chars,
             known_full,
@@ -186,7 +188,8 @@ impl OrgFinder {
             if start.is_some_and(|(a, _)| a <= pos) {
                 break;
             }
-            if let Some(w) = self.prefix_words.iter().find(|w| has_at(text, pos, w)) {
+            let head = char_at(text, pos).is_some_and(|c| self.prefix_heads.contains(&c));
+            if let Some(w) = self.prefix_words.iter().find(|w| head && has_at(text, pos, w)) {
                 start = Some((pos, pos + w.len()));
                 break;
             }

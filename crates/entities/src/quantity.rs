@@ -82,6 +82,21 @@ impl QuantityFinder {
         Ok(QuantityFinder { measures, blockers, numeral_words, before, after })
     }
 
+    /// Whether a word like `统一` or `一刀切` covers the numeral starting at `pos`; only a
+    /// window around it is searched (the words are short).
+    fn in_numeral_word(&self, text: &str, pos: usize) -> bool {
+        let mut a = pos;
+        for _ in 0..4 {
+            a = crate::text::prev_pos(text, a);
+        }
+        let mut b = pos;
+        for _ in 0..6 {
+            b = crate::text::next_pos(text, b);
+        }
+        let Some(window) = text.get(a..b) else { return false };
+        self.numeral_words.find_iter(window).any(|m| a + m.start() <= pos && pos < a + m.end())
+    }
+
     /// The measure word at `pos`, unless a longer non-measure word starts there (`人民`).
     fn unit_at<'t>(&self, text: &'t str, pos: usize) -> Option<&'t str> {
         let rest = text.get(pos..)?;
@@ -101,12 +116,6 @@ impl QuantityFinder {
         toks: &[NumTok],
         taken: &[(usize, usize)],
     ) -> Vec<QtyHit> {
-        let needs_words = toks.iter().any(|t| t.kind != NumKind::Arabic);
-        let words: Vec<(usize, usize)> = if needs_words {
-            self.numeral_words.find_iter(text).map(|m| (m.start(), m.end())).collect()
-        } else {
-            Vec::new()
-        };
         let mut out: Vec<QtyHit> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -115,7 +124,7 @@ impl QuantityFinder {
             if out.last().is_some_and(|q| q.end > t.start) || overlaps(taken, t.start, t.end) {
                 continue;
             }
-            if let Some((hit, used)) = self.at(text, toks, i - 1, &words, taken) {
+            if let Some((hit, used)) = self.at(text, toks, i - 1, taken) {
                 i += used;
                 out.push(hit);
             }
@@ -130,7 +139,6 @@ impl QuantityFinder {
         text: &str,
         toks: &[NumTok],
         ti: usize,
-        words: &[(usize, usize)],
         taken: &[(usize, usize)],
     ) -> Option<(QtyHit, usize)> {
         let t = toks.get(ti)?;
@@ -148,7 +156,7 @@ impl QuantityFinder {
         {
             return None;
         }
-        if t.kind == NumKind::Chinese && words.iter().any(|&(a, b)| a <= t.start && t.start < b) {
+        if t.kind == NumKind::Chinese && self.in_numeral_word(text, t.start) {
             return None;
         }
         let mut start = t.start;
