@@ -84,6 +84,17 @@ pub(crate) fn org_before(lx: &Lexicon, s: &str, end: usize) -> Option<(usize, us
     Some((start, end))
 }
 
+/// A division named right before `end` (`晋中市` in `晋中市召开…`): a meeting held by a
+/// division's leadership.
+fn division_before(lx: &Lexicon, s: &str, end: usize) -> Option<(usize, usize)> {
+    let head = s.get(..end)?;
+    let start = head.char_indices().rev().take_while(|&(_, c)| is_han(c)).last().map(|(i, _)| i)?;
+    let name = s.get(start..end)?;
+    let m = lx.division_prefix.find(name)?;
+    let whole = m.end() == name.len() && !name.starts_with(['各', '全', '我', '本']);
+    (whole && chars(name) <= 10).then_some((start, end))
+}
+
 /// `(full name, short name)` pairs the text defines: `X(以下简称“Y”)`.
 pub(crate) fn abbreviations(lx: &Lexicon, paragraphs: &[String]) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -209,7 +220,7 @@ pub(crate) fn meeting_body(
         for anchor in std::iter::once("召开").chain(lx.lists.meeting.iter().map(String::as_str)) {
             if let Some(i) = s.find(anchor)
                 && !relayed(lx, s, i)
-                && let Some((a, b)) = org_before(lx, s, i)
+                && let Some((a, b)) = org_before(lx, s, i).or_else(|| division_before(lx, s, i))
             {
                 return Some((Evidence::new(pi, a, b, s.get(a..b)?), false));
             }

@@ -161,6 +161,11 @@ fn group_sentence(
                     lead_in_only: lead_in,
                 });
             }
+            (Some(g), None) if lead_in && !g.lead_in_only => {
+                // A lead-in opens the next clause's group.
+                close(g, out);
+                cur = Some(Open { start: c.start, end: c.end, opening: None, lead_in_only: true });
+            }
             (Some(mut g), None) => {
                 g.end = c.end;
                 g.lead_in_only &= lead_in;
@@ -381,6 +386,12 @@ pub(crate) fn items(
             _ => None,
         };
         for m in &mut ms {
+            // 不再实施全员核酸检测: a lift word before the term in its item.
+            let before = p.get(g.seg.start..m.start).unwrap_or("");
+            if lx.lists.lift.iter().any(|w| before.contains(w.as_str())) {
+                m.lifted = true;
+                m.level = Some(0);
+            }
             m.targeted = targeted;
             m.compliance = compliance;
             m.valid_from.clone_from(&valid_from);

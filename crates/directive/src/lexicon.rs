@@ -151,6 +151,7 @@ pub(crate) struct Lists {
     pub framing: Vec<String>,
     pub lead_in: Vec<String>,
     pub connective: Vec<String>,
+    pub lift: Vec<String>,
 }
 
 impl Lists {
@@ -177,6 +178,7 @@ impl Lists {
             framing: take("framing")?,
             lead_in: take("lead-in")?,
             connective: take("connective")?,
+            lift: take("lift")?,
         };
         if let Some(name) = m.keys().next() {
             return Err(Error::new(format!("words.tsv has an unknown list {name:?}")));

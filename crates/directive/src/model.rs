@@ -245,6 +245,8 @@ pub struct Measure {
     pub coronanet: Option<String>,
     /// The WHO PHSM code.
     pub phsm: Option<String>,
+    /// Whether the text lifts the measure (`不再…`, `解除…`); its level is then 0.
+    pub lifted: bool,
     /// How compliance is secured, for ordered measures.
     pub compliance: Option<Compliance>,
     /// When it takes effect (`YYYY-MM-DD`), when the text dates it.

@@ -79,8 +79,47 @@ pub(crate) fn sentences(p: &str) -> Vec<Seg> {
     out
 }
 
+/// The length of a list enumerator at the start of `s` (`一、`, `（二）`, `3.`, `(4)`), if any.
+fn enumerator(s: &str) -> usize {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut chars = s.char_indices();
+    let Some((_, first)) = chars.next() else { return 0 };
+    if matches!(first, '(' | '（') {
+        let mut seen = false;
+        for (i, c) in chars {
+            if numeral(c) {
+                seen = true;
+            } else if seen && matches!(c, ')' | '）') {
+                return i + c.len_utf8();
+            } else {
+                return 0;
+            }
+        }
+        return 0;
+    }
+    if !numeral(first) {
+        return 0;
+    }
+    for (i, c) in s.char_indices() {
+        if numeral(c) {
+            continue;
+        }
+        let digit_dot = matches!(c, '.' | '．') && first.is_ascii_digit();
+        let next_digit = s
+            .get(i + c.len_utf8()..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|n| n.is_ascii_digit());
+        return if c == '、' || (digit_dot && !next_digit) { i + c.len_utf8() } else { 0 };
+    }
+    0
+}
+
 fn push_trimmed(p: &str, out: &mut Vec<Seg>, seg: Seg) {
-    let t = trim(p, seg);
+    let mut t = trim(p, seg);
+    let n = enumerator(t.text(p));
+    if n > 0 {
+        t = trim(p, Seg { start: t.start + n, end: t.end });
+    }
     if !t.is_empty() {
         out.push(t);
     }
@@ -177,6 +216,17 @@ mod tests {
         let s = sentences(p);
         assert_eq!(texts(p, &s), ["他说“要戴口罩,勤洗手", "各地要落实,严禁聚集"]);
         assert_eq!(texts(p, &clauses(p, s[1])), ["各地要落实", "严禁聚集"]);
+    }
+
+    #[test]
+    fn enumerators_are_not_part_of_a_sentence() {
+        let p = "一、要戴口罩。（二）严禁聚集。3.勤洗手。(4)测温。3.5万人已接种。十二、完";
+        assert_eq!(
+            texts(p, &sentences(p)),
+            ["要戴口罩", "严禁聚集", "勤洗手", "测温", "3.5万人已接种", "完"]
+        );
+        let p = "一是加强管理";
+        assert_eq!(texts(p, &sentences(p)), ["一是加强管理"]);
     }
 
     #[test]
