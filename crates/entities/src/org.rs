@@ -168,6 +168,12 @@ impl OrgFinder {
         let mut lo = s;
         let mut n = 0;
         while lo > floor && n < MAX_BODY_CHARS + 8 {
+            // a place name is crossed whole, whatever its characters (成都, 大同)
+            if let Some(p) = places.iter().find(|p| p.end == lo && p.start >= floor) {
+                lo = p.start;
+                n += 2;
+                continue;
+            }
             let c = char_before(text, lo)?;
             if self.stops(c) {
                 break;
@@ -337,6 +343,8 @@ mod tests {
         assert!(orgs("区域性大型药品流通企业集团").is_empty());
         assert!(orgs("香港得分上升原因包括政府").is_empty());
         assert_eq!(orgs("省水利厅厅长"), vec!["省水利厅"]);
+        assert_eq!(orgs("大同市委常委"), vec!["大同市委"]);
+        assert_eq!(orgs("成都市卫健委"), vec!["成都市卫健委"]);
     }
 
     #[test]

@@ -234,15 +234,18 @@ impl PersonFinder {
                 if let Some((s, e)) = self.name_after(text, pos, &blocked) {
                     let chain = self.title_chain(text, &titles, ti, orgs);
                     push(&mut out, PersonHit { start: s, end: e, titles: chain.clone() });
-                    if t.use_ == TitleUse::Byline {
-                        // more names in the byline: 记者 王某 李某
+                    {
+                        // more names: a byline (记者 王某 李某) or a list (副市长李某、王某)
+                        let byline = t.use_ == TitleUse::Byline;
                         let mut p = e;
                         loop {
-                            let q = skip_spaces(text, p);
+                            let q = if byline { skip_spaces(text, p) } else { p };
                             let q = if matches!(char_at(text, q), Some('、')) {
                                 q + '、'.len_utf8()
-                            } else {
+                            } else if byline {
                                 q
+                            } else {
+                                break;
                             };
                             if q == p {
                                 break;
@@ -446,6 +449,11 @@ mod tests {
         assert_eq!(people("(记者王小川)"), vec![("王小川".into(), t(&["记者"]))]);
         assert_eq!(people("责编: 刘一鸣"), vec![("刘一鸣".into(), t(&["责编"]))]);
         assert_eq!(people("（记者 张扬 李冬）").len(), 2);
+        assert_eq!(
+            people("副市长李红、王建国出席"),
+            vec![("李红".into(), t(&["副市长"])), ("王建国".into(), t(&["副市长"]))]
+        );
+        assert_eq!(people("市长李红、各县区负责人参加").len(), 1);
     }
 
     #[test]
