@@ -169,12 +169,9 @@ pub fn run_entries<P: Processor + ?Sized>(
     }
     // Workers busy with a timed-out page are not waited for: they retire when it ends.
     let stuck: HashSet<u64> = {
+        let running = lock(&shared.running);
         let abandoned = lock(&shared.abandoned);
-        lock(&shared.running)
-            .iter()
-            .filter(|(seq, _)| abandoned.contains(seq))
-            .map(|(_, r)| r.worker)
-            .collect()
+        running.iter().filter(|(seq, _)| abandoned.contains(seq)).map(|(_, r)| r.worker).collect()
     };
     for (id, handle) in workers {
         if !stuck.contains(&id) {
@@ -436,9 +433,11 @@ impl Writer<'_> {
         shared: &Shared<P>,
         spawn: &mut dyn FnMut() -> io::Result<()>,
     ) -> io::Result<()> {
+        // Marked abandoned while `running` is locked: a worker finishing meanwhile either
+        // removed its page before this scan (no timeout) or sees the mark and retires.
         let late: Vec<(u64, Box<Outcome>)> = {
             let running = lock(&shared.running);
-            running
+            let late: Vec<(u64, Box<Outcome>)> = running
                 .iter()
                 .filter(|(seq, r)| r.started.elapsed() > limit && !self.timed_out.contains(seq))
                 .map(|(&seq, r)| {
@@ -450,11 +449,12 @@ impl Writer<'_> {
                     .with_url(r.url.clone());
                     (seq, Box::new(Outcome::error(&e, r.bytes)))
                 })
-                .collect()
+                .collect();
+            lock(&shared.abandoned).extend(late.iter().map(|(seq, _)| *seq));
+            late
         };
         for (seq, outcome) in late {
             self.timed_out.insert(seq);
-            lock(&shared.abandoned).insert(seq);
             self.pending.insert(seq, outcome);
             spawn()?;
         }
