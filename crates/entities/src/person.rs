@@ -232,7 +232,7 @@ impl PersonFinder {
                     }
                 }
                 if let Some((s, e)) = self.name_after(text, pos, &blocked) {
-                    let chain = self.title_chain(text, &titles, ti, orgs);
+                    let chain = self.title_chain(text, &titles, ti, orgs, places);
                     push(&mut out, PersonHit { start: s, end: e, titles: chain.clone() });
                     {
                         // more names: a byline (记者 王某 李某) or a list (副市长李某、王某)
@@ -284,11 +284,12 @@ impl PersonFinder {
         titles: &[TitleHit],
         ti: usize,
         orgs: &[OrgHit],
+        places: &[PlaceHit],
     ) -> Vec<String> {
         let mut chain = Vec::new();
         let mut i = ti;
         while let Some(t) = titles.get(i) {
-            let start = self.title_start(text, t.start, titles, orgs);
+            let start = self.title_start(text, t.start, titles, orgs, places);
             if let Some(s) = text.get(start..t.end) {
                 chain.push(s.to_owned());
             }
@@ -308,9 +309,26 @@ impl PersonFinder {
 
     /// Where a title starts once the organization, grade or deputy mark before it is added
     /// (`省卫生健康委` + `副主任`).
-    fn title_start(&self, text: &str, core: usize, titles: &[TitleHit], orgs: &[OrgHit]) -> usize {
+    fn title_start(
+        &self,
+        text: &str,
+        core: usize,
+        titles: &[TitleHit],
+        orgs: &[OrgHit],
+        places: &[PlaceHit],
+    ) -> usize {
         let mut st = core;
         loop {
+            // an organization the title starts inside (大同|市委常委 inside 大同市委)
+            if let Some(o) = orgs.iter().find(|o| o.start < st && st < o.end) {
+                st = o.start;
+                continue;
+            }
+            // a place right before it (太原市 + 市长)
+            if let Some(p) = places.iter().find(|p| p.end == st && p.start < st && !p.weak) {
+                st = p.start;
+                continue;
+            }
             if let Some(o) = orgs.iter().find(|o| o.end == st && o.start < st) {
                 st = o.start;
                 continue;
