@@ -151,21 +151,27 @@ impl PersonFinder {
         pos: usize,
         blocked: &[(usize, usize)],
     ) -> Option<(usize, usize)> {
+        let mut fallback = None;
         for sl in self.surname_at(text, pos) {
             let g0 = pos + sl;
-            let c1 = char_at(text, g0).filter(|&c| self.given_ok(c))?;
+            let Some(c1) = char_at(text, g0).filter(|&c| self.given_ok(c)) else { continue };
             let g1 = g0 + c1.len_utf8();
             let two = char_at(text, g1).filter(|&c| self.given_ok(c)).map(|c| g1 + c.len_utf8());
             for end in two.into_iter().chain(std::iter::once(g1)) {
-                if self.ends_name(text, end)
-                    && !overlaps(blocked, pos, end)
-                    && !self.common_word(text, pos)
-                {
+                if overlaps(blocked, pos, end) || self.common_word(text, pos) {
+                    continue;
+                }
+                if self.ends_name(text, end) {
                     return Some((pos, end));
+                }
+                // a verb the follower list lacks (韦韬察看): the longest candidate whose
+                // characters all may stand in a name, the verb's first one excluded
+                if fallback.is_none() && char_at(text, end).is_some_and(|c| !self.given_ok(c)) {
+                    fallback = Some((pos, end));
                 }
             }
         }
-        None
+        fallback
     }
 
     /// The name ending at `end` (before a post-name title).
