@@ -19,6 +19,8 @@ pub(crate) struct Words {
     /// Whether [`Words::find`] reports maximal overlapping matches rather than
     /// leftmost-longest ones.
     overlapping: bool,
+    /// The longest word, in bytes.
+    longest: usize,
 }
 
 /// One match of a [`Words`] automaton: the word's index and its span.
@@ -41,13 +43,13 @@ impl Words {
     }
 
     fn build(name: &str, words: Vec<String>, overlapping: bool) -> Result<Self> {
-        let kind = if overlapping { MatchKind::Standard } else { MatchKind::LeftmostLongest };
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
         let ac = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(kind)
+            .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
             .map_err(|e| Error::with_source(format!("cannot compile the {name} word list"), e))?;
-        Ok(Words { list: words, ac, overlapping })
+        Ok(Words { list: words, ac, overlapping, longest })
     }
 
     /// Matches in text order: leftmost-longest non-overlapping ones, or for an overlapping
@@ -61,7 +63,29 @@ impl Words {
         if !self.overlapping {
             return self.ac.find_iter(text).map(hit).collect();
         }
-        let mut all: Vec<Hit> = self.ac.find_overlapping_iter(text).map(hit).collect();
+        // Leftmost-longest matches, plus for each the first match that starts inside it and
+        // ends beyond it (物资储备 inside 生活物资储备 after 生活物资).
+        let mut all: Vec<Hit> = self.ac.find_iter(text).map(hit).collect();
+        let mut extra = Vec::new();
+        for h in &all {
+            let step = text.get(h.start..).and_then(|t| t.chars().next()).map_or(1, char::len_utf8);
+            let mut from = h.start + step;
+            while from < h.end {
+                let to = (h.end + self.longest).min(text.len());
+                let Some(m) = self.ac.find(aho_corasick::Input::new(text).range(from..to)) else {
+                    break;
+                };
+                if m.start() >= h.end {
+                    break;
+                }
+                if m.end() > h.end {
+                    extra.push(hit(m));
+                    break;
+                }
+                from = m.end();
+            }
+        }
+        all.extend(extra);
         all.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         let mut out: Vec<Hit> = Vec::with_capacity(all.len());
         let mut reach = 0;

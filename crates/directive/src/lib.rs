@@ -45,8 +45,9 @@
 //! span slices its paragraph to the item's text.
 //!
 //! # Performance
-//! All automata and patterns are compiled once by [`RulesBuilder::build`]; a document is read
-//! by a few Aho-Corasick passes per paragraph. See the README for measured throughput.
+//! All automata and patterns are compiled once by [`RulesBuilder::build`] (about 5 ms, with the
+//! division table); a document is read by a few Aho-Corasick passes per paragraph. Measured on
+//! one core: about 35 MB/s of paragraph text, some 4,000 pages a second (see the README).
 #![forbid(unsafe_code)]
 
 mod dates;
