@@ -282,6 +282,16 @@ pub(crate) fn find_dates(s: &str) -> Vec<Found> {
     out
 }
 
+/// Whether a line is nothing but a date written the Chinese way (`2021年12月19日`): the
+/// closing date of a notice or letter.
+pub(crate) fn is_signature_date(s: &str) -> bool {
+    let t = s.trim();
+    t.contains('年')
+        && find_dates(t)
+            .first()
+            .is_some_and(|f| f.start == 0 && f.end == t.len() && f.date.time.is_none())
+}
+
 /// The first date in a text.
 pub(crate) fn first_date(s: &str) -> Option<DateTime> {
     find_dates(s).first().map(|f| f.date)
@@ -388,6 +398,13 @@ mod tests {
         assert_eq!(iso("2022-13-01"), None);
         assert_eq!(iso("第139次会议"), None);
         assert_eq!(iso("120022-10-08"), None);
+    }
+
+    #[test]
+    fn signature_dates() {
+        assert!(is_signature_date("2021年12月19日"));
+        assert!(!is_signature_date("2021-12-19"));
+        assert!(!is_signature_date("发布时间：2021年12月19日"));
     }
 
     #[test]

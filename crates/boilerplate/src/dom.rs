@@ -116,9 +116,10 @@ pub(crate) struct Element {
 }
 
 impl Element {
-    /// The value of an attribute (ASCII case-insensitive name).
+    /// The value of an attribute (the parser lowercases HTML attribute names; `name` must be
+    /// lowercase).
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|a| (*a.name.local).eq_ignore_ascii_case(name)).map(|a| &*a.value)
+        self.attrs.iter().find(|a| &*a.name.local == name).map(|a| &*a.value)
     }
 
     /// The local name.
@@ -574,7 +575,7 @@ mod tests {
     fn attributes_are_kept() {
         let d = Dom::parse(r#"<div id="Main" class="a b">x</div>"#);
         let e = d.nodes.iter().filter_map(Node::element).find(|e| e.local() == "div").unwrap();
-        assert_eq!(e.attr("ID"), Some("Main"));
+        assert_eq!(e.attr("id"), Some("Main"));
         assert_eq!(e.attr("class"), Some("a b"));
         assert_eq!(e.tag, Tag::Block);
     }

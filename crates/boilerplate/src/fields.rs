@@ -55,6 +55,7 @@ fn is_value_end(c: char) -> bool {
                 | '»'
                 | '丨'
                 | '/'
+                | '／'
         )
 }
 
@@ -92,9 +93,26 @@ fn value_after(line: &str, end: usize, next_label: usize, field: Field) -> Optio
             .collect();
         return (url.len() > 8).then_some(url);
     }
-    let v: &str = match rest.find(is_value_end) {
-        Some(i) => rest.get(..i)?,
-        None => rest,
+    // A Latin name runs over spaces: "By Tom Brown".
+    let latin_words = if rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        let mut end = 0;
+        for (k, w) in rest.split(' ').enumerate() {
+            let word_ok = k < 4
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '-' | '\''));
+            if !word_ok {
+                break;
+            }
+            end += w.len() + usize::from(k > 0);
+        }
+        (end > 0).then_some(end)
+    } else {
+        None
+    };
+    let v: &str = match (latin_words, rest.find(is_value_end)) {
+        (Some(e), _) => rest.get(..e)?,
+        (None, Some(i)) => rest.get(..i)?,
+        (None, None) => rest,
     };
     let mut v = v.to_owned();
     if let Some(s) = v.strip_suffix("/文").or_else(|| v.strip_suffix("／文")) {
@@ -121,6 +139,11 @@ fn value_after(line: &str, end: usize, next_label: usize, field: Field) -> Optio
 /// Parses a line as a metadata line. `None` when the line is not one (a sentence of the
 /// article, or a line without a date or label).
 pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
+    // no digit and no label: nothing to read
+    let has_digit = line.bytes().any(|b| b.is_ascii_digit()) || line.contains(['０', '１', '２']);
+    if !has_digit && lex.labels(line).next().is_none() {
+        return None;
+    }
     let counts = Counts::of(line);
     if counts.chars == 0 || counts.chars > 160 {
         return None;
@@ -453,6 +476,9 @@ fn name_after(s: &str, start: usize) -> &str {
 /// Site names a footer, disclaimer or copyright line gives: `X转载此文`, `不代表X立场`,
 /// `本站[X]`, `凡注明"来源:X"`, `Copyright © 2012 X`, `X版权所有`, `关于X`.
 pub(crate) fn site_names(lex: &Lexicon, line: &str, out: &mut Vec<(String, SiteEvidence)>) {
+    if !lex.may_name_site(line) {
+        return;
+    }
     let mut push = |s: &str, ev: SiteEvidence| {
         let s = s.trim_matches(is_trim_char);
         if name_ok(lex, s) {

@@ -157,7 +157,12 @@ fn strip_brand(text: &str, brand: &str) -> Option<String> {
 /// Whether a lead (a comparison key) is what the following blocks (their keys) say, in
 /// full or as their beginning: the first following block starts with the lead, or the
 /// lead runs through whole blocks and ends inside a later one.
-pub(crate) fn leads<'a>(lead: &str, following: impl Iterator<Item = &'a str>) -> bool {
+/// A `truncated` lead (printed with an ellipsis) may also equal the next block.
+pub(crate) fn leads<'a>(
+    lead: &str,
+    truncated: bool,
+    following: impl Iterator<Item = &'a str>,
+) -> bool {
     let mut rest = lead;
     let mut first = true;
     for k in following {
@@ -169,6 +174,7 @@ pub(crate) fn leads<'a>(lead: &str, following: impl Iterator<Item = &'a str>) ->
         }
         // the lead covers this block whole and goes on
         match rest.strip_prefix(k) {
+            Some("") if first && truncated => return true,
             Some(r) if !first || !r.is_empty() => rest = r,
             _ => return false,
         }
@@ -202,6 +208,7 @@ pub(crate) fn finish(mut d: Draft) -> Article {
         let dup = lead.chars().count() >= 10
             && leads(
                 &lead,
+                is_truncated(&p.text),
                 (i + 1..body.len().min(i + 5))
                     .filter(|&j| keep.get(j).copied().unwrap_or(false))
                     .filter_map(|j| keys.get(j).map(String::as_str)),
@@ -303,10 +310,11 @@ mod tests {
 
     #[test]
     fn leads_span_blocks() {
-        assert!(leads("ab", ["abc"].into_iter()));
-        assert!(leads("abcd", ["ab", "cde"].into_iter()));
-        assert!(!leads("abc", ["abc"].into_iter()));
-        assert!(!leads("abx", ["ab", "cd"].into_iter()));
+        assert!(leads("ab", false, ["abc"].into_iter()));
+        assert!(leads("abcd", false, ["ab", "cde"].into_iter()));
+        assert!(!leads("abc", false, ["abc"].into_iter()));
+        assert!(leads("abc", true, ["abc"].into_iter()));
+        assert!(!leads("abx", false, ["ab", "cd"].into_iter()));
     }
 
     #[test]

@@ -781,7 +781,12 @@ fn ld_info(head: &Head) -> LdInfo {
 
 /// Finds the headline segment: a heading or title-classed block near the article whose text
 /// the `<title>` contains (or that contains the title's main part).
-fn find_title(w: &Walk<'_>, first: usize, title: Option<&str>) -> Option<(usize, String)> {
+fn find_title(
+    w: &Walk<'_>,
+    lex: &Lexicon,
+    first: usize,
+    title: Option<&str>,
+) -> Option<(usize, String)> {
     let tkey = title.map(key).unwrap_or_default();
     let parts = title.map(title_parts).unwrap_or_default();
     let main_key = parts.iter().map(|p| key(p)).max_by_key(String::len).unwrap_or_default();
@@ -802,9 +807,14 @@ fn find_title(w: &Walk<'_>, first: usize, title: Option<&str>) -> Option<(usize,
         if k_len < 4 {
             continue;
         }
+        // the headline is in the <title>, or holds the <title>'s main part as most of itself
         let matches = !tkey.is_empty()
-            && (tkey.contains(&k) || (!main_key.is_empty() && k.contains(&main_key)));
+            && (tkey.contains(&k)
+                || (main_key.chars().count() * 2 >= k_len && k.contains(&main_key)));
         if !matches && s.heading != 1 {
+            continue;
+        }
+        if lex.classify(text).is_some() {
             continue;
         }
         let mut score = i64::try_from(k_len.min(60)).unwrap_or(0);
@@ -966,7 +976,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
                 })
         })
         .unwrap_or(first);
-    let found = find_title(&w, first, title_ref).or_else(|| title_above(&w, lex, body_start));
+    let found = find_title(&w, lex, first, title_ref).or_else(|| title_above(&w, lex, body_start));
     let title_seg = found.as_ref().map(|(i, _)| *i);
     d.title =
         found.map(|(_, t)| t).or_else(|| og_title.clone()).or_else(|| ld.headline.clone()).or_else(
@@ -1034,7 +1044,14 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
             if consumed.get(i).copied().unwrap_or(false) {
                 d.remove(text, Reason::Metadata);
             } else if Some(i) != title_seg {
-                let v = lex.classify(text);
+                // link lists far from the article need no phrase lookup: their reason is
+                // their links
+                let far = i + 10 < first || i > last + 10;
+                let v = if far && s.link_chars * 2 > s.counts.chars {
+                    None
+                } else {
+                    lex.classify(text)
+                };
                 if matches!(
                     v.map(|v| v.reason),
                     Some(Reason::Copyright | Reason::Disclaimer | Reason::Icp | Reason::Contact)
@@ -1053,6 +1070,8 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
                 if i > last
                     && i <= last + 8
                     && s.counts.chars <= 100
+                    && s.link_chars * 2 <= s.counts.chars
+                    && w.inherited.get(s.block as usize).copied().flatten().is_none()
                     && let Some(m) = parse_meta_line(lex, text)
                 {
                     d.absorb(m, rank::AFTER);
@@ -1073,9 +1092,11 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
         let top = region_idx <= 4;
         let near_edge = top || region_idx + 6 > n_region;
         let furn = furniture(&w, &st, &s, root, root_chars);
-        // metadata lines first: they often sit in "info" or "foot" blocks
+        // metadata lines first: they often sit in "info" or "foot" blocks; a document's
+        // closing date (落款) stays
         if (near_edge || s.counts.chars <= 40 || furn.is_some())
             && s.counts.chars <= 120
+            && !(region_idx > 4 && date::is_signature_date(text))
             && let Some(m) = parse_meta_line(lex, text)
         {
             d.absorb(m, if top { rank::TOP } else { rank::AFTER });
@@ -1204,7 +1225,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     if let Some(t) = head_title.as_deref() {
         let parts = title_parts(t);
         if parts.len() > 1
-            && let Some(last) = parts.last()
+            && let Some(last) = parts.iter().rev().find(|p| !lex.is_generic(p))
             && last.chars().count() <= 16
         {
             d.sites.push(((*last).to_owned(), SiteEvidence::Weak));

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::text::{chars_len, is_trim_char};
+use crate::text::{FastHash, chars_len, is_trim_char};
 use crate::{Error, Reason, Result};
 
 const BOILERPLATE: &str = include_str!("../data/boilerplate.tsv");
@@ -58,14 +58,31 @@ pub(crate) struct Label {
 pub(crate) struct Lexicon {
     phrases: AhoCorasick,
     phrase_info: Vec<Verdict>,
-    exact: HashMap<String, Verdict>,
+    exact: HashMap<Vec<u8>, Verdict, FastHash>,
     labels: AhoCorasick,
     label_field: Vec<Field>,
     hints: AhoCorasick,
     hint_info: Vec<(i32, Option<Reason>)>,
     spam: AhoCorasick,
     generic: HashSet<String>,
+    site_triggers: AhoCorasick,
 }
+
+/// Words that must be in a line for it to name the site (see `fields::site_names`).
+const SITE_TRIGGERS: &[&str] = &[
+    "转载",
+    "轉載",
+    "不代表",
+    "本站",
+    "本网",
+    "注明",
+    "版权所有",
+    "版權所有",
+    "copyright",
+    "©",
+    "关于",
+    "關於",
+];
 
 fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
     src.lines()
@@ -87,7 +104,7 @@ impl Lexicon {
     pub(crate) fn new() -> Result<Lexicon> {
         let mut patterns = Vec::new();
         let mut phrase_info = Vec::new();
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::with_hasher(FastHash::default());
         for (n, line) in data_lines(BOILERPLATE) {
             let mut cols = line.split('\t');
             let (Some(reason), Some(kind), Some(phrase), None) =
@@ -107,13 +124,13 @@ impl Lexicon {
             };
             let v = Verdict { reason, kind };
             if matches!(kind, Kind::Exact | Kind::Section) {
-                exact.entry(fold_key(phrase)).or_insert(v);
+                exact.entry(fold_key(phrase).into_bytes()).or_insert(v);
             } else {
                 patterns.push(phrase.to_owned());
                 phrase_info.push(v);
             }
         }
-        let phrases = ac(&patterns, MatchKind::Standard)?;
+        let phrases = ac(&patterns, MatchKind::LeftmostLongest)?;
 
         let mut labels = Vec::new();
         let mut label_field = Vec::new();
@@ -161,6 +178,8 @@ impl Lexicon {
         let spam_words: Vec<String> = data_lines(SPAM).map(|(_, l)| l.trim().to_owned()).collect();
         let spam = ac(&spam_words, MatchKind::LeftmostLongest)?;
         let generic = data_lines(GENERIC).map(|(_, l)| l.trim().to_owned()).collect();
+        let triggers: Vec<String> = SITE_TRIGGERS.iter().map(|s| (*s).to_owned()).collect();
+        let site_triggers = ac(&triggers, MatchKind::LeftmostFirst)?;
         Ok(Lexicon {
             phrases,
             phrase_info,
@@ -171,6 +190,7 @@ impl Lexicon {
             hint_info,
             spam,
             generic,
+            site_triggers,
         })
     }
 
@@ -180,18 +200,31 @@ impl Lexicon {
         if core.is_empty() {
             return None;
         }
-        if core.len() <= 64
-            && let Some(v) = self.exact.get(&fold_key(core))
-        {
-            return Some(*v);
+        if core.len() <= 64 {
+            let mut buf = [0u8; 96];
+            if let Some(k) = fold_into(core, &mut buf)
+                && let Some(v) = self.exact.get(k)
+            {
+                return Some(*v);
+            }
         }
         let n = chars_len(text);
         let lead = text.len() - text.trim_start_matches(is_trim_char).len();
+        // Past 400 characters only a phrase at the start can mark a block.
+        let text = if n > 400 {
+            let mut end = (lead + 120).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            text.get(..end).unwrap_or(text)
+        } else {
+            text
+        };
         let mut best: Option<Verdict> = None;
         let mut weak_hits = 0usize;
         let mut weak_reason = None;
         let mut contains = None;
-        for m in self.phrases.find_overlapping_iter(text) {
+        for m in self.phrases.find_iter(text) {
             let Some(v) = self.phrase_info.get(m.pattern().as_usize()) else { continue };
             match v.kind {
                 Kind::Start if m.start() <= lead => best = Some(*v),
@@ -255,10 +288,37 @@ impl Lexicon {
         self.spam.find_iter(text).count()
     }
 
+    /// Whether a line can name the site at all (a fast check before the patterns).
+    pub(crate) fn may_name_site(&self, line: &str) -> bool {
+        self.site_triggers.is_match(line)
+    }
+
     /// Whether a word is never a name (本站, 网站, ...).
     pub(crate) fn is_generic(&self, word: &str) -> bool {
         self.generic.contains(word)
     }
+}
+
+/// [`fold_key`] into a stack buffer (as UTF-8 bytes); `None` when it does not fit.
+fn fold_into<'b>(s: &str, buf: &'b mut [u8; 96]) -> Option<&'b [u8]> {
+    let mut n = 0usize;
+    let mut space = false;
+    let mut utf8 = [0u8; 4];
+    for c in s.trim_matches(is_trim_char).chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && n > 0 {
+            *buf.get_mut(n)? = b' ';
+            n += 1;
+        }
+        space = false;
+        let e = c.to_ascii_lowercase().encode_utf8(&mut utf8);
+        buf.get_mut(n..n + e.len())?.copy_from_slice(e.as_bytes());
+        n += e.len();
+    }
+    buf.get(..n)
 }
 
 /// The key exact phrases are looked up by: trimmed, inner spaces kept single, ASCII lowercase.

@@ -91,22 +91,31 @@ pub enum Format {
 /// assert_eq!(detect_format("标题\n\n正文。"), Format::Text);
 /// ```
 pub fn detect_format(page: &str) -> Format {
-    let end = page.char_indices().nth(2048).map_or(page.len(), |(i, _)| i);
-    let head = page.get(..end).unwrap_or(page).to_ascii_lowercase();
-    let tags = [
-        "<html",
-        "<!doctype",
-        "<body",
-        "<div",
-        "<head",
-        "<meta",
-        "<p>",
-        "<table",
-        "<br",
-        "<title",
-        "<text ",
+    const TAGS: [&[u8]; 11] = [
+        b"<html",
+        b"<!doctype",
+        b"<body",
+        b"<div",
+        b"<head",
+        b"<meta",
+        b"<p>",
+        b"<table",
+        b"<br",
+        b"<title",
+        b"<text ",
     ];
-    if tags.iter().any(|t| head.contains(t)) { Format::Html } else { Format::Text }
+    let end = page.char_indices().nth(2048).map_or(page.len(), |(i, _)| i);
+    let head = page.as_bytes().get(..end).unwrap_or_default();
+    let mut i = 0;
+    while let Some(p) = head.get(i..).and_then(|h| memchr::memchr(b'<', h)) {
+        let at = i + p;
+        let rest = head.get(at..).unwrap_or_default();
+        if TAGS.iter().any(|t| rest.get(..t.len()).is_some_and(|r| r.eq_ignore_ascii_case(t))) {
+            return Format::Html;
+        }
+        i = at + 1;
+    }
+    Format::Text
 }
 
 /// What the caller knows about the page.

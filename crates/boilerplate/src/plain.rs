@@ -59,7 +59,9 @@ fn is_countish(text: &str, counts: Counts) -> bool {
 }
 
 fn is_spam(lex: &Lexicon, text: &str, counts: Counts) -> bool {
-    counts.chars <= 200 && !ends_sentence(text) && lex.spam_hits(text) >= 2
+    // keyword spam is a list: at least two separators between short phrases
+    let seps = text.chars().filter(|c| matches!(c, ',' | '，' | '|' | '、' | ' ' | '_')).count();
+    counts.chars <= 200 && seps >= 2 && !ends_sentence(text) && lex.spam_hits(text) >= 2
 }
 
 /// A line that could be a headline.
@@ -106,28 +108,34 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         return finish(d);
     }
     let keys: Vec<String> = lines.iter().map(|l| key(l.text)).collect();
-    let mut freq: HashMap<&str, usize> = HashMap::new();
-    for k in &keys {
-        if !k.is_empty() {
-            *freq.entry(k.as_str()).or_insert(0) += 1;
-        }
-    }
-    for (i, l) in lines.iter_mut().enumerate() {
-        l.repeats = keys.get(i).and_then(|k| freq.get(k.as_str()).copied()).unwrap_or(1);
-    }
     for i in 0..lines.len() {
         let Some(l) = lines.get(i) else { continue };
-        let lead_src = if l.truncated { strip_ellipsis(l.text) } else { l.text };
-        let lead = key(lead_src);
+        let lead = if l.truncated {
+            key(strip_ellipsis(l.text))
+        } else {
+            keys.get(i).cloned().unwrap_or_default()
+        };
         if lead.chars().count() >= 10 {
+            let truncated = l.truncated;
             let dup = crate::finish::leads(
                 &lead,
+                truncated,
                 (i + 1..lines.len().min(i + 5)).filter_map(|j| keys.get(j).map(String::as_str)),
             );
             if let Some(l) = lines.get_mut(i) {
                 l.dup_lead = dup && (l.truncated || l.counts.chars >= 10);
             }
         }
+    }
+    // How often each line occurs (a lead and the paragraph it repeats count once).
+    let mut freq: HashMap<&str, usize, crate::text::FastHash> = HashMap::default();
+    for (k, l) in keys.iter().zip(&lines) {
+        if !k.is_empty() && !l.dup_lead {
+            *freq.entry(k.as_str()).or_insert(0) += 1;
+        }
+    }
+    for (i, l) in lines.iter_mut().enumerate() {
+        l.repeats = keys.get(i).and_then(|k| freq.get(k.as_str()).copied()).unwrap_or(1);
     }
     for l in &mut lines {
         if l.counts.chars <= 160 && l.verdict.is_none() {
@@ -150,7 +158,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             -5.0
         } else if l.repeats >= 2 {
             -(5.0 + units / 2.0)
-        } else if units >= 20.0 && l.counts.punct >= 1 {
+        } else if units >= 20.0 && (l.counts.punct >= 1 || ends_sentence(l.text)) {
             units
         } else if ends_sentence(l.text) && l.counts.punct >= 1 {
             units / 2.0
@@ -179,6 +187,31 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         }
         return finish(d);
     };
+    // A notice's salutation ("各区县人民政府：") opens the article; its signature (issuing
+    // office and date) closes it.
+    let mut a = a;
+    if let Some(l) = a.checked_sub(1).and_then(|i| lines.get(i))
+        && l.text.ends_with(['：', ':'])
+        && l.verdict.is_none()
+        && l.meta.is_none()
+        && l.counts.punct >= 2
+    {
+        a -= 1;
+    }
+    let mut b = b;
+    for _ in 0..2 {
+        let Some(l) = lines.get(b + 1) else { break };
+        let signature = crate::date::is_signature_date(l.text)
+            || (l.counts.chars <= 30
+                && l.counts.punct == 0
+                && l.verdict.is_none()
+                && is_issuer(l.text));
+        if signature {
+            b += 1;
+        } else {
+            break;
+        }
+    }
 
     // Headline: the nearest headline-like line above the article, past metadata and leads.
     let mut title_at = None;
@@ -293,19 +326,22 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             d.remove(l.text, r);
             continue;
         }
-        if l.countish {
+        let closing_date = i >= a + 3 && crate::date::is_signature_date(l.text);
+        if l.countish && !closing_date {
             d.remove(l.text, Reason::Boilerplate);
             continue;
         }
         if let Some(m) = &l.meta
             && (i < a + 3 || i + 3 > b)
+            && !closing_date
         {
             d.absorb(m.clone(), if i < a + 3 { rank::TOP } else { rank::AFTER });
             d.remove(l.text, Reason::Metadata);
             continue;
         }
         let text = strip_list_marker(l.text);
-        let heading = l.counts.punct == 0 && l.counts.chars <= 40;
+        let heading =
+            l.counts.punct == 0 && l.counts.chars <= 40 && !closing_date && !is_issuer(l.text);
         d.body.push(Para { text: text.to_owned(), heading });
     }
     // The page's site name from a footer line not otherwise classified.
@@ -314,8 +350,45 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             fields::site_names(lex, l.text, &mut d.sites);
         }
     }
-    let _ = SiteEvidence::Weak;
+    // A page that opens with its site's name ("某某市人民政府门户网站").
+    if let Some(l) = lines.first()
+        && title_at != Some(0)
+        && a > 0
+    {
+        let mut tmp = Vec::new();
+        fields::site_names(lex, &format!("关于{}", l.text.trim()), &mut tmp);
+        d.sites.extend(tmp.into_iter().map(|(n, _)| (n, SiteEvidence::Weak)));
+    }
     finish(d)
+}
+
+/// Whether a short line names an issuing body (the signature of a notice).
+fn is_issuer(s: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "办公室",
+        "辦公室",
+        "人民政府",
+        "委员会",
+        "委員會",
+        "指挥部",
+        "指揮部",
+        "领导小组",
+        "領導小組",
+        "局",
+        "厅",
+        "廳",
+        "委",
+        "办",
+        "辦",
+        "中心",
+        "公司",
+        "协会",
+        "協會",
+        "学会",
+        "學會",
+    ];
+    let t = s.trim();
+    t.chars().all(crate::text::is_cjk) && ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
 /// The first step of a breadcrumb (`某某网 > 新闻 > 地方`) names the site when it reads

@@ -102,6 +102,44 @@ pub(crate) fn is_trim_char(c: char) -> bool {
         )
 }
 
+/// A fast, non-cryptographic hasher for the small string maps built per page (FxHash's
+/// multiply-rotate; the keys are page text, not attacker-chosen table sizes).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// The build-hasher of [`FxHasher`].
+pub(crate) type FastHash = std::hash::BuildHasherDefault<FxHasher>;
+
 /// A count as a float for scoring (page-sized counts lose no precision that matters).
 #[allow(clippy::cast_precision_loss)]
 pub(crate) fn float(n: u32) -> f32 {
@@ -205,7 +243,23 @@ pub(crate) fn strip_ellipsis(s: &str) -> &str {
 
 /// A comparison key: letters, digits and ideographs only, ASCII lowercased.
 pub(crate) fn key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if is_cjk(c) {
+            out.push(c);
+        } else if matches!(c, '\u{3000}'..='\u{3006}' | '\u{3008}'..='\u{303F}' | '\u{2000}'..='\u{206F}' | '\u{FE30}'..='\u{FE4F}')
+            || matches!(c, '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}')
+        {
+            // CJK, general and full-width punctuation
+        } else if c.is_alphanumeric() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether a line is a breadcrumb trail: two or more `>`-like separators between short steps.

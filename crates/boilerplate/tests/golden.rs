@@ -1,0 +1,173 @@
+//! Golden tests: every `fixtures/<case>.html|txt` page is extracted and compared with
+//! `fixtures/<case>.expected.json`. `UPDATE_GOLDEN=1 cargo test -p zhengling-boilerplate
+//! --test golden` rewrites the expectations (review the diff before committing).
+// Test helpers may stop the test on a broken setup.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use zhengling_boilerplate::{Article, ExtractorBuilder, Format, PageHints};
+
+fn to_json(a: &Article) -> serde_json::Value {
+    serde_json::json!({
+        "title": a.title,
+        "published": a.published,
+        "site": a.site,
+        "source": a.source,
+        "author": a.author,
+        "editor": a.editor,
+        "url": a.url,
+        "paragraphs": a.paragraphs,
+        "removed": a.removed.iter().map(|r| serde_json::json!([r.reason.as_str(), r.text])).collect::<Vec<_>>(),
+        "warnings": a.warnings,
+    })
+}
+
+fn cases() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "txt"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn golden_fixtures() {
+    let ex = ExtractorBuilder::new().build().unwrap();
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = String::new();
+    let all = cases();
+    assert!(all.len() >= 10, "fixtures missing");
+    for page in all {
+        let text = std::fs::read_to_string(&page).unwrap();
+        let format =
+            if page.extension().is_some_and(|e| e == "html") { Format::Html } else { Format::Text };
+        let article = ex.extract(&text, format, &PageHints::default()).unwrap();
+        let got = serde_json::to_string_pretty(&to_json(&article)).unwrap() + "\n";
+        let expected_path = page.with_extension("expected.json");
+        if update {
+            std::fs::write(&expected_path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if want != got {
+            let _ = writeln!(failures, "--- {}\n{}", page.display(), diff(&want, &got));
+        }
+    }
+    assert!(failures.is_empty(), "golden mismatches (UPDATE_GOLDEN=1 rewrites):\n{failures}");
+}
+
+/// The lines that differ, expected first.
+fn diff(want: &str, got: &str) -> String {
+    let w: Vec<&str> = want.lines().collect();
+    let g: Vec<&str> = got.lines().collect();
+    let mut out = String::new();
+    for i in 0..w.len().max(g.len()) {
+        let (a, b) = (w.get(i).copied().unwrap_or(""), g.get(i).copied().unwrap_or(""));
+        if a != b {
+            let _ = writeln!(out, "  line {}:\n    want {a}\n    got  {b}", i + 1);
+        }
+    }
+    out
+}
+
+/// The properties the fixtures were written to show, checked by name so a regenerated
+/// expectation cannot silently lose them.
+#[test]
+fn fixture_properties() {
+    let ex = ExtractorBuilder::new().build().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let run = |name: &str| {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let format = if Path::new(name).extension().is_some_and(|e| e == "html") {
+            Format::Html
+        } else {
+            Format::Text
+        };
+        ex.extract(&text, format, &PageHints::default()).unwrap()
+    };
+    let body = |a: &Article| a.paragraphs.join("\n");
+
+    let a = run("gov_notice_table.html");
+    assert_eq!(a.title.as_deref(), Some("关于进一步加强冬春季疫情防控工作的通知"));
+    assert_eq!(a.published.as_deref(), Some("2021-12-20T09:30:00"));
+    assert_eq!(a.source.as_deref(), Some("县疫情防控指挥部办公室"));
+    assert!(body(&a).contains("四、加快推进疫苗接种"));
+    assert!(!body(&a).contains("脚本"));
+    assert!(!body(&a).contains("网站标识码"));
+
+    let a = run("news_sidebar_comments.html");
+    assert_eq!(a.title.as_deref(), Some("多地发布春节返乡防疫指引 倡导就地过年"));
+    assert_eq!(a.published.as_deref(), Some("2022-01-12T08:45:10"));
+    assert_eq!(a.source.as_deref(), Some("某某日报"));
+    assert_eq!(a.author.as_deref(), Some("王小明"));
+    assert_eq!(a.editor.as_deref(), Some("李华"));
+    assert_eq!(a.site.as_deref(), Some("某某新闻网"));
+    assert_eq!(a.url.as_deref(), Some("https://news.example.cn/2022/01/12/a123456.html"));
+    assert!(a.paragraphs.iter().any(|p| p == "各地细化返乡要求"));
+    for leak in ["网友甲", "相关新闻", "热点排行", "点击进入", "分享到", "Copyright", "不应出现"]
+    {
+        assert!(!body(&a).contains(leak), "{leak} leaked");
+    }
+
+    let a = run("big5_traditional.html");
+    assert_eq!(a.published.as_deref(), Some("2012-01-17T14:25:00"));
+    assert_eq!(a.source.as_deref(), Some("中央社"));
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+
+    let a = run("data_table_report.html");
+    assert!(a.paragraphs.iter().any(|p| p == "甲市 812.6 35.2"), "{:?}", a.paragraphs);
+
+    let a = run("jsonld_hidden.html");
+    assert_eq!(a.author.as_deref(), Some("周文"));
+    assert_eq!(a.published.as_deref(), Some("2023-03-15T10:20:00"));
+    assert!(!body(&a).contains("不应出现"));
+    assert!(!body(&a).contains("请启用脚本"));
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+
+    let a = run("blog_archive.html");
+    assert!(body(&a).starts_with("清晨的海边小镇"), "{:?}", a.paragraphs);
+    assert!(!body(&a).contains("雨季"));
+
+    let a = run("no_article.html");
+    assert!(a.paragraphs.is_empty());
+    assert!(!a.warnings.is_empty());
+
+    let a = run("wet_news.txt");
+    assert_eq!(a.title.as_deref(), Some("市疫情防控指挥部召开专题会议部署春节防控工作"));
+    assert_eq!(a.published.as_deref(), Some("2022-01-20T16:32:08"));
+    assert_eq!(a.author.as_deref(), Some("张晓"));
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+
+    let a = run("mirror_spam.txt");
+    assert_eq!(a.site.as_deref(), Some("某某资讯网"));
+    assert_eq!(a.source.as_deref(), Some("某某农民报"));
+    assert!(a.removed.iter().any(|r| r.reason.as_str() == "spam-keywords"));
+
+    let a = run("lead_summary_brand.txt");
+    assert_eq!(a.site.as_deref(), Some("某某融媒"));
+    assert!(a.paragraphs.iter().all(|p| !p.contains("某某融媒")), "{:?}", a.paragraphs);
+    assert!(a.removed.iter().any(|r| r.reason.as_str() == "injected-brand"));
+    assert!(a.removed.iter().any(|r| r.reason.as_str() == "duplicate-lead"));
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+
+    let a = run("comments_tail.txt");
+    assert_eq!(a.author.as_deref(), Some("小李"));
+    assert_eq!(a.url.as_deref(), Some("http://www.example.org/post/1024.html"));
+    assert_eq!(a.site.as_deref(), Some("某某技术分享站"));
+    assert!(a.removed.iter().any(|r| r.reason.as_str() == "repeated-title"));
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+
+    let a = run("english.txt");
+    assert_eq!(a.title.as_deref(), Some("Hospitals prepare for winter surge"));
+    assert_eq!(a.author.as_deref(), Some("Tom Brown"));
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+
+    let a = run("empty_nav.txt");
+    assert!(a.paragraphs.is_empty());
+    assert!(!a.warnings.is_empty());
+}
