@@ -174,10 +174,14 @@ fn notice_issuer(lx: &Lexicon, title: &str, paragraphs: &[String]) -> Option<Evi
         {
             return Some(Evidence::new(Some(pi), s, e, p.get(s..e)?));
         }
-        for verb in ["发出", "发布", "印发", "下发"] {
+        for verb in ["发出", "发布", "印发", "下发", "研究决定", "研究同意"] {
             if let Some(i) = p.find(verb)
-                && let Some((s, e)) = org_before(lx, p, i)
+                && let Some((mut s, e)) = org_before(lx, p, i)
             {
+                // 经县疫情防控指挥部研究决定
+                if p.get(s..e).is_some_and(|n| n.starts_with('经')) {
+                    s += '经'.len_utf8();
+                }
                 return Some(Evidence::new(Some(pi), s, e, p.get(s..e)?));
             }
         }
@@ -375,8 +379,24 @@ pub(crate) fn region(
     }
     let best = counts.values().max_by_key(|(n, first, d)| {
         (*n, std::cmp::Reverse(level_rank(d.level)), std::cmp::Reverse(*first))
-    })?;
-    Some(place_of(best.2))
+    });
+    if let Some(best) = best {
+        return Some(place_of(best.2));
+    }
+    // A province-level text that names no place: 入晋, 来晋, 非必要不离晋.
+    if level == Some(PlaceLevel::Province) {
+        let mut n: HashMap<&str, usize> = HashMap::new();
+        for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
+            for h in lx.province_marks.find(text) {
+                if let Some(p) = lx.province_of_mark.get(h.id) {
+                    *n.entry(p.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let (name, _) = n.into_iter().max_by_key(|&(p, c)| (c, std::cmp::Reverse(p)))?;
+        return divisions.resolve(name, None).map(place_of);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -446,6 +466,9 @@ mod tests {
         ];
         let (name, _) = issuer(&l, Kind::Notice, "关于加强防控的通告", &ps, &[]).unwrap();
         assert_eq!(name, "乙市新冠肺炎疫情防控指挥部");
+        let ps = vec!["经县疫情防控指挥部研究决定,现通告如下:".to_owned()];
+        let (name, _) = issuer(&l, Kind::Notice, "关于暂停营业的通告", &ps, &[]).unwrap();
+        assert_eq!(name, "县疫情防控指挥部");
         let (name, _) =
             issuer(&l, Kind::Notice, "丙县人民政府关于暂停营业的通告", &[], &[]).unwrap();
         assert_eq!(name, "丙县人民政府");
@@ -514,6 +537,9 @@ mod tests {
         let r = region(&l, &d, Some("市委常委会"), "", &[], &ents).unwrap();
         assert_eq!(r.name, "太原市");
         assert!(region(&l, &d, Some("甲乙市防控办"), "", &[], &[]).is_none());
+        // Only 入晋 and 我省 to go on.
+        let ps = vec!["我省要严格落实入晋人员落地检,来晋人员要报备".to_owned()];
+        assert_eq!(region(&l, &d, Some("省委常委会"), "", &ps, &[]).unwrap().name, "山西省");
         // Nothing to go on.
         assert!(region(&l, &d, Some("各市县防控办"), "", &[], &[]).is_none());
     }

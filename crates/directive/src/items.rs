@@ -224,8 +224,17 @@ fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<Stri
 /// notices and meetings; cue-less clauses are reports in reports and news.
 pub(crate) fn modality(lx: &Lexicon, g: &Group, text: &str, kind: Kind) -> Modality {
     let imperative = matches!(kind, Kind::Notice | Kind::Meeting);
-    let mut counted = g.cues.iter().filter(|c| c.place != CuePlace::Start || imperative);
-    let first = counted.next().map(|c| c.modality);
+    let mut counted = g.cues.iter().filter(|c| c.place != CuePlace::Start || imperative).peekable();
+    let mut first = counted.next().copied();
+    // 要倡导, 要引导: the actor must encourage; what is asked of the public is voluntary.
+    if let (Some(f), Some(next)) = (first, counted.peek())
+        && f.modality == Modality::Must
+        && next.modality == Modality::Encourage
+        && next.start == f.end
+    {
+        first = counted.next().copied();
+    }
+    let first = first.map(|c| c.modality);
     if first == Some(Modality::MustNot)
         || (first == Some(Modality::Must) && counted.any(|c| c.modality == Modality::MustNot))
     {
@@ -364,6 +373,10 @@ pub(crate) fn items(
         let text = g.seg.text(p);
         let modality = modality(lx, g, text, kind);
         let mut ms = measures(lx, g, text);
+        // 现将有关事项通告如下: an announcement of what follows, not a directive.
+        if ms.is_empty() && text.ends_with("如下") {
+            continue;
+        }
         // Outside notices, meetings and reports, only clauses naming measures are items.
         let directive_kind = matches!(kind, Kind::Notice | Kind::Meeting | Kind::Report);
         if ms.is_empty() && (!modality.is_directive() || !directive_kind) {
@@ -443,6 +456,8 @@ mod tests {
         assert_eq!(one("严禁擅自离开隔离场所", Kind::Notice).modality, Modality::MustNot);
         assert_eq!(one("各单位不得瞒报", Kind::Notice).modality, Modality::MustNot);
         assert_eq!(one("倡导市民勤洗手", Kind::Notice).modality, Modality::Encourage);
+        assert_eq!(one("要倡导群众非必要不出省", Kind::Notice).modality, Modality::Encourage);
+        assert!(run("为做好防控工作,现将有关事项通告如下", Kind::Notice).is_empty());
         assert_eq!(one("入境人员原则上应集中隔离", Kind::Notice).modality, Modality::Should);
         assert_eq!(one("全区已完成三轮核酸检测", Kind::Notice).modality, Modality::Report);
         assert_eq!(

@@ -261,6 +261,9 @@ pub(crate) struct Lexicon {
     pub quantity: Regex,
     pub abbreviation: Regex,
     pub division_prefix: Regex,
+    /// `入晋`, `来晋`, …: the abbreviation's province for each movement word + abbreviation.
+    pub province_marks: Words,
+    pub province_of_mark: Vec<String>,
 }
 
 /// The table texts a lexicon is built from.
@@ -275,6 +278,7 @@ pub(crate) struct Sources<'a> {
     pub stops: &'a str,
     pub actors: &'a str,
     pub words: &'a str,
+    pub provinces: &'a str,
 }
 
 impl Default for Sources<'static> {
@@ -289,6 +293,7 @@ impl Default for Sources<'static> {
             stops: tables::STOPS,
             actors: tables::ACTORS,
             words: tables::WORDS,
+            provinces: tables::PROVINCES,
         }
     }
 }
@@ -333,6 +338,14 @@ impl Lexicon {
         let mut actors = tables::parse_words("actors.tsv", src.actors)?;
         actors.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let lists = Lists::from_map(tables::parse_lists(src.words)?)?;
+        let mut marks = Vec::new();
+        let mut province_of_mark = Vec::new();
+        for (_, f) in tables::rows("provinces.tsv", src.provinces, 2, 2)? {
+            for verb in ["入", "来", "返", "离", "在", "抵", "出"] {
+                marks.push(format!("{verb}{}", f[0]));
+                province_of_mark.push(f[1].to_owned());
+            }
+        }
         Ok(Lexicon {
             stop_set: WordSet::new(&stops),
             past: Words::new("past", lists.past.clone())?,
@@ -373,6 +386,8 @@ impl Lexicon {
             abbreviation: regex(
                 r"[（(]\s*以下简称\s*[“「\x22]?([^”」\x22）)]{2,20})[”」\x22]?\s*[）)]",
             )?,
+            province_marks: Words::new("province marks", marks)?,
+            province_of_mark,
             division_prefix: regex(
                 r"^(?:中共)?(\p{Han}{2,8}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|州))",
             )?,

@@ -106,6 +106,8 @@ pub enum Table {
     Actors,
     /// `words.tsv`: list, word.
     Words,
+    /// `provinces.tsv`: one-character province abbreviation, province.
+    Provinces,
 }
 
 impl Table {
@@ -122,6 +124,7 @@ impl Table {
             Table::Stops => s.stops,
             Table::Actors => s.actors,
             Table::Words => s.words,
+            Table::Provinces => s.provinces,
         }
     }
 }
@@ -165,6 +168,7 @@ impl RulesBuilder {
                 Table::Stops => src.stops = text,
                 Table::Actors => src.actors = text,
                 Table::Words => src.words = text,
+                Table::Provinces => src.provinces = text,
             }
         }
         let divisions = zhengling_entities::Divisions::load()

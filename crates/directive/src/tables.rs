@@ -15,6 +15,7 @@ pub(crate) const TARGETS: &str = include_str!("../data/targets.tsv");
 pub(crate) const STOPS: &str = include_str!("../data/stops.tsv");
 pub(crate) const ACTORS: &str = include_str!("../data/actors.tsv");
 pub(crate) const WORDS: &str = include_str!("../data/words.tsv");
+pub(crate) const PROVINCES: &str = include_str!("../data/provinces.tsv");
 
 /// The rows of a TSV table: `(line number, fields)`, skipping blank lines and `#` comments.
 /// Every row must have between `min` and `max` fields.

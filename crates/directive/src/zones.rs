@@ -122,10 +122,13 @@ fn listed_holders(lx: &Lexicon, before: &str) -> Vec<String> {
 
 /// The rule for each risk level: `高风险区“足不出户、上门服务”`, `低风险区非必要不离开本区域`.
 pub(crate) fn risk_zones(lx: &Lexicon, paragraphs: &[String]) -> Vec<RiskZone> {
-    const ZONES: [(&str, RiskLevel); 9] = [
+    const ZONES: [(&str, RiskLevel); 12] = [
         ("高风险区域", RiskLevel::High),
         ("中风险区域", RiskLevel::Medium),
         ("低风险区域", RiskLevel::Low),
+        ("高风险地区", RiskLevel::High),
+        ("中风险地区", RiskLevel::Medium),
+        ("低风险地区", RiskLevel::Low),
         ("高风险区", RiskLevel::High),
         ("中风险区", RiskLevel::Medium),
         ("低风险区", RiskLevel::Low),
@@ -135,7 +138,7 @@ pub(crate) fn risk_zones(lx: &Lexicon, paragraphs: &[String]) -> Vec<RiskZone> {
     ];
     let mut out: Vec<RiskZone> = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
-        if !p.contains("风险区") && !p.contains("控区") && !p.contains("防范区") {
+        if !p.contains("风险") && !p.contains("控区") && !p.contains("防范区") {
             continue;
         }
         let mut at = 0;
@@ -268,6 +271,8 @@ mod tests {
         assert!(
             risk_zones(&l, &ps(&["对来自中高风险地区的人员要隔离", "高风险区人员较多"])).is_empty()
         );
+        let z = risk_zones(&l, &ps(&["低风险地区实行“外防输入、内防反弹”"]));
+        assert_eq!((z[0].level, z[0].rule.as_str()), (RiskLevel::Low, "外防输入、内防反弹"));
         let z = risk_zones(&l, &ps(&["封控区实行“区域封闭、足不出户、上门服务”"]));
         assert_eq!(z[0].level, RiskLevel::Sealed);
         assert_eq!(z[0].rule, "区域封闭、足不出户、上门服务");
