@@ -238,7 +238,21 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
             m.date_labelled = true;
             continue;
         }
-        if let Some(v) = value_after(line, l.end, next, l.field) {
+        let value = value_after(line, l.end, next, l.field).or_else(|| {
+            // "(张三 编辑)": the name stands before the role
+            if !matches!(l.field, Field::Author | Field::Editor) {
+                return None;
+            }
+            let tail = line.get(l.end..)?.trim_start();
+            if !(tail.is_empty() || tail.starts_with([')', '）', ']', '】'])) {
+                return None;
+            }
+            let head = line.get(..l.start)?.trim_end();
+            let name = name_before(head, head.len());
+            let n = name.chars().count();
+            ((2..=4).contains(&n) && name.chars().all(is_cjk)).then(|| name.to_owned())
+        });
+        if let Some(v) = value {
             taken = l.end + v.len();
             let slot = match l.field {
                 Field::Source if v.starts_with("http") => &mut m.url,
@@ -438,7 +452,7 @@ const SITE_ENDINGS: &[&str] = &[
     "網絡",
 ];
 
-fn site_like(s: &str) -> bool {
+pub(crate) fn site_like(s: &str) -> bool {
     let n = s.chars().count();
     (2..=16).contains(&n)
         && SITE_ENDINGS.iter().any(|e| s.ends_with(e))
@@ -659,6 +673,8 @@ mod tests {
         assert_eq!(m.author.as_deref(), Some("李香才"));
         let m = parse_meta_line(&l, "(责编: 李文治)").unwrap();
         assert_eq!(m.editor.as_deref(), Some("李文治"));
+        let m = parse_meta_line(&l, "(嵇南涛 编辑)").unwrap();
+        assert_eq!(m.editor.as_deref(), Some("嵇南涛"));
     }
 
     #[test]

@@ -787,6 +787,11 @@ fn find_title(
     first: usize,
     title: Option<&str>,
 ) -> Option<(usize, String)> {
+    // a <title> that is only the site's name names no headline
+    let title = title.filter(|t| {
+        let parts = title_parts(t);
+        !(parts.len() == 1 && fields::site_like(t.trim()))
+    });
     let tkey = title.map(key).unwrap_or_default();
     let parts = title.map(title_parts).unwrap_or_default();
     let main_key = parts.iter().map(|p| key(p)).max_by_key(String::len).unwrap_or_default();
@@ -833,8 +838,11 @@ fn find_title(
         if s.link_chars * 2 > s.counts.chars && s.heading == 0 {
             score -= 30;
         }
-        // nearer the article is better
+        // nearer the article is better; far above it, only a real heading will do
         let dist = i64::try_from(first.abs_diff(i)).unwrap_or(100);
+        if dist > 30 && s.heading == 0 {
+            continue;
+        }
         score -= dist.min(40) / 4;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, i));
@@ -1119,6 +1127,10 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
                 }
             }
             d.remove(text, v.reason);
+            continue;
+        }
+        if crate::text::is_site_tag(text) {
+            d.remove(text, Reason::Boilerplate);
             continue;
         }
         let strong = s.counts.units() >= 40.0

@@ -327,7 +327,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             continue;
         }
         let closing_date = i >= a + 3 && crate::date::is_signature_date(l.text);
-        if l.countish && !closing_date {
+        if (l.countish && !closing_date) || crate::text::is_site_tag(l.text) {
             d.remove(l.text, Reason::Boilerplate);
             continue;
         }

@@ -276,6 +276,28 @@ pub(crate) fn is_breadcrumb(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.chars().count() <= 16 && !p.contains(['，', '。']))
 }
 
+/// Whether a short block is a site tag: a name with the site's domain
+/// (`某某家园,www.example.ca`, `i Ask . ca`), stamped into articles by some sites.
+pub(crate) fn is_site_tag(s: &str) -> bool {
+    let n = s.chars().count();
+    if n > 30 || s.contains(['。', '！', '？']) {
+        return false;
+    }
+    let compact: String =
+        s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    const TLDS: &[&str] = &[
+        ".com", ".cn", ".net", ".org", ".ca", ".hk", ".tw", ".gov", ".edu", ".cc", ".tv", ".us",
+        ".uk", ".sg", ".mo",
+    ];
+    compact.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')).any(|tok| {
+        tok.contains('.')
+            && !tok.starts_with("http")
+            && tok.len() >= 4
+            && TLDS.iter().any(|t| tok.ends_with(t) || tok.contains(&format!("{t}.")))
+            && tok.chars().filter(char::is_ascii_alphabetic).count() >= 3
+    })
+}
+
 /// A line without its leading bullet (`•`, `·`, `●`, `■`, `-`, `*`) and the space after it.
 pub(crate) fn strip_list_marker(s: &str) -> &str {
     let t = s.trim_start();
@@ -319,6 +341,15 @@ mod tests {
         assert!(!is_breadcrumb("a > b"));
         assert_eq!(strip_list_marker("• 属地责任: 各市"), "属地责任: 各市");
         assert_eq!(strip_list_marker("-5度"), "-5度");
+    }
+
+    #[test]
+    fn site_tags() {
+        assert!(is_site_tag("加拿大家园,www.example.ca"));
+        assert!(is_site_tag("i Ask . ca"));
+        assert!(is_site_tag("家园网多伦多,toronto.example.ca"));
+        assert!(!is_site_tag("详情请登录www.example.gov.cn查询。"));
+        assert!(!is_site_tag("3.5万名"));
     }
 
     #[test]
