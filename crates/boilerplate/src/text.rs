@@ -276,6 +276,12 @@ pub(crate) fn is_breadcrumb(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.chars().count() <= 16 && !p.contains(['，', '。']))
 }
 
+/// Top-level domains of site tags.
+const TLDS: &[&str] = &[
+    ".com", ".cn", ".net", ".org", ".ca", ".hk", ".tw", ".gov", ".edu", ".cc", ".tv", ".us", ".uk",
+    ".sg", ".mo",
+];
+
 /// Whether a short block is a site tag: a name with the site's domain
 /// (`某某家园,www.example.ca`, `i Ask . ca`), stamped into articles by some sites.
 pub(crate) fn is_site_tag(s: &str) -> bool {
@@ -285,10 +291,6 @@ pub(crate) fn is_site_tag(s: &str) -> bool {
     }
     let compact: String =
         s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    const TLDS: &[&str] = &[
-        ".com", ".cn", ".net", ".org", ".ca", ".hk", ".tw", ".gov", ".edu", ".cc", ".tv", ".us",
-        ".uk", ".sg", ".mo",
-    ];
     compact.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-')).any(|tok| {
         tok.contains('.')
             && !tok.starts_with("http")
