@@ -301,6 +301,10 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
             }
             start = i;
         }
+        // 重点人群: an adverb elsewhere (重点做好), a modifier right before a head.
+        if start == head_start && text.get(..head_start).is_some_and(|b| b.ends_with("重点")) {
+            start = head_start - "重点".len();
+        }
         let modifier = text.get(start..head_start).unwrap_or("");
         let alone = lx.target_heads.get(h.id).is_some_and(|t| t.alone);
         if modifier.is_empty() && !alone {
@@ -517,6 +521,8 @@ mod tests {
     fn targets() {
         let i = one("重点提高60岁及以上老年人群的疫苗接种率", Kind::Notice);
         assert_eq!(i.targets, ["60岁及以上老年人群"]);
+        let i = one("要加强重点人群核酸检测", Kind::Notice);
+        assert_eq!(i.targets, ["重点人群"]);
         let i = one("要加强中高风险地区来人排查管控", Kind::Notice);
         assert_eq!(i.targets, ["中高风险地区来人"]);
         let i = one("冷链食品、进口货物要落实核酸抽检", Kind::Notice);

@@ -239,7 +239,13 @@ fn paragraph() -> impl Strategy<Value = String> {
         Just(" "),
         Just("🙂"),
     ];
-    proptest::collection::vec(words, 0..40).prop_map(|w| w.concat())
+    let vocabulary = proptest::collection::vec(words, 0..40).prop_map(|w| w.concat());
+    // Any text at all, and vocabulary mixed with any text.
+    prop_oneof![
+        4 => vocabulary.clone(),
+        1 => any::<String>(),
+        1 => (vocabulary, any::<String>(), "[\\PC]{0,20}").prop_map(|(a, b, c)| format!("{a}{b}{c}")),
+    ]
 }
 
 proptest! {
