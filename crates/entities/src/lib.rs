@@ -133,6 +133,11 @@ pub struct Extractor {
     inner: Arc<Inner>,
 }
 
+/// How many names of people found with titles are looked for in the rest of a page.
+const MAX_PAGE_NAMES: usize = 64;
+/// How many short forms defined on a page are looked for in the rest of it.
+const MAX_PAGE_ALIASES: usize = 32;
+
 /// What one paragraph yields before page-level evidence is applied.
 #[derive(Debug, Default)]
 struct Raw {
@@ -188,13 +193,21 @@ impl Extractor {
                 }
             }
         }
-        let aliases: Vec<(String, String)> =
-            raws.iter().flat_map(|r| r.aliases.iter().cloned()).collect();
+        let mut aliases: Vec<(String, String)> = Vec::new();
+        for (short, full) in raws.iter().flat_map(|r| r.aliases.iter()) {
+            // the first definition of a short form wins
+            if aliases.len() < MAX_PAGE_ALIASES && !aliases.iter().any(|(s, _)| s == short) {
+                aliases.push((short.clone(), full.clone()));
+            }
+        }
+        // people named with titles, looked for on the whole page (a bounded number)
         let mut names: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (raw, text) in raws.iter().zip(texts) {
             for p in raw.people.iter().filter(|p| !p.titles.is_empty()) {
                 if let Some(n) = text.get(p.start..p.end)
-                    && !names.iter().any(|x| x == n)
+                    && names.len() < MAX_PAGE_NAMES
+                    && seen.insert(n)
                 {
                     names.push(n.to_owned());
                 }
@@ -234,20 +247,20 @@ impl Extractor {
             taken.extend(urls);
             taken.extend(emails);
         }
+        let link_set = text::SpanSet::new(taken.clone());
         let phones: Vec<(usize, usize)> = inner
             .phones
             .find(text, &toks)
             .into_iter()
-            .filter(|&(s, e)| !taken.iter().any(|&(a, b)| a < e && s < b))
+            .filter(|&(s, e)| !link_set.hits(s, e))
             .collect();
         for &(s, e) in &phones {
             fixed.push((EntityKind::Phone, s, e, Value::None));
         }
         taken.extend(phones);
-        let toks: Vec<numeral::NumTok> = toks
-            .into_iter()
-            .filter(|t| !taken.iter().any(|&(a, b)| a < t.end && t.start < b))
-            .collect();
+        let set = text::SpanSet::new(taken.clone());
+        let toks: Vec<numeral::NumTok> =
+            toks.into_iter().filter(|t| !set.hits(t.start, t.end)).collect();
         for d in inner.dates.find(text, &toks, ctx.published) {
             taken.push((d.start, d.end));
             fixed.push((EntityKind::Date, d.start, d.end, Value::Date(d.info)));
@@ -258,10 +271,9 @@ impl Extractor {
             || self.wants(EntityKind::Meeting);
         let mut orgs = if orgs_wanted { inner.orgs.find(text, &places) } else { Vec::new() };
         raw.aliases = org::definitions(text, &mut orgs);
-        let free: Vec<numeral::NumTok> = toks
-            .into_iter()
-            .filter(|t| !taken.iter().any(|&(a, b)| a < t.end && t.start < b))
-            .collect();
+        let set = text::SpanSet::new(taken.clone());
+        let free: Vec<numeral::NumTok> =
+            toks.into_iter().filter(|t| !set.hits(t.start, t.end)).collect();
         for m in meeting::find(text, &free, &orgs) {
             // the ordinal's numerals are the meeting's
             let ord = (m.start, m.end);
@@ -279,7 +291,7 @@ impl Extractor {
             ));
         }
         if self.wants(EntityKind::Quantity) {
-            for q in inner.quantities.find(text, &free, &taken) {
+            for q in inner.quantities.find(text, &free, &text::SpanSet::new(taken.clone())) {
                 fixed.push((EntityKind::Quantity, q.start, q.end, Value::Quantity(q.info)));
             }
         }
@@ -325,15 +337,16 @@ impl Extractor {
             let mut taken: Vec<(usize, usize)> = people.iter().map(|p| (p.start, p.end)).collect();
             taken.extend(raw.orgs.iter().map(|o| (o.start, o.end)));
             taken.extend(raw.fixed.iter().filter(|f| f.0 != EntityKind::Quote).map(|f| (f.1, f.2)));
-            people.extend(self.inner.people.mentions(text, names, &taken));
+            people.extend(self.inner.people.mentions(text, names, &text::SpanSet::new(taken)));
         }
-        let person_spans: Vec<(usize, usize)> = people.iter().map(|p| (p.start, p.end)).collect();
-        let url_spans: Vec<(usize, usize)> = raw
-            .fixed
-            .iter()
-            .filter(|f| matches!(f.0, EntityKind::Url | EntityKind::Email | EntityKind::Phone))
-            .map(|f| (f.1, f.2))
-            .collect();
+        let mut no_place: Vec<(usize, usize)> = people.iter().map(|p| (p.start, p.end)).collect();
+        no_place.extend(
+            raw.fixed
+                .iter()
+                .filter(|f| matches!(f.0, EntityKind::Url | EntityKind::Email | EntityKind::Phone))
+                .map(|f| (f.1, f.2)),
+        );
+        let no_place = text::SpanSet::new(no_place);
         for p in people {
             push(
                 &mut out,
@@ -354,7 +367,7 @@ impl Extractor {
         }
         let divisions = &self.inner.places.divisions;
         for h in &raw.places {
-            if person_spans.iter().chain(&url_spans).any(|&(a, b)| a < h.end && h.start < b) {
+            if no_place.hits(h.start, h.end) {
                 continue;
             }
             let Some((i, _)) = divisions.pick(&h.cands, region, evidence) else { continue };

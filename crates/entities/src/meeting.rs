@@ -73,7 +73,8 @@ pub(crate) fn find(text: &str, toks: &[NumTok], orgs: &[OrgHit]) -> Vec<MeetingH
         }
         let Some(end) = end else { continue };
         let name = text.get(after..end).map(str::to_owned);
-        let body = orgs.iter().find(|o| o.end == ord_start);
+        let body =
+            orgs.get(orgs.partition_point(|o| o.end < ord_start)).filter(|o| o.end == ord_start);
         let start = body.map_or(ord_start, |o| o.start);
         out.push(MeetingHit {
             start,

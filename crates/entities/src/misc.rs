@@ -8,6 +8,8 @@ use crate::text::{char_at, char_before, is_cjk};
 
 /// The longest quoted term (characters); longer quotes are speech, not terms.
 const MAX_QUOTE_CHARS: usize = 40;
+/// How many open quote marks are remembered at once.
+const MAX_OPEN_QUOTES: usize = 16;
 
 /// Terms in quotes, innermost first where nested; spans are the text inside the marks.
 pub(crate) fn quotes(text: &str) -> Vec<(usize, usize)> {
@@ -35,6 +37,10 @@ pub(crate) fn quotes(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         if matches!(c, '“' | '‘' | '「' | '『' | '"') {
+            // unbalanced marks must not make the search quadratic: keep the innermost few
+            if stack.len() >= MAX_OPEN_QUOTES {
+                stack.remove(0);
+            }
             stack.push((c, i + c.len_utf8()));
         } else if c == '\n' {
             stack.clear();

@@ -169,7 +169,8 @@ impl OrgFinder {
         let mut n = 0;
         while lo > floor && n < MAX_BODY_CHARS + 8 {
             // a place name is crossed whole, whatever its characters (成都, 大同)
-            if let Some(p) = places.iter().find(|p| p.end == lo && p.start >= floor) {
+            let at = places.partition_point(|p| p.end < lo);
+            if let Some(p) = places.get(at).filter(|p| p.end == lo && p.start >= floor) {
                 lo = p.start;
                 n += 2;
                 continue;
@@ -183,11 +184,15 @@ impl OrgFinder {
         }
         // the earliest prefix in that window: a place name or a prefix word, else a level marker
         let mut start: Option<(usize, usize)> = None;
-        for p in places {
-            if p.start >= lo && p.end <= s && !p.weak {
-                start = Some((p.start, p.end));
-                break;
-            }
+        let first = places.partition_point(|p| p.start < lo);
+        if let Some(p) = places
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|p| p.start < s)
+            .find(|p| p.end <= s && !p.weak)
+        {
+            start = Some((p.start, p.end));
         }
         let mut pos = lo;
         while pos < s {
@@ -266,22 +271,21 @@ pub(crate) fn definitions(text: &str, orgs: &mut Vec<OrgHit>) -> Vec<(String, St
         else {
             continue;
         };
-        let Some(idx) = orgs.iter().position(|o| o.end == org_end) else { continue };
+        let at = orgs.partition_point(|o| o.end < org_end);
+        let Some(idx) = (at < orgs.len() && orgs[at].end == org_end).then_some(at) else {
+            continue;
+        };
         let full_text = text.get(orgs[idx].start..org_end).unwrap_or_default().to_owned();
         orgs[idx].short = Some(short.to_owned());
-        match orgs.iter_mut().find(|o| o.start == s_start && o.end == s_end) {
-            Some(o) => o.full = Some(full_text.clone()),
-            None => {
-                if !orgs.iter().any(|o| o.start < s_end && s_start < o.end) {
-                    orgs.push(OrgHit {
-                        start: s_start,
-                        end: s_end,
-                        full: Some(full_text.clone()),
-                        short: None,
-                    });
-                    orgs.sort_by_key(|o| o.start);
-                }
-            }
+        // organizations are sorted and disjoint: find the one at the short form, if any
+        let at = orgs.partition_point(|o| o.end <= s_start);
+        match orgs.get_mut(at) {
+            Some(o) if o.start == s_start && o.end == s_end => o.full = Some(full_text.clone()),
+            Some(o) if o.start < s_end => {}
+            _ => orgs.insert(
+                at,
+                OrgHit { start: s_start, end: s_end, full: Some(full_text.clone()), short: None },
+            ),
         }
         out.push((short.to_owned(), full_text));
     }
@@ -290,23 +294,28 @@ pub(crate) fn definitions(text: &str, orgs: &mut Vec<OrgHit>) -> Vec<(String, St
 
 /// Adds later uses of defined short forms (`省疫情防控办`) as organizations with their full form.
 pub(crate) fn apply_aliases(text: &str, aliases: &[(String, String)], orgs: &mut Vec<OrgHit>) {
-    let mut added = false;
+    orgs.sort_by_key(|o| o.start);
+    let existing = crate::text::SpanSet::new(orgs.iter().map(|o| (o.start, o.end)).collect());
+    let mut added: Vec<OrgHit> = Vec::new();
     for (short, full) in aliases {
         for (i, _) in text.match_indices(short.as_str()) {
             let (s, e) = (i, i + short.len());
-            if let Some(o) = orgs.iter_mut().find(|o| o.start == s && o.end == e) {
+            let at = orgs.partition_point(|o| o.start < s);
+            if let Some(o) = orgs.get_mut(at).filter(|o| o.start == s && o.end == e) {
                 // the text's own definition beats the lexicon's expansion
                 o.full = Some(full.clone());
                 continue;
             }
-            if orgs.iter().any(|o| o.start < e && s < o.end) {
+            if existing.hits(s, e) || added.last().is_some_and(|a| a.end > s && a.start < e) {
                 continue;
             }
-            orgs.push(OrgHit { start: s, end: e, full: Some(full.clone()), short: None });
-            added = true;
+            added.push(OrgHit { start: s, end: e, full: Some(full.clone()), short: None });
         }
     }
-    if added {
+    if !added.is_empty() {
+        added.sort_by_key(|o| o.start);
+        added.dedup_by(|b, a| b.start < a.end);
+        orgs.extend(added);
         orgs.sort_by_key(|o| o.start);
     }
 }

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::{self, fields, lines};
 use crate::org::{FUNCTION_CHARS, OrgHit, char_set};
 use crate::place::PlaceHit;
-use crate::text::{char_at, char_before, is_cjk, prev_pos, skip_spaces};
+use crate::text::{SpanSet, char_at, char_before, is_cjk, prev_pos, skip_spaces};
 
 const TITLES: &str = include_str!("../data/titles.tsv");
 const SURNAMES: &str = include_str!("../data/surnames.txt");
@@ -145,12 +145,7 @@ impl PersonFinder {
 
     /// The name starting at `pos` (surname + one or two given characters), preferring the
     /// longer one when both could end there.
-    fn name_after(
-        &self,
-        text: &str,
-        pos: usize,
-        blocked: &[(usize, usize)],
-    ) -> Option<(usize, usize)> {
+    fn name_after(&self, text: &str, pos: usize, blocked: &SpanSet) -> Option<(usize, usize)> {
         let mut fallback = None;
         for sl in self.surname_at(text, pos) {
             let g0 = pos + sl;
@@ -158,7 +153,7 @@ impl PersonFinder {
             let g1 = g0 + c1.len_utf8();
             let two = char_at(text, g1).filter(|&c| self.given_ok(c)).map(|c| g1 + c.len_utf8());
             for end in two.into_iter().chain(std::iter::once(g1)) {
-                if overlaps(blocked, pos, end) || self.common_word(text, pos) {
+                if blocked.hits(pos, end) || self.common_word(text, pos) {
                     continue;
                 }
                 if self.ends_name(text, end) {
@@ -175,12 +170,7 @@ impl PersonFinder {
     }
 
     /// The name ending at `end` (before a post-name title).
-    fn name_before(
-        &self,
-        text: &str,
-        end: usize,
-        blocked: &[(usize, usize)],
-    ) -> Option<(usize, usize)> {
+    fn name_before(&self, text: &str, end: usize, blocked: &SpanSet) -> Option<(usize, usize)> {
         let p1 = prev_pos(text, end);
         let c1 = char_before(text, end).filter(|&c| self.given_ok(c))?;
         let _ = c1;
@@ -201,7 +191,7 @@ impl PersonFinder {
             let given_ok = text.get(st + sl..end).is_some_and(|g| {
                 g.chars().all(|c| self.given_ok(c)) && (1..=2).contains(&g.chars().count())
             });
-            if !given_ok || overlaps(blocked, st, end) || self.common_word(text, st) {
+            if !given_ok || blocked.hits(st, end) || self.common_word(text, st) {
                 continue;
             }
             // a function character before a surname that is itself one (向, 于) makes the shorter
@@ -224,9 +214,10 @@ impl PersonFinder {
                 None => known.push((m.start(), m.end())),
             }
         }
-        let mut blocked: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
-        blocked.extend(places.iter().filter(|p| !p.weak).map(|p| (p.start, p.end)));
-        blocked.extend(titles.iter().map(|t| (t.start, t.end)));
+        let mut spans: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();
+        spans.extend(places.iter().filter(|p| !p.weak).map(|p| (p.start, p.end)));
+        spans.extend(titles.iter().map(|t| (t.start, t.end)));
+        let blocked = SpanSet::new(spans);
         let mut out: Vec<PersonHit> = Vec::new();
         for (ti, t) in titles.iter().enumerate() {
             if t.use_.pre() {
@@ -278,8 +269,7 @@ impl PersonFinder {
         for (s, e) in known {
             push(&mut out, PersonHit { start: s, end: e, titles: Vec::new() });
         }
-        out.sort_by_key(|p| p.start);
-        out
+        settle(out)
     }
 
     /// The titles before a name: the title at `ti` with the organization it belongs to, and
@@ -304,7 +294,8 @@ impl PersonFinder {
                 break;
             }
             let sep = prev_pos(text, start);
-            match titles[..i].iter().rposition(|p| p.end == sep) {
+            let j = titles.partition_point(|p| p.end < sep);
+            match (j < i && titles.get(j).is_some_and(|p| p.end == sep)).then_some(j) {
                 Some(j) => i = j,
                 None => break,
             }
@@ -326,7 +317,7 @@ impl PersonFinder {
         let mut st = core;
         loop {
             // an organization the title starts inside (大同|市委常委 inside 大同市委)
-            if let Some(o) = orgs.iter().find(|o| o.start < st && st < o.end) {
+            if let Some(o) = org_containing(orgs, st) {
                 st = o.start;
                 continue;
             }
@@ -335,12 +326,13 @@ impl PersonFinder {
                 st = p.start;
                 continue;
             }
-            if let Some(o) = orgs.iter().find(|o| o.end == st && o.start < st) {
+            if let Some(o) = org_ending_at(orgs, st).filter(|o| o.start < st) {
                 st = o.start;
                 continue;
             }
-            if let Some(t) =
-                titles.iter().find(|t| t.end == st && t.start < st && t.use_ != TitleUse::Byline)
+            if let Some(t) = titles
+                .get(titles.partition_point(|t| t.end < st))
+                .filter(|t| t.end == st && t.start < st && t.use_ != TitleUse::Byline)
             {
                 // 党组成员 + 副主任? only when no separator: a longer compound title
                 st = t.start;
@@ -362,7 +354,7 @@ impl PersonFinder {
                 }
                 p = prev_pos(text, p);
                 n += 1;
-                if let Some(o) = orgs.iter().find(|o| o.end == p) {
+                if let Some(o) = org_ending_at(orgs, p) {
                     found = Some(o.start);
                     break;
                 }
@@ -376,18 +368,12 @@ impl PersonFinder {
     }
 
     /// Other mentions of names already found (`武晋表示` after `主任武晋`).
-    pub(crate) fn mentions(
-        &self,
-        text: &str,
-        names: &[String],
-        taken: &[(usize, usize)],
-    ) -> Vec<PersonHit> {
+    pub(crate) fn mentions(&self, text: &str, names: &[String], taken: &SpanSet) -> Vec<PersonHit> {
         let mut out = Vec::new();
         for name in names {
             for (i, _) in text.match_indices(name.as_str()) {
                 let (s, e) = (i, i + name.len());
-                if overlaps(taken, s, e) || out.iter().any(|p: &PersonHit| p.start < e && s < p.end)
-                {
+                if taken.hits(s, e) {
                     continue;
                 }
                 // not the head of a longer name (王伟 in 王伟东)
@@ -397,23 +383,45 @@ impl PersonFinder {
                 out.push(PersonHit { start: s, end: e, titles: Vec::new() });
             }
         }
-        out.sort_by_key(|p| p.start);
-        out
+        settle(out)
     }
 }
 
-fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
-    spans.iter().any(|&(a, b)| a < e && s < b)
+/// The organization ending at `pos` (organizations are sorted and do not overlap).
+fn org_ending_at(orgs: &[OrgHit], pos: usize) -> Option<&OrgHit> {
+    orgs.get(orgs.partition_point(|o| o.end < pos)).filter(|o| o.end == pos)
+}
+
+/// The organization `pos` falls strictly inside.
+fn org_containing(orgs: &[OrgHit], pos: usize) -> Option<&OrgHit> {
+    orgs.get(orgs.partition_point(|o| o.end <= pos)).filter(|o| o.start < pos && pos < o.end)
 }
 
 fn push(out: &mut Vec<PersonHit>, p: PersonHit) {
-    if let Some(q) = out.iter_mut().find(|q| q.start < p.end && p.start < q.end) {
-        if q.titles.is_empty() && !p.titles.is_empty() && q.start == p.start && q.end == p.end {
-            q.titles = p.titles;
-        }
-        return;
-    }
     out.push(p);
+}
+
+/// Sorts people by position and drops overlaps: the first found wins, taking the titles of
+/// a later hit on the same span when it has none.
+fn settle(mut v: Vec<PersonHit>) -> Vec<PersonHit> {
+    // a stable sort keeps the order they were found in among equal starts
+    v.sort_by_key(|p| p.start);
+    let mut out: Vec<PersonHit> = Vec::with_capacity(v.len());
+    for p in v {
+        match out.last_mut() {
+            Some(q) if q.end > p.start => {
+                if q.titles.is_empty()
+                    && !p.titles.is_empty()
+                    && q.start == p.start
+                    && q.end == p.end
+                {
+                    q.titles = p.titles;
+                }
+            }
+            _ => out.push(p),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

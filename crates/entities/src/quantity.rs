@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use crate::error::{Error, Result};
 use crate::lexicon::{self, fields, lines};
 use crate::numeral::{NumKind, NumTok};
-use crate::text::{char_at, char_before, has_before};
+use crate::text::{SpanSet, char_at, char_before, has_before};
 use crate::types::{Bound, QuantityInfo};
 
 const MEASURES: &str = include_str!("../data/measures.txt");
@@ -110,18 +110,13 @@ impl QuantityFinder {
     }
 
     /// Quantities among `toks`; `taken` are spans already used by dates, meetings, phones...
-    pub(crate) fn find(
-        &self,
-        text: &str,
-        toks: &[NumTok],
-        taken: &[(usize, usize)],
-    ) -> Vec<QtyHit> {
+    pub(crate) fn find(&self, text: &str, toks: &[NumTok], taken: &SpanSet) -> Vec<QtyHit> {
         let mut out: Vec<QtyHit> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
             i += 1;
-            if out.last().is_some_and(|q| q.end > t.start) || overlaps(taken, t.start, t.end) {
+            if out.last().is_some_and(|q| q.end > t.start) || taken.hits(t.start, t.end) {
                 continue;
             }
             if let Some((hit, used)) = self.at(text, toks, i - 1, taken) {
@@ -139,7 +134,7 @@ impl QuantityFinder {
         text: &str,
         toks: &[NumTok],
         ti: usize,
-        taken: &[(usize, usize)],
+        taken: &SpanSet,
     ) -> Option<(QtyHit, usize)> {
         let t = toks.get(ti)?;
         if t.overflow || t.kind == NumKind::Naive {
@@ -171,7 +166,7 @@ impl QuantityFinder {
             let s = start - q.word.len();
             let shadowed =
                 q.word == "近" && matches!(char_before(text, s), Some('最' | '附' | '将' | '接'));
-            if !shadowed && !overlaps(taken, s, start) {
+            if !shadowed && !taken.hits(s, start) {
                 start = s;
                 approximate = true;
                 bound = q.bound.or(bound);
@@ -212,7 +207,7 @@ impl QuantityFinder {
                     (None, Some(_)) => true,
                     (_, None) => false,
                 };
-                if unit_ok && !overlaps(taken, t2.start, t2.end) {
+                if unit_ok && !taken.hits(t2.start, t2.end) {
                     if let Some(u) = u2 {
                         r += u.len();
                         unit = Some(u);
@@ -248,10 +243,6 @@ impl QuantityFinder {
     }
 }
 
-fn overlaps(spans: &[(usize, usize)], s: usize, e: usize) -> bool {
-    spans.iter().any(|&(a, b)| a < e && s < b)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,7 +252,7 @@ mod tests {
     fn qty(text: &str) -> Vec<(String, QuantityInfo)> {
         let f = QuantityFinder::build().unwrap();
         let toks = scan(text);
-        f.find(text, &toks, &[])
+        f.find(text, &toks, &SpanSet::default())
             .into_iter()
             .map(|h| (text[h.start..h.end].to_owned(), h.info))
             .collect()

@@ -58,6 +58,34 @@ pub(crate) fn char_count(text: &str, a: usize, b: usize) -> usize {
     text.get(a..b).map_or(0, |s| s.chars().count())
 }
 
+/// A set of byte spans, merged and sorted, answering overlap queries in `O(log n)` (pages with
+/// thousands of entities must not make extraction quadratic).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct SpanSet {
+    v: Vec<(usize, usize)>,
+}
+
+impl SpanSet {
+    pub(crate) fn new(mut v: Vec<(usize, usize)>) -> Self {
+        v.retain(|&(a, b)| a < b);
+        v.sort_unstable();
+        let mut out: Vec<(usize, usize)> = Vec::with_capacity(v.len());
+        for (a, b) in v {
+            match out.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => out.push((a, b)),
+            }
+        }
+        SpanSet { v: out }
+    }
+
+    /// Whether `[s, e)` overlaps a span of the set.
+    pub(crate) fn hits(&self, s: usize, e: usize) -> bool {
+        let i = self.v.partition_point(|&(_, b)| b <= s);
+        self.v.get(i).is_some_and(|&(a, _)| a < e && s < e)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +104,13 @@ mod tests {
         assert!(is_cjk('省') && !is_cjk('a'));
         assert_eq!(skip_spaces(" \u{3000}x", 0), 4);
         assert_eq!(char_count(t, 0, 7), 3);
+    }
+
+    #[test]
+    fn span_sets_merge_and_answer_overlaps() {
+        let s = SpanSet::new(vec![(10, 20), (0, 5), (15, 25), (30, 30)]);
+        assert!(s.hits(4, 6) && s.hits(24, 40) && s.hits(12, 13));
+        assert!(!s.hits(5, 10) && !s.hits(25, 30) && !s.hits(30, 31));
+        assert!(!SpanSet::default().hits(0, 100));
     }
 }
