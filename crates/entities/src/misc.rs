@@ -65,18 +65,16 @@ fn url_char(c: char) -> bool {
 
 /// URLs: `http://…`, `https://…` and `www.…`.
 pub(crate) fn urls(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, b"http").collect();
+    starts.extend(memchr::memmem::find_iter(bytes, b"www."));
+    starts.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;
-    let bytes = text.as_bytes();
-    while let Some(i) = memchr::memmem::find(bytes.get(from..).unwrap_or_default(), b"http")
-        .map(|i| i + from)
-        .into_iter()
-        .chain(
-            memchr::memmem::find(bytes.get(from..).unwrap_or_default(), b"www.").map(|i| i + from),
-        )
-        .min()
-    {
-        from = i + 1;
+    for i in starts {
+        if i < from {
+            continue;
+        }
         let rest = text.get(i..).unwrap_or_default();
         let ok =
             rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
@@ -101,6 +99,9 @@ pub(crate) fn urls(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The longest local part or domain an email address may have (RFC 5321 limits).
+const MAX_EMAIL_PART: usize = 255;
+
 /// Email addresses.
 pub(crate) fn emails(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -108,11 +109,11 @@ pub(crate) fn emails(text: &str) -> Vec<(usize, usize)> {
     let domain = |c: char| c.is_ascii_alphanumeric() || ".-".contains(c);
     for (at, _) in text.match_indices('@') {
         let mut s = at;
-        while let Some(c) = char_before(text, s).filter(|&c| local(c)) {
+        while let Some(c) = char_before(text, s).filter(|&c| local(c) && at - s < MAX_EMAIL_PART) {
             s -= c.len_utf8();
         }
         let mut e = at + 1;
-        while let Some(c) = char_at(text, e).filter(|&c| domain(c)) {
+        while let Some(c) = char_at(text, e).filter(|&c| domain(c) && e - at < MAX_EMAIL_PART) {
             e += c.len_utf8();
         }
         while char_before(text, e) == Some('.') {
