@@ -15,10 +15,15 @@ pub(crate) fn kind(
     paragraphs: &[String],
     distinct_measures: usize,
 ) -> (Kind, Option<Evidence>) {
+    // A word followed by 精神 is relayed (传达学习…通知精神), not the page's own kind.
     let in_title = |words: &[String]| {
         words
             .iter()
             .filter_map(|w| title.find(w.as_str()).map(|i| (i, w)))
+            .filter(|(i, w)| {
+                let after = title.get(i + w.len()..).unwrap_or("");
+                !after.trim_start_matches(['”', '》', '"']).starts_with("精神")
+            })
             .min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())))
             .map(|(i, w)| Evidence::new(None, i, i + w.len(), w.clone()))
     };
@@ -420,6 +425,10 @@ mod tests {
         assert_eq!(kind_of("关于进一步做好疫情防控工作的通知", &[], 0), Kind::Notice);
         assert_eq!(kind_of("张三主持召开县疫情防控领导小组第12次会议", &[], 0), Kind::Meeting);
         assert_eq!(kind_of("", &["现将有关事项通告如下"], 0), Kind::Notice);
+        assert_eq!(
+            kind_of("县委常委会会议传达学习省防控办《紧急通知》精神", &[], 0),
+            Kind::Meeting
+        );
         assert_eq!(kind_of("", &["会议指出,要坚持。会议强调,要落实。"], 0), Kind::Meeting);
         assert_eq!(kind_of("抓好常态化疫情防控", &["我省累计接种疫苗"], 3), Kind::Report);
         assert_eq!(kind_of("流感进入高发期", &["专家提醒"], 0), Kind::News);
