@@ -648,8 +648,10 @@ fn furniture(w: &Walk<'_>, st: &Stats, seg: &Seg, root: u32, root_chars: u32) ->
             && r != Reason::Metadata
         {
             let c = st.counts.get(n as usize).copied().unwrap_or_default();
-            // A misleading class on the article's own wrapper does not count.
-            let holds_article = c.chars * 2 > root_chars;
+            // A misleading class on the article's own wrapper does not count: dropping the
+            // element must leave an article behind.
+            let rest = root_chars.saturating_sub(c.chars);
+            let holds_article = rest < 200.max(root_chars / 20);
             let articleish = c.punct >= 6 && st.link_density(n) < 0.3 && c.units() >= 150.0;
             let strong = matches!(
                 r,
@@ -819,7 +821,7 @@ fn find_title(
         if !matches && s.heading != 1 {
             continue;
         }
-        if lex.classify(text).is_some() {
+        if lex.classify(text).is_some() || crate::text::is_breadcrumb(text) {
             continue;
         }
         let mut score = i64::try_from(k_len.min(60)).unwrap_or(0);

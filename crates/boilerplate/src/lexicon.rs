@@ -245,7 +245,7 @@ impl Lexicon {
         let strong = usize::from(contains.is_some());
         match (contains, weak_reason) {
             (Some(v), _) if n <= 160 || (n <= 400 && strong + weak_hits >= 2) => Some(v),
-            (None, Some(v)) if (n <= 80 && weak_hits >= 1) || (n <= 400 && weak_hits >= 2) => {
+            (None, Some(v)) if (n <= 30 && weak_hits >= 1) || (n <= 400 && weak_hits >= 2) => {
                 Some(v)
             }
             _ => None,

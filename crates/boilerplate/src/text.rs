@@ -268,7 +268,7 @@ pub(crate) fn is_breadcrumb(s: &str) -> bool {
     if n > 120 {
         return false;
     }
-    let steps: Vec<&str> = s.split(['>', '›', '»', '→', '＞']).map(str::trim).collect();
+    let steps: Vec<&str> = s.split(['>', '›', '»', '→', '＞', '〉']).map(str::trim).collect();
     steps.len() >= 3
         && steps
             .iter()
