@@ -137,7 +137,30 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     for (i, l) in lines.iter_mut().enumerate() {
         l.repeats = keys.get(i).and_then(|k| freq.get(k.as_str()).copied()).unwrap_or(1);
     }
-    for l in &mut lines {
+    // Lines of a hard-wrapped paragraph: long fragments next to a fragment of about the
+    // same width.
+    let frag: Vec<Option<u32>> = lines
+        .iter()
+        .map(|l| {
+            let spaces =
+                l.text.chars().filter(|c| c.is_whitespace() || matches!(c, '|' | '｜')).count();
+            (l.counts.units() >= 20.0
+                && spaces <= 1
+                && l.verdict.is_none()
+                && !l.countish
+                && !l.truncated)
+                .then_some(l.counts.chars)
+        })
+        .collect();
+    let wrapped: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let at = |j: Option<usize>| j.and_then(|j| frag.get(j).copied().flatten());
+            let Some(w) = at(Some(i)) else { return false };
+            let same = |o: Option<u32>| o.is_some_and(|v| v.abs_diff(w) * 5 <= v.max(w));
+            same(at(i.checked_sub(1))) || same(at(Some(i + 1)))
+        })
+        .collect();
+    for (l, wrapped) in lines.iter_mut().zip(wrapped) {
         if l.counts.chars <= 160 && l.verdict.is_none() {
             l.meta = parse_meta_line(lex, l.text);
         }
@@ -160,6 +183,8 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             -(5.0 + units / 2.0)
         } else if units >= 20.0 && (l.counts.punct >= 1 || ends_sentence(l.text)) {
             units
+        } else if wrapped {
+            units * 0.8
         } else if ends_sentence(l.text) && l.counts.punct >= 1 {
             units / 2.0
         } else {

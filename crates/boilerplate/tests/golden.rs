@@ -167,6 +167,11 @@ fn fixture_properties() {
     assert_eq!(a.author.as_deref(), Some("Tom Brown"));
     assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
 
+    let a = run("wrapped_lines.txt");
+    assert_eq!(a.title.as_deref(), Some("故乡的冬天"));
+    assert_eq!(a.author.as_deref(), Some("林雪"));
+    assert_eq!(a.paragraphs.len(), 6, "{:?}", a.paragraphs);
+
     let a = run("empty_nav.txt");
     assert!(a.paragraphs.is_empty());
     assert!(!a.warnings.is_empty());
