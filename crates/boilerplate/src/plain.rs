@@ -161,6 +161,13 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         })
         .collect();
     for (l, wrapped) in lines.iter_mut().zip(wrapped) {
+        // commas and full stops make a sentence; a colon or an enumeration comma alone
+        // (`交通工具：车险自驾险`) does not
+        let marks = l.text.chars().filter(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '!' | '？' | '?')).count()
+            + usize::from(ends_sentence(l.text));
+        let bullet_item = l.counts.chars <= 60
+            && !l.text.trim_end().ends_with(['。', '！', '？'])
+            && l.text.trim_start().starts_with(['・', '·', '•', '▪', '●', '■', '◆', '○', '□', '►', '▶', '◇', '★', '☆']);
         if l.counts.chars <= 160 && l.verdict.is_none() {
             l.meta = parse_meta_line(lex, l.text);
         }
@@ -181,7 +188,9 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             -5.0
         } else if l.repeats >= 2 {
             -(5.0 + units / 2.0)
-        } else if units >= 20.0 && (l.counts.punct >= 1 || ends_sentence(l.text)) {
+        } else if bullet_item {
+            -10.0
+        } else if units >= 20.0 && marks >= 1 {
             units
         } else if wrapped {
             units * 0.8
@@ -190,6 +199,16 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         } else {
             -4.0
         };
+    }
+    // The first sentences after the headline's metadata line (date with time, or labelled)
+    // are where an article starts: they weigh more.
+    if let Some(m) = lines.iter().position(|l| {
+        l.verdict.is_none()
+            && l.meta.as_ref().is_some_and(|m| m.labels > 0 || m.published.is_some_and(|d| d.time.is_some()))
+    }) && let Some(j) = (m + 1..lines.len().min(m + 5)).find(|&j| lines.get(j).is_some_and(|l| l.weight > 0.0))
+        && let Some(l) = lines.get_mut(j)
+    {
+        l.weight += 40.0;
     }
     // The best run of article lines (maximum subarray).
     let (mut best, mut best_range) = (0.0f32, None);

@@ -230,10 +230,16 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
     s.trim_end().chars().next_back().is_some_and(is_stop)
 }
 
-/// Whether a text ends with an ellipsis that marks it as truncated.
+/// Whether a text ends with an ellipsis that marks it as truncated (possibly followed by a
+/// "more" link: `…… [详情]`, `...更多>>`).
 pub(crate) fn is_truncated(s: &str) -> bool {
     let t = s.trim_end();
-    t.ends_with("...") || t.ends_with('…') || t.ends_with("。。。")
+    if t.ends_with("...") || t.ends_with('…') || t.ends_with("。。。") {
+        return true;
+    }
+    let tail: String = t.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let more = ["详情", "詳情", "全文", "更多", "阅读", "閱讀", "详细", "詳細", ">>", "》"];
+    (tail.contains("...") || tail.contains('…')) && more.iter().any(|m| tail.contains(m))
 }
 
 /// The text without a trailing ellipsis.
@@ -359,6 +365,7 @@ mod tests {
         assert!(is_truncated("领导..."));
         assert!(is_truncated("领导…"));
         assert!(!is_truncated("领导。"));
+        assert!(is_truncated("申城地铁与市民的出行 ......  [详情]"));
         assert_eq!(strip_ellipsis("领导..."), "领导");
     }
 }
