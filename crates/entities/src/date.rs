@@ -31,6 +31,7 @@ enum DayPart {
 pub(crate) struct DateFinder {
     rel: Vec<(String, RelUnit, i32)>,
     rel_ac: AhoCorasick,
+    rel_heads: std::collections::HashSet<char>,
     year_parts: Vec<(String, u8, u8)>,
     open_end: Vec<String>,
     until: Vec<String>,
@@ -111,6 +112,7 @@ impl DateFinder {
         day_parts.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         let rel_ac = lexicon::automaton("relative date", rel.iter().map(|r| r.0.as_str()))?;
         Ok(DateFinder {
+            rel_heads: rel.iter().filter_map(|r| r.0.chars().next()).collect(),
             rel,
             rel_ac,
             year_parts,
@@ -147,6 +149,10 @@ impl DateFinder {
     }
 
     fn rel_at(&self, text: &str, pos: usize) -> Option<&(String, RelUnit, i32)> {
+        let c = char_at(text, pos)?;
+        if !self.rel_heads.contains(&c) {
+            return None;
+        }
         self.rel.iter().find(|r| has_at(text, pos, &r.0))
     }
 

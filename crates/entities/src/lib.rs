@@ -103,12 +103,21 @@ impl ExtractorBuilder {
     /// # Errors
     /// When an embedded lexicon is invalid.
     pub fn build(&self) -> Result<Extractor> {
+        let places = place::PlaceFinder::build()?;
+        let orgs = org::OrgFinder::build()?;
+        let people = person::PersonFinder::build()?;
+        let lexicons = lexicon::Families::build(
+            "place, organization and title",
+            &[&places.patterns, &orgs.patterns, &people.patterns],
+            true,
+        )?;
         let inner = Inner {
             dates: date::DateFinder::build()?,
             quantities: quantity::QuantityFinder::build()?,
-            places: place::PlaceFinder::build()?,
-            orgs: org::OrgFinder::build()?,
-            people: person::PersonFinder::build()?,
+            lexicons,
+            places,
+            orgs,
+            people,
             phones: misc::PhoneFinder::build()?,
             only: self.only.as_ref().map(|v| v.iter().copied().collect()),
         };
@@ -120,6 +129,8 @@ impl ExtractorBuilder {
 struct Inner {
     dates: date::DateFinder,
     quantities: quantity::QuantityFinder,
+    /// Places, organizations and titles in one automaton, families 0, 1 and 2.
+    lexicons: lexicon::Families,
     places: place::PlaceFinder,
     orgs: org::OrgFinder,
     people: person::PersonFinder,
@@ -265,11 +276,18 @@ impl Extractor {
             taken.push((d.start, d.end));
             fixed.push((EntityKind::Date, d.start, d.end, Value::Date(d.info)));
         }
-        let places = inner.places.find(text);
+        let mut families = inner.lexicons.scan(text).into_iter();
+        let (place_hits, org_hits, title_hits) = (
+            families.next().unwrap_or_default(),
+            families.next().unwrap_or_default(),
+            families.next().unwrap_or_default(),
+        );
+        let places = inner.places.among_hits(&place_hits);
         let orgs_wanted = self.wants(EntityKind::Organization)
             || self.wants(EntityKind::Person)
             || self.wants(EntityKind::Meeting);
-        let mut orgs = if orgs_wanted { inner.orgs.find(text, &places) } else { Vec::new() };
+        let mut orgs =
+            if orgs_wanted { inner.orgs.among_hits(text, &org_hits, &places) } else { Vec::new() };
         raw.aliases = org::definitions(text, &mut orgs);
         let set = text::SpanSet::new(taken.clone());
         let free: Vec<numeral::NumTok> =
@@ -301,7 +319,7 @@ impl Extractor {
             }
         }
         if self.wants(EntityKind::Person) {
-            raw.people = inner.people.find(text, &orgs, &places);
+            raw.people = inner.people.among_hits(text, &title_hits, &orgs, &places);
         }
         raw.fixed = fixed;
         raw.places = places;

@@ -3,8 +3,6 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::AhoCorasick;
-
 use crate::error::{Error, Result};
 use crate::lexicon::{self, fields, lines};
 use crate::place::PlaceHit;
@@ -43,15 +41,15 @@ pub(crate) struct OrgHit {
 /// Recognizes organizations.
 #[derive(Debug, Clone)]
 pub(crate) struct OrgFinder {
-    /// Suffixes, then known names, then blocker words, in one leftmost-longest automaton.
-    ac: AhoCorasick,
+    /// Suffixes, then known names, then blocker words (one family of `lexicon::Families`).
+    pub patterns: Vec<String>,
     suffixes: Vec<Suffix>,
     prefix_words: Vec<String>,
     prefix_heads: HashSet<char>,
     prefix_chars: HashSet<char>,
     known_full: Vec<Option<String>>,
     function_chars: HashSet<char>,
-    marker_words: Vec<String>,
+    marker_words: crate::text::WordList,
 }
 
 pub(crate) fn char_set(data: &str) -> HashSet<char> {
@@ -99,16 +97,16 @@ impl OrgFinder {
             known_full.push(opt(f.get(1)));
         }
         let blockers = lexicon::words(BLOCKERS);
-        let ac = lexicon::automaton("organization", pats.iter().chain(&known).chain(&blockers))?;
+        let patterns = pats.into_iter().chain(known).chain(blockers).collect();
         Ok(OrgFinder {
-            ac,
+            patterns,
             suffixes,
             prefix_heads: prefix_words.iter().filter_map(|w| w.chars().next()).collect(),
             prefix_words,
             prefix_chars,
             known_full,
             function_chars: char_set(FUNCTION_CHARS),
-            marker_words: lexicon::words(MARKER_WORDS),
+            marker_words: crate::text::WordList::new(lexicon::words(MARKER_WORDS)),
         })
     }
 
@@ -117,13 +115,24 @@ impl OrgFinder {
     }
 
     /// Organizations in `text`, in order, not overlapping; `places` are the place names found.
+    #[cfg(test)]
     pub(crate) fn find(&self, text: &str, places: &[PlaceHit]) -> Vec<OrgHit> {
+        let f = lexicon::Families::build("organization", &[&self.patterns], false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        self.among_hits(text, &f.scan(text)[0], places)
+    }
+
+    /// Organizations from this family's matches in `text`; `places` are the place names found.
+    pub(crate) fn among_hits(
+        &self,
+        text: &str,
+        hits: &[lexicon::Hit],
+        places: &[PlaceHit],
+    ) -> Vec<OrgHit> {
         let mut out: Vec<OrgHit> = Vec::new();
         let ns = self.suffixes.len();
         let nk = self.known_full.len();
-        for m in self.ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let id = m.pattern().as_usize();
+        for &(s, e, id) in hits {
             if id >= ns + nk {
                 // a blocker word (部门, 办理, 院内) hides the suffix inside it
                 continue;
@@ -149,9 +158,8 @@ impl OrgFinder {
     /// Whether the level marker at `pos` is part of a common word (`区域`, `城市`, `全省`).
     fn in_marker_word(&self, text: &str, pos: usize) -> bool {
         let from = crate::text::prev_pos(text, pos);
-        self.marker_words
-            .iter()
-            .any(|w| has_at(text, pos, w) || (from < pos && has_at(text, from, w)))
+        let covers = |at: usize| self.marker_words.at(text, at).is_some_and(|w| at + w.len() > pos);
+        covers(pos) || (from < pos && covers(from))
     }
 
     /// The organization ending with the suffix at `s..e`, if a prefix starts it.

@@ -3,8 +3,6 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::AhoCorasick;
-
 use crate::error::{Error, Result};
 use crate::lexicon::{self, fields, lines};
 use crate::org::{FUNCTION_CHARS, OrgHit, char_set};
@@ -56,11 +54,12 @@ struct TitleHit {
 /// Recognizes people.
 #[derive(Debug, Clone)]
 pub(crate) struct PersonFinder {
-    titles_ac: AhoCorasick,
+    /// Titles, then known people (one family of `lexicon::Families`).
+    pub patterns: Vec<String>,
     title_uses: Vec<TitleUse>,
     single_surnames: HashSet<char>,
-    compound_surnames: Vec<String>,
-    followers: Vec<String>,
+    compound_surnames: crate::text::WordList,
+    followers: crate::text::WordList,
     non_name: HashSet<char>,
     function_chars: HashSet<char>,
     not_names: HashSet<String>,
@@ -96,13 +95,13 @@ impl PersonFinder {
         }
         // known people after the titles, in the same automaton
         let known = lexicon::words(KNOWN);
-        let titles_ac = lexicon::automaton("title", pats.iter().chain(&known))?;
+        let patterns: Vec<String> = pats.into_iter().chain(known).collect();
         Ok(PersonFinder {
-            titles_ac,
+            patterns,
             title_uses,
             single_surnames,
-            compound_surnames,
-            followers: lexicon::words(FOLLOWERS),
+            compound_surnames: crate::text::WordList::new(compound_surnames),
+            followers: crate::text::WordList::new(lexicon::words(FOLLOWERS)),
             non_name: char_set(NON_NAME),
             function_chars: char_set(FUNCTION_CHARS),
             not_names: lexicon::words(NOT_NAMES).into_iter().collect(),
@@ -112,7 +111,7 @@ impl PersonFinder {
     /// The length in bytes of the surname at `pos`, if one stands there.
     fn surname_at(&self, text: &str, pos: usize) -> Vec<usize> {
         let mut v = Vec::with_capacity(2);
-        if let Some(c) = self.compound_surnames.iter().find(|s| crate::text::has_at(text, pos, s)) {
+        if let Some(c) = self.compound_surnames.at(text, pos) {
             v.push(c.len());
         }
         if let Some(c) = char_at(text, pos).filter(|c| self.single_surnames.contains(c)) {
@@ -139,7 +138,7 @@ impl PersonFinder {
         match char_at(text, pos) {
             None => true,
             Some(c) if !is_cjk(c) => true,
-            Some(_) => crate::text::word_at(text, pos, &self.followers).is_some(),
+            Some(_) => self.followers.at(text, pos).is_some(),
         }
     }
 
@@ -205,13 +204,27 @@ impl PersonFinder {
     }
 
     /// People in `text`, in order, with their titles; `orgs` and `places` are known spans.
+    #[cfg(test)]
     pub(crate) fn find(&self, text: &str, orgs: &[OrgHit], places: &[PlaceHit]) -> Vec<PersonHit> {
+        let f = lexicon::Families::build("title", &[&self.patterns], false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        self.among_hits(text, &f.scan(text)[0], orgs, places)
+    }
+
+    /// People from this family's matches in `text`; `orgs` and `places` are known spans.
+    pub(crate) fn among_hits(
+        &self,
+        text: &str,
+        hits: &[lexicon::Hit],
+        orgs: &[OrgHit],
+        places: &[PlaceHit],
+    ) -> Vec<PersonHit> {
         let mut titles: Vec<TitleHit> = Vec::new();
         let mut known: Vec<(usize, usize)> = Vec::new();
-        for m in self.titles_ac.find_iter(text) {
-            match self.title_uses.get(m.pattern().as_usize()) {
-                Some(&use_) => titles.push(TitleHit { start: m.start(), end: m.end(), use_ }),
-                None => known.push((m.start(), m.end())),
+        for &(start, end, id) in hits {
+            match self.title_uses.get(id) {
+                Some(&use_) => titles.push(TitleHit { start, end, use_ }),
+                None => known.push((start, end)),
             }
         }
         let mut spans: Vec<(usize, usize)> = orgs.iter().map(|o| (o.start, o.end)).collect();

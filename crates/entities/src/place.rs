@@ -2,8 +2,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::AhoCorasick;
-
 use crate::error::{Error, Result};
 use crate::lexicon::{self, fields, lines};
 use crate::text::{char_at, char_before, is_cjk};
@@ -286,8 +284,8 @@ pub(crate) struct PlaceHit {
 pub(crate) struct PlaceFinder {
     pub divisions: Divisions,
     /// Names first, then blocker words (`大同小异`): a blocker that wins the leftmost-longest
-    /// match hides the names inside it.
-    ac: AhoCorasick,
+    /// match hides the names inside it. Searched with the other families (`lexicon::Families`).
+    pub patterns: Vec<String>,
     names: Vec<&'static str>,
 }
 
@@ -303,19 +301,24 @@ impl PlaceFinder {
             .collect();
         names.sort_unstable();
         let blockers = lexicon::words(PLACE_BLOCKERS);
-        let ac = lexicon::automaton(
-            "place",
-            names.iter().copied().chain(blockers.iter().map(String::as_str)),
-        )?;
-        Ok(PlaceFinder { divisions, ac, names })
+        let patterns = names.iter().map(|n| (*n).to_owned()).chain(blockers).collect();
+        Ok(PlaceFinder { divisions, patterns, names })
     }
 
-    /// Every place name in `text`, unresolved.
+    /// Every place name in `text`, unresolved (builds a one-off automaton: for tests).
+    #[cfg(test)]
     pub(crate) fn find(&self, text: &str) -> Vec<PlaceHit> {
+        let f = lexicon::Families::build("place", &[&self.patterns], false)
+            .unwrap_or_else(|e| panic!("{e}"));
+        self.among_hits(&f.scan(text)[0])
+    }
+
+    /// The place names among this family's matches, unresolved.
+    pub(crate) fn among_hits(&self, found: &[lexicon::Hit]) -> Vec<PlaceHit> {
         let mut hits = Vec::new();
-        for m in self.ac.find_iter(text) {
+        for &(start, end, id) in found {
             // blocker words come after the names
-            let Some(name) = self.names.get(m.pattern().as_usize()) else { continue };
+            let Some(name) = self.names.get(id) else { continue };
             let cands = self.divisions.candidates(name);
             if cands.is_empty() {
                 continue;
@@ -325,7 +328,7 @@ impl PlaceFinder {
             });
             let short = cands.iter().all(|&(_, s)| s);
             let weak = all_county && (short || name.chars().count() <= 2);
-            hits.push(PlaceHit { start: m.start(), end: m.end(), cands, weak });
+            hits.push(PlaceHit { start, end, cands, weak });
         }
         hits
     }

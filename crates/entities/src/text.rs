@@ -58,6 +58,33 @@ pub(crate) fn char_count(text: &str, a: usize, b: usize) -> usize {
     text.get(a..b).map_or(0, |s| s.chars().count())
 }
 
+/// A short word list looked up at a position, longest first, with a first-character filter
+/// (most positions fail on the first character, without comparing any word).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordList {
+    words: Vec<String>,
+    heads: std::collections::HashSet<char>,
+}
+
+impl WordList {
+    /// `words` longest first.
+    pub(crate) fn new(mut words: Vec<String>) -> Self {
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let heads = words.iter().filter_map(|w| w.chars().next()).collect();
+        WordList { words, heads }
+    }
+
+    /// The longest word at `pos`.
+    pub(crate) fn at(&self, text: &str, pos: usize) -> Option<&str> {
+        let c = char_at(text, pos)?;
+        if !self.heads.contains(&c) {
+            return None;
+        }
+        let rest = text.get(pos..)?;
+        self.words.iter().find(|w| rest.starts_with(w.as_str())).map(String::as_str)
+    }
+}
+
 /// A set of byte spans, merged and sorted, answering overlap queries in `O(log n)` (pages with
 /// thousands of entities must not make extraction quadratic).
 #[derive(Debug, Clone, Default)]
