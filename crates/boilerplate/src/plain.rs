@@ -152,7 +152,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
                 .then_some(l.counts.chars)
         })
         .collect();
-    let wrapped: Vec<bool> = (0..lines.len())
+    let mut wrapped: Vec<bool> = (0..lines.len())
         .map(|i| {
             let at = |j: Option<usize>| j.and_then(|j| frag.get(j).copied().flatten());
             let Some(w) = at(Some(i)) else { return false };
@@ -160,6 +160,27 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             same(at(i.checked_sub(1))) || same(at(Some(i + 1)))
         })
         .collect();
+    // A wrapped paragraph has sentences: a run of same-width lines without a comma or full
+    // stop in any of them is a menu.
+    let mut i = 0;
+    while i < wrapped.len() {
+        if !wrapped.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while wrapped.get(i).copied().unwrap_or(false) {
+            i += 1;
+        }
+        let sentences = lines.get(start..i).is_some_and(|run| {
+            run.iter().any(|l| l.text.contains(['，', ',', '。', '；']))
+        });
+        if !sentences {
+            for w in wrapped.get_mut(start..i).into_iter().flatten() {
+                *w = false;
+            }
+        }
+    }
     for (l, wrapped) in lines.iter_mut().zip(wrapped) {
         // commas and full stops make a sentence; a colon or an enumeration comma alone
         // (`交通工具：车险自驾险`) does not
@@ -210,6 +231,11 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     {
         l.weight += 40.0;
     }
+    if std::env::var_os("ZL_DEBUG").is_some() {
+        for (i, l) in lines.iter().enumerate() {
+            eprintln!("{i:4} {:8.1} {}", l.weight, l.text.chars().take(50).collect::<String>());
+        }
+    }
     // The best run of article lines (maximum subarray).
     let (mut best, mut best_range) = (0.0f32, None);
     let (mut sum, mut start) = (0.0f32, 0usize);
@@ -257,28 +283,38 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         }
     }
 
-    // Headline: the nearest headline-like line above the article, past metadata and leads.
+    // Headline: a line above the article that the page's first line (where renderings put
+    // the <title>) echoes; else the nearest headline-like line above it, past metadata and
+    // leads.
     let mut title_at = None;
-    let mut header_meta = Vec::new();
+    if let Some(first) = lines.first().filter(|_| a > 1) {
+        let fk = keys.first().map_or("", String::as_str);
+        let main = crate::text::title_main_key(first.text);
+        title_at = (a.saturating_sub(15).max(1)..a).rev().find(|&j| {
+            lines.get(j).is_some_and(|l| title_like(l) && l.verdict.is_none() && l.meta.is_none())
+                && keys.get(j).is_some_and(|k| {
+                    k.chars().count() >= 4
+                        && (fk.contains(k.as_str()) || (main.chars().count() >= 4 && k.contains(&main)))
+                })
+        });
+    }
     let mut j = a;
-    while j > 0 && a - j < 12 {
+    while title_at.is_none() && j > 0 && a - j < 12 {
         j -= 1;
         let Some(l) = lines.get(j) else { break };
         if l.weight <= BARRIER {
             break;
         }
-        if l.meta.is_some() {
-            header_meta.push(j);
-            continue;
-        }
-        if l.dup_lead || l.verdict.is_some() || l.countish {
+        if l.meta.is_some() || l.dup_lead || l.verdict.is_some() || l.countish {
             continue;
         }
         if title_like(l) {
             title_at = Some(j);
-            break;
         }
     }
+    let header_meta: Vec<usize> = (title_at.map_or(a.saturating_sub(12), |t| t + 1)..a)
+        .filter(|&j| lines.get(j).is_some_and(|l| l.meta.is_some() && l.weight > BARRIER))
+        .collect();
     if title_at.is_none()
         && let Some(l) = lines.first()
         && a > 0
@@ -288,7 +324,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         title_at = Some(0);
     }
     d.title = title_at.and_then(|t| lines.get(t)).map(|l| l.text.to_owned());
-    for &m in header_meta.iter().rev() {
+    for &m in &header_meta {
         if let Some(meta) = lines.get(m).and_then(|l| l.meta.clone()) {
             d.absorb(meta, rank::HEADER);
         }

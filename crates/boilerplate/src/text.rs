@@ -268,6 +268,16 @@ pub(crate) fn key(s: &str) -> String {
     out
 }
 
+/// The comparison key of the longest part of a `<title>`-like line split at the separators
+/// sites put between headline, channel and site name.
+pub(crate) fn title_main_key(s: &str) -> String {
+    s.split(['_', '|', '｜', '－', '—', '–'])
+        .flat_map(|p| p.split(" - "))
+        .map(key)
+        .max_by_key(|k| k.chars().count())
+        .unwrap_or_default()
+}
+
 /// Whether a line is a breadcrumb trail: two or more `>`-like separators between short steps.
 pub(crate) fn is_breadcrumb(s: &str) -> bool {
     let n = s.chars().count();
