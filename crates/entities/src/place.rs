@@ -13,6 +13,7 @@ const PLACE_BLOCKERS: &str = include_str!("../data/place_blockers.txt");
 
 /// One administrative division.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Division {
     /// The six-digit statistical code (`140100`).
     pub code: &'static str,
