@@ -159,8 +159,9 @@ impl Pipeline {
 
         let published = article.published.as_deref().and_then(parse_published);
         let ctx = Context { published, region: None };
-        let per_paragraph: Vec<_> =
-            article.paragraphs.iter().map(|p| self.entities.extract(p, &ctx)).collect();
+        // Page-level evidence: a short form or a titled name defined in one paragraph is
+        // recognized in the others; ambiguous places resolve against the page's places.
+        let per_paragraph = self.entities.extract_document(&article.paragraphs, &ctx);
         let entities = per_paragraph
             .iter()
             .enumerate()

@@ -29,9 +29,27 @@ pub struct EntityRecord {
     /// The typed value: a date string, a number or a session number.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
-    /// The end of a date range or period.
+    /// The end of a date range or period, or the upper end of a quantity range.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value_end: Option<String>,
+    pub value_end: Option<serde_json::Value>,
+    /// A date's precision as written (`year`, `month`, `day`, `hour`, `minute`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<serde_json::Value>,
+    /// Whether a date's year (or the whole date) was inferred from the publication date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub inferred: Option<bool>,
+    /// A date that opens a period (`即日起`, `1月8日起`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub open_end: bool,
+    /// A date that closes a period (`至10月20日24时`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub until: bool,
+    /// The side of a quantity's value the figure lies on (`above`, `below`, `at_least`, `at_most`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bound: Option<serde_json::Value>,
+    /// Whether a quantity is a percentage.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub percent: bool,
     /// A person's titles.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub titles: Option<Vec<String>>,
@@ -50,6 +68,9 @@ pub struct EntityRecord {
     /// A place's level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<serde_json::Value>,
+    /// A place's parent division code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 impl EntityRecord {
@@ -63,22 +84,36 @@ impl EntityRecord {
             end: e.span.end,
             value: None,
             value_end: None,
+            precision: None,
+            inferred: None,
+            open_end: false,
+            until: false,
+            bound: None,
+            percent: false,
             titles: None,
             unit: None,
             approximate: None,
             full: None,
             code: None,
             level: None,
+            parent: None,
         };
         match &e.value {
             Value::Date(d) => {
                 r.value = d.start.map(|s| serde_json::Value::String(s.to_string()));
-                r.value_end = d.end.map(|s| s.to_string());
+                r.value_end = d.end.map(|s| serde_json::Value::String(s.to_string()));
+                r.precision = serde_json::to_value(d.precision).ok();
+                r.inferred = Some(d.inferred);
+                r.open_end = d.open_end;
+                r.until = d.until;
             }
             Value::Quantity(q) => {
                 r.value = serde_json::to_value(q.value).ok();
                 r.unit.clone_from(&q.unit);
                 r.approximate = Some(q.approximate);
+                r.bound = q.bound.and_then(|b| serde_json::to_value(b).ok());
+                r.value_end = q.range_end.and_then(|n| serde_json::to_value(n).ok());
+                r.percent = q.percent;
             }
             Value::Person(p) => r.titles = Some(p.titles.clone()),
             Value::Organization(o) => r.full.clone_from(&o.full),
@@ -86,6 +121,7 @@ impl EntityRecord {
                 r.full = Some(p.name.clone());
                 r.code = Some(p.code.clone());
                 r.level = serde_json::to_value(p.level).ok();
+                r.parent.clone_from(&p.parent);
             }
             Value::Meeting(m) => r.value = Some(serde_json::Value::from(m.session)),
             _ => {}
