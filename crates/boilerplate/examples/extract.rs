@@ -6,6 +6,9 @@
 //! cargo run --release -p zhengling-boilerplate --example extract -- --bench 5 pages/*.html
 //! ```
 //!
+//! `--parse-only` times the arena parse alone, `--scraper` times scraper's parse plus one
+//! walk over the text (the reference the extractor is measured against).
+//!
 //! Pages are decoded here the simple way (BOM, declared charset, UTF-8, else detection);
 //! nothing is normalized, so Traditional pages stay Traditional. The scorer in
 //! `shared/eval/score.py` accepts this binary through `--bin`.
@@ -83,12 +86,14 @@ fn cpu_ns() -> u64 {
 fn main() -> Result<(), Box<dyn Error>> {
     let mut bench = None;
     let mut parse_only = false;
+    let mut scraper_walk = false;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => {}
             "--parse-only" => parse_only = true,
+            "--scraper" => scraper_walk = true,
             "--bench" => bench = Some(args.next().and_then(|n| n.parse().ok()).unwrap_or(3usize)),
             _ => files.push(a),
         }
@@ -105,7 +110,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         let mut paras = 0usize;
         for _ in 0..rounds {
             for (_, p) in &pages {
-                if parse_only {
+                if scraper_walk {
+                    // the reference point: scraper's parse and one walk over the text
+                    let doc = scraper::Html::parse_document(p);
+                    paras += doc.root_element().text().map(str::len).sum::<usize>();
+                } else if parse_only {
                     paras += zhengling_boilerplate::bench_internals::parse(p);
                 } else {
                     paras +=

@@ -883,6 +883,21 @@ fn title_above(w: &Walk<'_>, lex: &Lexicon, body_start: usize) -> Option<(usize,
     None
 }
 
+/// Whether a block sits in a table (a cell, or within three levels of one).
+fn in_table(w: &Walk<'_>, block: u32) -> bool {
+    let mut n = block;
+    for _ in 0..4 {
+        if matches!(w.dom.tag(n), Tag::Cell | Tag::Row | Tag::Table) {
+            return true;
+        }
+        n = w.dom.parent(n);
+        if n == NONE {
+            break;
+        }
+    }
+    false
+}
+
 /// A segment's verdict when it lies outside the article.
 fn outside_reason(w: &Walk<'_>, s: &Seg, verdict: Option<Verdict>, before: bool) -> Reason {
     if let Some(v) = verdict {
@@ -1045,12 +1060,38 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     // The region's segments.
     let mut section: Option<Reason> = None;
     let mut kept: Vec<(usize, bool)> = Vec::new();
+    let mut table_follows = false;
     let n_region = in_region.iter().filter(|&&x| x).count();
     let mut region_idx = 0usize;
     for i in 0..w.segs.len() {
         let Some(s) = w.segs.get(i).copied() else { continue };
         let text = w.seg_text(&s);
         if !in_region.get(i).copied().unwrap_or(false) {
+            // A paragraph ending with a colon ("……如下：") or an annex line ("附：") introduces the table
+            // that follows it, even when the table sits outside the article's container.
+            if i > last {
+                if i == last + 1 {
+                    table_follows =
+                        kept.last().and_then(|&(k, _)| w.segs.get(k)).is_some_and(|k| {
+                            let t = w.seg_text(k).trim();
+                            t.ends_with(['：', ':'])
+                                || ["附：", "附:", "附件", "附表", "附录", "附錄"]
+                                    .iter()
+                                    .any(|p| t.starts_with(p))
+                        });
+                }
+                if table_follows {
+                    if in_table(&w, s.block)
+                        && s.link_chars * 3 < s.counts.chars.max(1)
+                        && w.inherited.get(s.block as usize).copied().flatten().is_none()
+                        && lex.classify(text).is_none()
+                    {
+                        kept.push((i, false));
+                        continue;
+                    }
+                    table_follows = false;
+                }
+            }
             if consumed.get(i).copied().unwrap_or(false) {
                 d.remove(text, Reason::Metadata);
             } else if Some(i) != title_seg {

@@ -172,9 +172,9 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         while wrapped.get(i).copied().unwrap_or(false) {
             i += 1;
         }
-        let sentences = lines.get(start..i).is_some_and(|run| {
-            run.iter().any(|l| l.text.contains(['，', ',', '。', '；']))
-        });
+        let sentences = lines
+            .get(start..i)
+            .is_some_and(|run| run.iter().any(|l| l.text.contains(['，', ',', '。', '；'])));
         if !sentences {
             for w in wrapped.get_mut(start..i).into_iter().flatten() {
                 *w = false;
@@ -184,11 +184,17 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     for (l, wrapped) in lines.iter_mut().zip(wrapped) {
         // commas and full stops make a sentence; a colon or an enumeration comma alone
         // (`交通工具：车险自驾险`) does not
-        let marks = l.text.chars().filter(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '!' | '？' | '?')).count()
+        let marks = l
+            .text
+            .chars()
+            .filter(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '!' | '？' | '?'))
+            .count()
             + usize::from(ends_sentence(l.text));
         let bullet_item = l.counts.chars <= 60
             && !l.text.trim_end().ends_with(['。', '！', '？'])
-            && l.text.trim_start().starts_with(['・', '·', '•', '▪', '●', '■', '◆', '○', '□', '►', '▶', '◇', '★', '☆']);
+            && l.text.trim_start().starts_with([
+                '・', '·', '•', '▪', '●', '■', '◆', '○', '□', '►', '▶', '◇', '★', '☆',
+            ]);
         if l.counts.chars <= 160 && l.verdict.is_none() {
             l.meta = parse_meta_line(lex, l.text);
         }
@@ -225,8 +231,11 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     // are where an article starts: they weigh more.
     if let Some(m) = lines.iter().position(|l| {
         l.verdict.is_none()
-            && l.meta.as_ref().is_some_and(|m| m.labels > 0 || m.published.is_some_and(|d| d.time.is_some()))
-    }) && let Some(j) = (m + 1..lines.len().min(m + 5)).find(|&j| lines.get(j).is_some_and(|l| l.weight > 0.0))
+            && l.meta
+                .as_ref()
+                .is_some_and(|m| m.labels > 0 || m.published.is_some_and(|d| d.time.is_some()))
+    }) && let Some(j) =
+        (m + 1..lines.len().min(m + 5)).find(|&j| lines.get(j).is_some_and(|l| l.weight > 0.0))
         && let Some(l) = lines.get_mut(j)
     {
         l.weight += 40.0;
@@ -294,7 +303,8 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             lines.get(j).is_some_and(|l| title_like(l) && l.verdict.is_none() && l.meta.is_none())
                 && keys.get(j).is_some_and(|k| {
                     k.chars().count() >= 4
-                        && (fk.contains(k.as_str()) || (main.chars().count() >= 4 && k.contains(&main)))
+                        && (fk.contains(k.as_str())
+                            || (main.chars().count() >= 4 && k.contains(&main)))
                 })
         });
     }

@@ -122,6 +122,14 @@ fn fixture_properties() {
     let a = run("data_table_report.html");
     assert!(a.paragraphs.iter().any(|p| p == "甲市 812.6 35.2"), "{:?}", a.paragraphs);
 
+    let a = run("annex_table.html");
+    assert!(
+        a.paragraphs.iter().any(|p| p == "2 中心广场采样点 中心广场东侧 9:00-21:00"),
+        "{:?}",
+        a.paragraphs
+    );
+    assert!(!a.paragraphs.iter().any(|p| p.contains("网站标识码")));
+
     let a = run("jsonld_hidden.html");
     assert_eq!(a.author.as_deref(), Some("周文"));
     assert_eq!(a.published.as_deref(), Some("2023-03-15T10:20:00"));
