@@ -60,6 +60,7 @@ static COMMON: LazyLock<BmpSet> = LazyLock::new(|| {
 });
 
 /// The Han characters of GB2312 (levels 1 and 2).
+#[cfg(test)]
 pub(crate) fn gb2312_han() -> BmpSet {
     let mut bytes = Vec::new();
     for lead in 0xB0u8..=0xF7 {
@@ -71,6 +72,7 @@ pub(crate) fn gb2312_han() -> BmpSet {
 }
 
 /// The Han characters of Big5 proper (levels 1 and 2, without HKSCS).
+#[cfg(test)]
 pub(crate) fn big5_han() -> BmpSet {
     let mut bytes = Vec::new();
     for lead in 0xA4u8..=0xF9 {
@@ -81,6 +83,7 @@ pub(crate) fn big5_han() -> BmpSet {
     han_set(BIG5.decode_without_bom_handling(&bytes).0.chars())
 }
 
+#[cfg(test)]
 fn han_set(chars: impl Iterator<Item = char>) -> BmpSet {
     let mut set = BmpSet::new();
     for c in chars.filter(|&c| is_han(c)) {

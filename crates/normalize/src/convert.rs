@@ -142,6 +142,32 @@ impl OpenccConverter {
     }
 }
 
+/// The built-in converter as a [`crate::Normalizer`] holds it: the OpenCC dictionaries
+/// (about 40 ms to load) are loaded on the first conversion, so a process that meets no
+/// Traditional text to convert never pays for them.
+#[derive(Debug)]
+pub(crate) struct LazyOpencc {
+    config: OpenccConfig,
+    cell: std::sync::OnceLock<Option<OpenccConverter>>,
+}
+
+impl LazyOpencc {
+    pub(crate) fn new(config: OpenccConfig) -> Self {
+        LazyOpencc { config, cell: std::sync::OnceLock::new() }
+    }
+}
+
+impl Converter for LazyOpencc {
+    /// Converts; should the embedded dictionaries ever fail to load (they are compiled in
+    /// and tested), the text is left as it is.
+    fn to_simplified<'a>(&self, text: &'a str) -> Rewritten<'a> {
+        match self.cell.get_or_init(|| OpenccConverter::new(self.config).ok()) {
+            Some(c) => c.to_simplified(text),
+            None => Rewritten::unchanged(text),
+        }
+    }
+}
+
 impl Converter for OpenccConverter {
     fn to_simplified<'a>(&self, text: &'a str) -> Rewritten<'a> {
         let mut rounds = self.rounds.iter();

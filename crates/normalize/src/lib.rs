@@ -245,8 +245,8 @@ impl NormalizerBuilder {
     /// Builds the normalizer.
     ///
     /// # Errors
-    /// When an option is invalid (a zero threshold, `S2t` as the conversion) or the
-    /// embedded OpenCC dictionaries cannot be loaded.
+    /// When an option is invalid (a zero threshold, `S2t` as the conversion). The
+    /// embedded OpenCC dictionaries load on the first conversion (about 40 ms), not here.
     pub fn build(&self) -> Result<Normalizer> {
         if self.marker_threshold == 0 || self.pinyin_threshold == 0 {
             return Err(Error::new("thresholds must be at least 1"));
@@ -256,7 +256,7 @@ impl NormalizerBuilder {
         }
         let converter: Arc<dyn Converter> = match &self.converter {
             Some(c) => Arc::clone(c),
-            None => Arc::new(OpenccConverter::new(self.opencc)?),
+            None => Arc::new(convert::LazyOpencc::new(self.opencc)),
         };
         let analyzer = profile::Analyzer::new(&self.extra_markers)?;
         Ok(Normalizer {

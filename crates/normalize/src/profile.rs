@@ -2,8 +2,8 @@
 
 use aho_corasick::AhoCorasick;
 
-use crate::common::{BmpSet, big5_han, gb2312_han};
-use crate::convert::{OpenccConfig, OpenccConverter, dictionary};
+use crate::common::BmpSet;
+use crate::convert::{OpenccConfig, OpenccConverter};
 use crate::error::{Error, Result};
 use crate::pinyin;
 
@@ -86,49 +86,71 @@ pub(crate) struct Analyzer {
 }
 
 const MARKERS: &str = include_str!("../data/mainland_markers.txt");
+/// Traditional forms outside GB2312 whose OpenCC `t2s` character mapping differs
+/// (generated from the dictionary by the `script_tables_match_the_dictionary` test).
+const TRADITIONAL_ONLY: &str = include_str!("../data/traditional_only.txt");
+/// Simplified forms outside Big5 that OpenCC maps a Traditional character to (generated
+/// likewise).
+const SIMPLIFIED_ONLY: &str = include_str!("../data/simplified_only.txt");
+
+/// The characters of a generated table file (comment lines start with `#`).
+fn table_set(table: &str) -> BmpSet {
+    let mut set = BmpSet::new();
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        for c in line.chars().filter(|c| !c.is_whitespace()) {
+            set.insert(c);
+        }
+    }
+    set
+}
+
+/// The markers of the embedded file: `(simplified, traditional spelling if different)`.
+fn embedded_markers() -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
+    MARKERS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| {
+        let mut cols = l.split('\t').map(str::trim);
+        let simplified = cols.next().unwrap_or_default();
+        let traditional = cols.next().filter(|t| !t.is_empty() && *t != simplified);
+        (simplified, traditional)
+    })
+}
 
 impl Analyzer {
+    /// Builds the tables from the embedded data files; only `extra_markers` need the
+    /// OpenCC dictionaries (for their Traditional spellings).
     pub(crate) fn new(extra_markers: &[String]) -> Result<Analyzer> {
-        let d = dictionary()?;
-        let gb2312 = gb2312_han();
-        let big5 = big5_han();
-        let mut traditional_only = BmpSet::new();
-        let mut simplified_only = BmpSet::new();
-        for (key, value) in d.ts_characters.iter() {
-            let (&[t], Some(s)) = (key, value.chars().next()) else { continue };
-            if t == s {
-                continue;
-            }
-            if !gb2312.contains(t) {
-                traditional_only.insert(t);
-            }
-            if value.chars().count() == 1 && !big5.contains(s) {
-                simplified_only.insert(s);
+        let traditional_only = table_set(TRADITIONAL_ONLY);
+        let simplified_only = table_set(SIMPLIFIED_ONLY);
+        let mut spellings: Vec<(String, Option<String>)> =
+            embedded_markers().map(|(s, t)| (s.to_owned(), t.map(str::to_owned))).collect();
+        let extra: Vec<&String> = extra_markers.iter().filter(|m| !m.trim().is_empty()).collect();
+        if !extra.is_empty() {
+            let s2t = OpenccConverter::new(OpenccConfig::S2t)?;
+            for m in extra {
+                let simplified = m.trim().to_owned();
+                let traditional = s2t.convert(&simplified);
+                spellings
+                    .push((simplified.clone(), (traditional != simplified).then_some(traditional)));
             }
         }
-        let s2t = OpenccConverter::new(OpenccConfig::S2t)?;
         let mut patterns = Vec::new();
         let mut marker_ids = Vec::new();
-        let lines = MARKERS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_owned)
-            .chain(extra_markers.iter().map(|m| m.trim().to_owned()).filter(|m| !m.is_empty()));
-        let mut marker_count = 0;
-        for (id, simplified) in lines.enumerate() {
-            let traditional = s2t.convert(&simplified);
-            if traditional != simplified {
-                patterns.push(traditional);
+        for (id, (simplified, traditional)) in spellings.iter().enumerate() {
+            if let Some(t) = traditional {
+                patterns.push(t.as_str());
                 marker_ids.push(id);
             }
-            patterns.push(simplified);
+            patterns.push(simplified.as_str());
             marker_ids.push(id);
-            marker_count = id + 1;
         }
         let markers = AhoCorasick::new(&patterns)
             .map_err(|e| Error::with_source("building the marker automaton", e))?;
-        Ok(Analyzer { traditional_only, simplified_only, markers, marker_ids, marker_count })
+        Ok(Analyzer {
+            traditional_only,
+            simplified_only,
+            markers,
+            marker_ids,
+            marker_count: spellings.len(),
+        })
     }
 
     /// Counts of (Traditional-only, Simplified-only) characters.
@@ -228,6 +250,75 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The script tables and marker spellings as the OpenCC dictionaries give them.
+    fn generated_tables() -> (String, String, String) {
+        let d = crate::convert::dictionary().unwrap();
+        let gb2312 = crate::common::gb2312_han();
+        let big5 = crate::common::big5_han();
+        let (mut trad, mut simp) =
+            (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+        for (key, value) in d.ts_characters.iter() {
+            let (&[t], Some(s)) = (key, value.chars().next()) else { continue };
+            if t == s {
+                continue;
+            }
+            if !gb2312.contains(t) {
+                trad.insert(t);
+            }
+            if value.chars().count() == 1 && !big5.contains(s) {
+                simp.insert(s);
+            }
+        }
+        let table = |name: &str, set: &std::collections::BTreeSet<char>| {
+            let chars: Vec<char> = set.iter().copied().collect();
+            let mut out = format!(
+                "# {name} (generated from the OpenCC dictionaries by the\n\
+                 # script_tables_match_the_dictionary test; UPDATE_GOLDEN=1 rewrites it)\n"
+            );
+            for line in chars.chunks(64) {
+                out.extend(line);
+                out.push('\n');
+            }
+            out
+        };
+        let s2t = OpenccConverter::new(OpenccConfig::S2t).unwrap();
+        let mut markers = String::new();
+        for line in MARKERS.lines() {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                markers.push_str(line);
+            } else {
+                let simplified = l.split('\t').next().unwrap_or_default().trim();
+                let traditional = s2t.convert(simplified);
+                markers.push_str(simplified);
+                if traditional != simplified {
+                    markers.push('\t');
+                    markers.push_str(&traditional);
+                }
+            }
+            markers.push('\n');
+        }
+        (
+            table("Traditional-only characters: t2s changes them and GB2312 lacks them", &trad),
+            table("Simplified-only characters: t2s produces them and Big5 lacks them", &simp),
+            markers,
+        )
+    }
+
+    #[test]
+    fn script_tables_match_the_dictionary() {
+        let (trad, simp, markers) = generated_tables();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::write(dir.join("traditional_only.txt"), &trad).unwrap();
+            std::fs::write(dir.join("simplified_only.txt"), &simp).unwrap();
+            std::fs::write(dir.join("mainland_markers.txt"), &markers).unwrap();
+        }
+        assert_eq!(TRADITIONAL_ONLY, trad, "data/traditional_only.txt is stale (UPDATE_GOLDEN=1)");
+        assert_eq!(SIMPLIFIED_ONLY, simp, "data/simplified_only.txt is stale (UPDATE_GOLDEN=1)");
+        assert_eq!(MARKERS, markers, "data/mainland_markers.txt is stale (UPDATE_GOLDEN=1)");
+    }
 
     #[test]
     fn counts_scripts() {
