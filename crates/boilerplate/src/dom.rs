@@ -116,10 +116,10 @@ pub(crate) struct Element {
 }
 
 impl Element {
-    /// The value of an attribute (the parser lowercases HTML attribute names; `name` must be
-    /// lowercase).
-    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|a| &*a.name.local == name).map(|a| &*a.value)
+    /// The value of an attribute, by interned name (`local_name!("class")`): a pointer
+    /// comparison per attribute.
+    pub(crate) fn attr(&self, name: &LocalName) -> Option<&str> {
+        self.attrs.iter().find(|a| a.name.local == *name).map(|a| &*a.value)
     }
 
     /// The local name.
@@ -273,12 +273,12 @@ impl Dom {
     }
 
     /// Appends text after `prev` (merging with it when it is a text node) or as a new node.
-    fn text_node_or_merge(&mut self, prev: u32, text: &StrTendril) -> Option<u32> {
+    fn text_node_or_merge(&mut self, prev: u32, text: StrTendril) -> Option<u32> {
         if let Some(Node { data: Data::Text(t), .. }) = self.nodes.get_mut(prev as usize) {
-            t.push_tendril(text);
+            t.push_tendril(&text);
             return None;
         }
-        Some(self.push(Data::Text(text.clone())))
+        Some(self.push(Data::Text(text)))
     }
 }
 
@@ -444,8 +444,15 @@ impl TreeSink for Sink {
         let id = match child {
             NodeOrText::AppendNode(id) => id,
             NodeOrText::AppendText(text) => {
+                // Whitespace between the rows, items and sections of structural elements
+                // says nothing: no node for it.
+                if matches!(d.tag(*parent), Tag::Table | Tag::Row | Tag::List | Tag::Head)
+                    && text.bytes().all(|b| b.is_ascii_whitespace())
+                {
+                    return;
+                }
                 let last = d.get(*parent).map_or(NONE, |p| p.last_child);
-                match d.text_node_or_merge(last, &text) {
+                match d.text_node_or_merge(last, text) {
                     Some(id) => id,
                     None => return,
                 }
@@ -487,7 +494,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendNode(id) => id,
             NodeOrText::AppendText(text) => {
                 let prev = d.get(*sibling).map_or(NONE, |s| s.prev);
-                match d.text_node_or_merge(prev, &text) {
+                match d.text_node_or_merge(prev, text) {
                     Some(id) => id,
                     None => return,
                 }
@@ -575,8 +582,8 @@ mod tests {
     fn attributes_are_kept() {
         let d = Dom::parse(r#"<div id="Main" class="a b">x</div>"#);
         let e = d.nodes.iter().filter_map(Node::element).find(|e| e.local() == "div").unwrap();
-        assert_eq!(e.attr("id"), Some("Main"));
-        assert_eq!(e.attr("class"), Some("a b"));
+        assert_eq!(e.attr(&html5ever::local_name!("id")), Some("Main"));
+        assert_eq!(e.attr(&html5ever::local_name!("class")), Some("a b"));
         assert_eq!(e.tag, Tag::Block);
     }
 }

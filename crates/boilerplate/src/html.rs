@@ -2,7 +2,9 @@
 //! per-node statistics, a Readability-style choice of the article's container, then a
 //! keep-or-drop decision for every segment.
 
-use crate::date::{self, DateTime};
+use html5ever::local_name;
+
+use crate::date;
 use crate::dom::{Data, Dom, NONE, Tag};
 use crate::fields::{self, SiteEvidence, parse_meta_line};
 use crate::finish::{Draft, Para, finish, rank};
@@ -77,17 +79,17 @@ struct Walk<'a> {
 }
 
 fn is_hidden(e: &crate::dom::Element) -> bool {
-    if e.attr("hidden").is_some() {
+    if e.attr(&local_name!("hidden")).is_some() {
         return true;
     }
-    if let Some(style) = e.attr("style") {
+    if let Some(style) = e.attr(&local_name!("style")) {
         let s: String =
             style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
     }
-    matches!(e.attr("type"), Some(t) if t.eq_ignore_ascii_case("hidden"))
+    matches!(e.attr(&local_name!("type")), Some(t) if t.eq_ignore_ascii_case("hidden"))
 }
 
 impl<'a> Walk<'a> {
@@ -190,8 +192,8 @@ impl<'a> Walk<'a> {
         self.order.push(i);
         let parent_inh = self.inherited.get(self.dom.parent(i) as usize).copied().flatten();
         let mut inh = parent_inh;
-        let class = e.attr("class");
-        let id = e.attr("id");
+        let class = e.attr(&local_name!("class"));
+        let id = e.attr(&local_name!("id"));
         if class.is_some() || id.is_some() {
             let mut s = String::with_capacity(32);
             if let Some(c) = class {
@@ -220,7 +222,9 @@ impl<'a> Walk<'a> {
         match e.tag {
             Tag::Skip | Tag::Form => return false,
             Tag::Script => {
-                if e.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) {
+                if e.attr(&local_name!("type"))
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                {
                     let t = self.inner_text(i);
                     self.head.jsonld.push(t);
                 }
@@ -238,18 +242,18 @@ impl<'a> Walk<'a> {
             }
             Tag::Meta => {
                 let k = e
-                    .attr("property")
-                    .or_else(|| e.attr("name"))
-                    .or_else(|| e.attr("itemprop"))
-                    .or_else(|| e.attr("http-equiv"));
-                if let (Some(k), Some(v)) = (k, e.attr("content")) {
+                    .attr(&local_name!("property"))
+                    .or_else(|| e.attr(&local_name!("name")))
+                    .or_else(|| e.attr(&local_name!("itemprop")))
+                    .or_else(|| e.attr(&local_name!("http-equiv")));
+                if let (Some(k), Some(v)) = (k, e.attr(&local_name!("content"))) {
                     self.head.metas.push((k.to_ascii_lowercase(), v.trim().to_owned()));
                 }
                 return false;
             }
             Tag::Link => {
-                if e.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-                    && let Some(h) = e.attr("href")
+                if e.attr(&local_name!("rel")).is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                    && let Some(h) = e.attr(&local_name!("href"))
                 {
                     self.head.canonical.get_or_insert_with(|| h.trim().to_owned());
                 }
@@ -267,13 +271,13 @@ impl<'a> Walk<'a> {
             }
             // an anchor without href (a named target, often left open and re-opened by the
             // parser around whole posts) is not a link
-            Tag::A if e.attr("href").is_some() => self.link_depth += 1,
+            Tag::A if e.attr(&local_name!("href")).is_some() => self.link_depth += 1,
             Tag::Heading(_) => {
                 self.flush();
                 self.blocks.push(i);
             }
             Tag::Time => {
-                if let Some(d) = e.attr("datetime").or_else(|| e.attr("pubdate")) {
+                if let Some(d) = e.attr(&local_name!("datetime")) {
                     self.head.times.push((self.counter - 1, d.to_owned()));
                 }
             }
@@ -292,7 +296,7 @@ impl<'a> Walk<'a> {
             *l = self.counter.saturating_sub(1);
         }
         match e.tag {
-            Tag::A if e.attr("href").is_some() => {
+            Tag::A if e.attr(&local_name!("href")).is_some() => {
                 self.link_depth = self.link_depth.saturating_sub(1);
             }
             Tag::Heading(_) => {
@@ -507,7 +511,7 @@ fn choose_region(w: &Walk<'_>, st: &Stats) -> Vec<u32> {
     // own post.
     let peer_of = |i: u32| -> Option<(&str, &str)> {
         let e = w.dom.element(i)?;
-        Some((e.local(), e.attr("class").filter(|c| !c.trim().is_empty())?))
+        Some((e.local(), e.attr(&local_name!("class")).filter(|c| !c.trim().is_empty())?))
     };
     let mut peers_fired = false;
     if let Some(sig) = peer_of(top) {
@@ -593,7 +597,7 @@ fn choose_region(w: &Walk<'_>, st: &Stats) -> Vec<u32> {
         return vec![top];
     }
     let threshold = (top_final * 0.2).max(10.0);
-    let top_class = w.dom.element(top).and_then(|e| e.attr("class")).unwrap_or("");
+    let top_class = w.dom.element(top).and_then(|e| e.attr(&local_name!("class"))).unwrap_or("");
     let mut out = Vec::new();
     let mut c = w.dom.get(parent).map_or(NONE, |n| n.first_child);
     while c != NONE {
@@ -609,7 +613,8 @@ fn choose_region(w: &Walk<'_>, st: &Stats) -> Vec<u32> {
                 .flatten()
                 .is_some_and(|r| r != Reason::Navigation)
         {
-            let bonus = if !top_class.is_empty() && e.attr("class") == Some(top_class) {
+            let bonus = if !top_class.is_empty() && e.attr(&local_name!("class")) == Some(top_class)
+            {
                 top_final * 0.2
             } else {
                 0.0
@@ -919,54 +924,6 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     w.run();
     let st = compute_stats(&w);
     let region = choose_region(&w, &st);
-    if std::env::var("ZL_DEBUG").is_ok_and(|v| v == "2") {
-        for s in &w.segs {
-            eprintln!(
-                "seg pos={} block={} <{}> chars={} link={} punct={} h={} | {}",
-                s.pos,
-                s.block,
-                w.dom.element(s.block).map_or("", |e| e.local()),
-                s.counts.chars,
-                s.link_chars,
-                s.counts.punct,
-                s.heading,
-                w.seg_text(s).chars().take(40).collect::<String>()
-            );
-        }
-    }
-    if std::env::var_os("ZL_DEBUG").is_some() {
-        for &r in &region {
-            let e = w.dom.element(r);
-            let rg = w.seg_range(r);
-            eprintln!(
-                "region {} <{}> class={:?} id={:?} score={} final={} segs={:?} first={:?}",
-                r,
-                e.map_or("", |e| e.local()),
-                e.and_then(|e| e.attr("class")),
-                e.and_then(|e| e.attr("id")),
-                st.score.get(r as usize).copied().unwrap_or(0.0),
-                final_score(&w, &st, r),
-                rg,
-                w.segs.get(rg.start).map(|s| w.seg_text(s).chars().take(30).collect::<String>())
-            );
-        }
-        let mut c: Vec<(f32, u32)> =
-            w.order.iter().map(|&i| (final_score(&w, &st, i), i)).filter(|x| x.0 > 0.0).collect();
-        c.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for (f, i) in c.iter().take(8) {
-            let e = w.dom.element(*i);
-            eprintln!(
-                "  cand {} <{}> class={:?} id={:?} raw={} final={} ld={}",
-                i,
-                e.map_or("", |e| e.local()),
-                e.and_then(|e| e.attr("class")),
-                e.and_then(|e| e.attr("id")),
-                st.score.get(*i as usize).copied().unwrap_or(0.0),
-                f,
-                st.link_density(*i)
-            );
-        }
-    }
     let mut d = Draft::new();
 
     // Segment indices of the region, in order.
@@ -1018,11 +975,6 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
         Some(t) if t < body_start => t + 1,
         _ => body_start.saturating_sub(8),
     };
-    if std::env::var_os("ZL_DEBUG").is_some() {
-        eprintln!(
-            "first={first} body_start={body_start} title_seg={title_seg:?} zone_start={zone_start}"
-        );
-    }
     let mut consumed = vec![false; w.segs.len()];
     // a date line just above the headline
     if let Some(t) = title_seg {
@@ -1297,7 +1249,6 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     if region.is_empty() {
         d.warnings.push("no article found: no block of the page has sentence-like text".to_owned());
     }
-    let _: Option<DateTime> = None;
     finish(d)
 }
 

@@ -32,6 +32,19 @@ struct Line<'a> {
     weight: f32,
 }
 
+/// A ranking or archive entry: a short line ending with a count in brackets
+/// (`偶像新人王写真(7928)`, `·2005年12月 (100)`).
+fn is_counted_item(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.chars().count() > 60 || t.ends_with(['。', '！', '？']) {
+        return false;
+    }
+    let Some(inner) = t.strip_suffix([')', '）']) else { return false };
+    let digits: String = inner.chars().rev().take_while(char::is_ascii_digit).collect();
+    !digits.is_empty()
+        && inner.get(..inner.len() - digits.len()).is_some_and(|h| h.ends_with(['(', '（']))
+}
+
 fn is_countish(text: &str, counts: Counts) -> bool {
     if counts.chars == 0 {
         return true;
@@ -215,7 +228,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             -5.0
         } else if l.repeats >= 2 {
             -(5.0 + units / 2.0)
-        } else if bullet_item {
+        } else if bullet_item || is_counted_item(l.text) {
             -10.0
         } else if units >= 20.0 && marks >= 1 {
             units
@@ -239,11 +252,6 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         && let Some(l) = lines.get_mut(j)
     {
         l.weight += 40.0;
-    }
-    if std::env::var_os("ZL_DEBUG").is_some() {
-        for (i, l) in lines.iter().enumerate() {
-            eprintln!("{i:4} {:8.1} {}", l.weight, l.text.chars().take(50).collect::<String>());
-        }
     }
     // The best run of article lines (maximum subarray).
     let (mut best, mut best_range) = (0.0f32, None);
