@@ -171,7 +171,14 @@ impl Node {
 pub(crate) struct Dom {
     pub(crate) nodes: Vec<Node>,
     dummy: QualName,
+    /// Whether the page was cut where its elements nest deeper than [`MAX_DEPTH`].
+    pub(crate) truncated: bool,
 }
+
+/// The deepest element nesting parsed. html5ever's tree builder checks element scopes
+/// against its stack of open elements, so a page of a hundred thousand nested `<div>`s
+/// would take quadratic time; no real page nests this deep.
+pub(crate) const MAX_DEPTH: u32 = 2000;
 
 impl Dom {
     /// Parses a page. Never fails: broken markup is repaired the way browsers do.
@@ -180,12 +187,14 @@ impl Dom {
     /// tokenizer sees them: they never reach the text, and on news pages they are a third
     /// of the bytes.
     pub(crate) fn parse(html: &str) -> Dom {
+        let (input, truncated) = prestrip(html);
         let sink = Sink(RefCell::new(Dom {
             nodes: Vec::with_capacity(html.len() / 60 + 16),
             dummy: QualName::new(None, ns!(html), LocalName::from("")),
+            truncated,
         }));
         sink.0.borrow_mut().nodes.push(Node::new(Data::Document));
-        html5ever::parse_document(sink, html5ever::ParseOpts::default()).one(prestrip(html))
+        html5ever::parse_document(sink, html5ever::ParseOpts::default()).one(input)
     }
 
     /// The node at an index.
@@ -342,14 +351,47 @@ fn script_end(b: &[u8], mut i: usize) -> usize {
     }
 }
 
-/// The page with comments and the contents of scripts (except JSON-LD) and styles cut out.
-fn prestrip(html: &str) -> StrTendril {
+/// Whether a start tag opens an element that nests: not a void element, and not one the
+/// parser closes when a sibling starts (`p`, `li`, `td`, ...).
+fn nests(rest: &[u8]) -> bool {
+    let name_end =
+        rest.iter().skip(1).position(|c| !c.is_ascii_alphanumeric()).map_or(rest.len(), |n| n + 1);
+    let name = rest.get(1..name_end).unwrap_or(&[]);
+    if name.is_empty() || !name.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    const FLAT: &[&[u8]] = &[
+        b"br", b"img", b"meta", b"link", b"input", b"hr", b"area", b"base", b"col", b"embed",
+        b"param", b"source", b"track", b"wbr", b"p", b"li", b"td", b"th", b"tr", b"option", b"dd",
+        b"dt", b"tbody", b"thead", b"tfoot", b"html", b"head", b"body",
+    ];
+    !FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// The page with comments and the contents of scripts (except JSON-LD) and styles cut out,
+/// and whether it was cut short where elements nest deeper than [`MAX_DEPTH`].
+fn prestrip(html: &str) -> (StrTendril, bool) {
     let b = html.as_bytes();
     let mut out = StrTendril::with_capacity(u32::try_from(html.len()).unwrap_or(u32::MAX));
     let mut copied = 0usize;
     let mut i = 0usize;
+    let mut depth = 0u32;
     while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)).map(|p| p + i) {
         let rest = b.get(p..).unwrap_or(&[]);
+        // Nesting: an end tag closes one, a start tag of a nesting element opens one.
+        match rest.get(1) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() && nests(rest) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    if let Some(keep) = html.get(copied..p) {
+                        out.push_slice(keep);
+                    }
+                    return (out, true);
+                }
+            }
+            _ => {}
+        }
         let (cut_from, resume) = if rest.starts_with(b"<!--") {
             let end = b
                 .get(p + 4..)
@@ -397,7 +439,7 @@ fn prestrip(html: &str) -> StrTendril {
     if let Some(keep) = html.get(copied..) {
         out.push_slice(keep);
     }
-    out
+    (out, false)
 }
 
 struct Sink(RefCell<Dom>);
@@ -558,16 +600,22 @@ mod tests {
     fn prestrip_cuts_scripts_styles_comments() {
         let s = prestrip(
             "a<!-- c --><script>x</script>b<STYLE type=x>p{}</style>c<script type=\"application/ld+json\">{}</script>",
-        );
+        ).0;
         assert_eq!(
             &*s,
             "a<script></script>b<STYLE type=x></style>c<script type=\"application/ld+json\">{}</script>"
         );
-        let s = prestrip("<script><!-- document.write(\"<script></script>\"); --></script>t");
+        let s = prestrip("<script><!-- document.write(\"<script></script>\"); --></script>t").0;
         assert_eq!(&*s, "<script></script>t");
-        let s = prestrip("<!-->x<!-- open");
+        let s = prestrip("<!-->x<!-- open").0;
         assert_eq!(&*s, "x");
-        assert_eq!(&*prestrip("<scriptx>y"), "<scriptx>y");
+        assert_eq!(&*prestrip("<scriptx>y").0, "<scriptx>y");
+        let deep = "<div>".repeat(MAX_DEPTH as usize + 10) + "x";
+        let (s, cut) = prestrip(&deep);
+        assert!(cut);
+        assert_eq!(s.len(), 5 * MAX_DEPTH as usize);
+        let flat = "<p>a".repeat(5000);
+        assert!(!prestrip(&flat).1);
     }
 
     #[test]

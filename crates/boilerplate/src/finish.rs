@@ -193,6 +193,8 @@ pub(crate) fn finish(mut d: Draft) -> Article {
     let keys: Vec<String> = body.iter().map(|p| key(&p.text)).collect();
     let mut keep = vec![true; body.len()];
     let mut reasons: Vec<Option<Reason>> = vec![None; body.len()];
+    let mut seen: std::collections::HashSet<&str, crate::text::FastHash> =
+        std::collections::HashSet::default();
     for (i, p) in body.iter().enumerate() {
         if repeats_title(&p.text, &tkey) {
             keep[i] = false;
@@ -219,9 +221,7 @@ pub(crate) fn finish(mut d: Draft) -> Article {
             continue;
         }
         // The same block twice: the later copy goes.
-        if (0..i)
-            .any(|j| keep.get(j).copied().unwrap_or(false) && keys.get(j).is_some_and(|kj| kj == k))
-        {
+        if !seen.insert(k) {
             keep[i] = false;
             reasons[i] = Some(Reason::Repeated);
         }

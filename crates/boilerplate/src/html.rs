@@ -925,6 +925,12 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     let st = compute_stats(&w);
     let region = choose_region(&w, &st);
     let mut d = Draft::new();
+    if dom.truncated {
+        d.warnings.push(format!(
+            "elements nest deeper than {} levels: the page was read up to that point",
+            crate::dom::MAX_DEPTH
+        ));
+    }
 
     // Segment indices of the region, in order.
     let mut in_region = vec![false; w.segs.len()];
