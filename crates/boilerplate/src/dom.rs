@@ -351,6 +351,13 @@ fn script_end(b: &[u8], mut i: usize) -> usize {
     }
 }
 
+/// Elements that do not nest: void elements and those a sibling closes.
+const FLAT: &[&[u8]] = &[
+    b"br", b"img", b"meta", b"link", b"input", b"hr", b"area", b"base", b"col", b"embed", b"param",
+    b"source", b"track", b"wbr", b"p", b"li", b"td", b"th", b"tr", b"option", b"dd", b"dt",
+    b"tbody", b"thead", b"tfoot", b"html", b"head", b"body",
+];
+
 /// Whether a start tag opens an element that nests: not a void element, and not one the
 /// parser closes when a sibling starts (`p`, `li`, `td`, ...).
 fn nests(rest: &[u8]) -> bool {
@@ -360,11 +367,6 @@ fn nests(rest: &[u8]) -> bool {
     if name.is_empty() || !name.first().is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
-    const FLAT: &[&[u8]] = &[
-        b"br", b"img", b"meta", b"link", b"input", b"hr", b"area", b"base", b"col", b"embed",
-        b"param", b"source", b"track", b"wbr", b"p", b"li", b"td", b"th", b"tr", b"option", b"dd",
-        b"dt", b"tbody", b"thead", b"tfoot", b"html", b"head", b"body",
-    ];
     !FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
 }
 
