@@ -252,8 +252,14 @@ pub(crate) fn finish(mut d: Draft) -> Article {
     }
     let site = pick_site(&d.sites);
     let brand = site.as_deref().filter(|s| {
-        // never strip a name the article is about
-        let about = d.title.as_deref().is_some_and(|t| t.contains(*s));
+        // never strip a name the article is about: in its headline, or named in its
+        // sentences (not standing alone between commas)
+        let about = d.title.as_deref().is_some_and(|t| t.contains(*s))
+            || body
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .any(|(p, _)| p.text.contains(*s) && strip_brand(&p.text, s).is_none());
         !about && d.sites.iter().any(|(n, e)| n == *s && *e >= SiteEvidence::Footer)
     });
     let mut paragraphs = Vec::with_capacity(body.len());
@@ -306,6 +312,16 @@ mod tests {
         );
         assert_eq!(strip_brand("某某新媒体发布了年度报告，", "某某新媒体"), None);
         assert_eq!(strip_brand("记者从某某新媒体获悉，", "某某新媒体"), None);
+        // an article about the site keeps its name everywhere
+        let mut d = Draft { title: Some("年度报告".into()), ..Draft::new() };
+        d.sites.push(("某某新媒体".into(), SiteEvidence::Footer));
+        for t in
+            ["记者从某某新媒体获悉，平台用户持续增长。", "数据显示，某某新媒体，全年营收增长。"]
+        {
+            d.body.push(Para { text: t.into(), heading: false });
+        }
+        let a = finish(d);
+        assert!(a.paragraphs[1].contains("某某新媒体"));
     }
 
     #[test]
