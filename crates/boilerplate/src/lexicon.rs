@@ -54,7 +54,7 @@ pub(crate) struct Label {
 }
 
 /// The parsed tables.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     phrases: AhoCorasick,
     phrase_info: Vec<Verdict>,

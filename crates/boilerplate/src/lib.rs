@@ -317,7 +317,7 @@ impl ExtractorBuilder {
 }
 
 /// Finds the article in a page. Immutable, `Send + Sync`, reusable.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Extractor {
     lex: Lexicon,
     report_removed: bool,
