@@ -373,9 +373,10 @@ impl fmt::Display for Summary {
         }
         write!(
             f,
-            "; {:.1} MB in {:.2} s ({:.0} pages/s, {:.2} MB/s)",
+            "; {:.1} MB in {:.2} s ({:.*} pages/s, {:.2} MB/s)",
             self.bytes_in as f64 / 1e6,
             self.elapsed.as_secs_f64(),
+            usize::from(self.pages_per_second() < 10.0),
             self.pages_per_second(),
             self.megabytes_per_second()
         )
