@@ -23,12 +23,13 @@ pub mod batch;
 mod error;
 pub mod record;
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 pub use error::{Error, Result};
 pub use record::Record;
 pub use zhengling_boilerplate::Format;
-use zhengling_boilerplate::{Extractor, ExtractorBuilder, PageHints};
+use zhengling_boilerplate::{Article, Extractor, ExtractorBuilder, PageHints};
 use zhengling_directive::{Document, Rules, RulesBuilder};
 use zhengling_entities::{Context, PartialDate};
 use zhengling_normalize::{DecodeHints, EncodingSource, Normalizer, NormalizerBuilder};
@@ -109,47 +110,25 @@ impl Pipeline {
         let format =
             hints.format.unwrap_or_else(|| zhengling_boilerplate::detect_format(&decoded.text));
         let page_hints = PageHints { url: hints.url };
-        // Page-level evidence (script policy, pinyin annotations) is gathered once over the
-        // whole decoded page, then applied to each piece of text that is normalized.
-        let profile = self.normalizer.analyze(&decoded.text);
-        let mut summary = NormalizationSummary {
-            script: Some(profile.script.as_str()),
-            spam_mirror: profile.is_spam_mirror(),
-            ..NormalizationSummary::default()
-        };
-        let mut note = |r: &zhengling_normalize::Report| {
-            summary.pinyin_removed += r.pinyin_removed;
-            summary.mojibake_repaired += r.mojibake_repaired;
-            summary.converted |= r.converted;
-            summary.traditional_kept |= r.traditional_kept;
-        };
+        let mut summary = NormalizationSummary::default();
         let article = if format == Format::Html {
             // Normalizing the whole markup would cost more than parsing it: extract first,
-            // then normalize the few kilobytes of article text.
+            // then normalize the few kilobytes of article text. The article's own text
+            // carries the page-level evidence (script, pinyin annotations): a sidebar in
+            // another script must not decide how the article is converted.
             let mut a = self
                 .extractor
                 .extract(&decoded.text, format, &page_hints)
                 .map_err(Error::Boilerplate)?;
-            let mut norm = |s: &mut String| {
-                let n = self.normalizer.normalize_with(s, &profile);
-                note(&n.report);
-                if let std::borrow::Cow::Owned(t) = n.text {
-                    *s = t;
-                }
-            };
-            for field in [&mut a.title, &mut a.site, &mut a.source, &mut a.author] {
-                if let Some(s) = field.as_mut() {
-                    norm(s);
-                }
-            }
-            for p in &mut a.paragraphs {
-                norm(p);
-            }
-            a.paragraphs.retain(|p| !p.trim().is_empty());
+            self.normalize_article(&mut a, &mut summary);
             a
         } else {
+            // A plain-text page is normalized whole first: its boilerplate is recognized by
+            // phrases, which need Simplified text without pinyin annotations.
+            let profile = self.normalizer.analyze(&decoded.text);
+            summary.note_profile(&profile);
             let n = self.normalizer.normalize_with(&decoded.text, &profile);
-            note(&n.report);
+            summary.note(&n.report);
             self.extractor.extract(&n.text, format, &page_hints).map_err(Error::Boilerplate)?
         };
         warnings.extend(article.warnings.iter().cloned());
@@ -193,6 +172,7 @@ impl Pipeline {
             site: article.site,
             source: article.source,
             author: article.author,
+            editor: article.editor,
             url: article.url.or_else(|| hints.url.map(str::to_owned)),
             paragraphs: article.paragraphs,
             entities,
@@ -201,6 +181,36 @@ impl Pipeline {
             warnings,
             error: None,
         })
+    }
+}
+
+impl Pipeline {
+    /// Normalizes an HTML article's text fields with the profile of its own text.
+    fn normalize_article(&self, a: &mut Article, summary: &mut NormalizationSummary) {
+        let mut whole =
+            String::with_capacity(a.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>() + 256);
+        for piece in a.title.iter().chain(&a.paragraphs) {
+            whole.push_str(piece);
+            whole.push('\n');
+        }
+        let profile = self.normalizer.analyze(&whole);
+        summary.note_profile(&profile);
+        let mut norm = |s: &mut String| {
+            let n = self.normalizer.normalize_with(s, &profile);
+            summary.note(&n.report);
+            if let Cow::Owned(t) = n.text {
+                *s = t;
+            }
+        };
+        for field in [&mut a.title, &mut a.site, &mut a.source, &mut a.author, &mut a.editor] {
+            if let Some(s) = field.as_mut() {
+                norm(s);
+            }
+        }
+        for p in &mut a.paragraphs {
+            norm(p);
+        }
+        a.paragraphs.retain(|p| !p.trim().is_empty());
     }
 }
 

@@ -148,6 +148,22 @@ pub struct NormalizationSummary {
     pub spam_mirror: bool,
 }
 
+impl NormalizationSummary {
+    /// Takes the page-level evidence.
+    pub(crate) fn note_profile(&mut self, p: &zhengling_normalize::PageProfile) {
+        self.script = Some(p.script.as_str());
+        self.spam_mirror = p.is_spam_mirror();
+    }
+
+    /// Adds what one normalization did.
+    pub(crate) fn note(&mut self, r: &zhengling_normalize::Report) {
+        self.pinyin_removed += r.pinyin_removed;
+        self.mojibake_repaired += r.mojibake_repaired;
+        self.converted |= r.converted;
+        self.traditional_kept |= r.traditional_kept;
+    }
+}
+
 /// One page's output.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Record {
@@ -169,8 +185,10 @@ pub struct Record {
     pub site: Option<String>,
     /// Credited source.
     pub source: Option<String>,
-    /// Author or editor.
+    /// Author (or, where the page names no author, its editor).
     pub author: Option<String>,
+    /// Editor (`责任编辑`), when printed.
+    pub editor: Option<String>,
     /// Canonical URL.
     pub url: Option<String>,
     /// The main text, normalized.
