@@ -14,7 +14,7 @@ pub struct RemovedBlock {
 }
 
 /// An entity with the paragraph it stands in; `paragraphs[paragraph][start..end] == text`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct EntityRecord {
     /// `date`, `person`, ...
     pub kind: &'static str,

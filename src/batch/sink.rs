@@ -312,14 +312,9 @@ mod tests {
             paragraph: 0,
             start: 0,
             end: 9,
-            value: None,
-            value_end: None,
-            titles: None,
-            unit: None,
-            approximate: None,
             full: Some("太原市".into()),
             code: Some("140100".into()),
-            level: None,
+            ..EntityRecord::default()
         };
         Record {
             input: "p.html".into(),
