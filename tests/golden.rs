@@ -2,6 +2,11 @@
 //! the whole pipeline and its JSON record is compared with `<page>.expected.json` beside it.
 //! `UPDATE_GOLDEN=1 cargo test --test golden` rewrites the expectations: review the diff by
 //! hand before committing it.
+#![allow(
+    clippy::unwrap_used,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::many_single_char_names
+)]
 
 use std::path::{Path, PathBuf};
 

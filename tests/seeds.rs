@@ -1,5 +1,10 @@
 //! End-to-end expectations on the four bundled sample pages (real spam-mirror renderings of
 //! Shanxi epidemic-prevention pages): the facts a user would check first.
+#![allow(
+    clippy::unwrap_used,
+    clippy::case_sensitive_file_extension_comparisons,
+    clippy::many_single_char_names
+)]
 
 use zhengling::{Hints, Pipeline, Record};
 
