@@ -6,7 +6,7 @@ use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
-use opencc_fmmseg::{DictMaxLen, DictionaryMaxlength, is_delimiter};
+use opencc_fmmseg::{DictMaxLen, DictionaryMaxlength};
 
 use crate::error::{Error, Result};
 use crate::offset::{Rewriter, Rewritten};
@@ -68,6 +68,122 @@ impl OpenccConfig {
     }
 }
 
+/// One OpenCC dictionary: `(key, first value)` pairs in file order.
+struct Dict(Vec<(Box<str>, Box<str>)>);
+
+impl Dict {
+    /// Parses an OpenCC dictionary text: `key<TAB>value [alternatives...]` per line.
+    fn parse(text: &str) -> Dict {
+        Dict(
+            text.lines()
+                .filter_map(|l| {
+                    let (k, v) = l.split_once('\t')?;
+                    let v = v.split(' ').next()?;
+                    (!k.is_empty() && !v.is_empty()).then(|| (k.into(), v.into()))
+                })
+                .collect(),
+        )
+    }
+
+    /// A dictionary of the `opencc-fmmseg` bundle (used for `s2t` only).
+    fn from_opencc(d: &DictMaxLen) -> Dict {
+        let mut entries: Vec<(Box<str>, Box<str>)> =
+            d.iter().map(|(k, v)| (k.iter().collect::<String>().into(), v.into())).collect();
+        entries.sort();
+        Dict(entries)
+    }
+}
+
+/// The Traditional-to-Simplified dictionaries of OpenCC (Apache-2.0, `data/opencc/`),
+/// embedded as text and parsed on first use: together well under a millisecond, where the
+/// whole `opencc-fmmseg` bundle (which `s2t` and the mojibake context model use) takes
+/// about 40 ms to load.
+macro_rules! opencc_dict {
+    ($name:ident, $file:literal) => {
+        static $name: LazyLock<Dict> =
+            LazyLock::new(|| Dict::parse(include_str!(concat!("../data/opencc/", $file))));
+    };
+}
+opencc_dict!(TS_PHRASES, "TSPhrases.txt");
+opencc_dict!(TS_CHARACTERS, "TSCharacters.txt");
+opencc_dict!(TW_VARIANTS_REV, "TWVariantsRev.txt");
+opencc_dict!(TW_VARIANTS_REV_PHRASES, "TWVariantsRevPhrases.txt");
+opencc_dict!(TW_PHRASES_REV, "TWPhrasesRev.txt");
+opencc_dict!(HK_VARIANTS_REV, "HKVariantsRev.txt");
+opencc_dict!(HK_VARIANTS_REV_PHRASES, "HKVariantsRevPhrases.txt");
+opencc_dict!(HK_PHRASES_REV, "HKPhrasesRev.txt");
+
+/// The characters `t2s` changes, with their Simplified forms (for the script tables).
+#[cfg(test)]
+pub(crate) fn ts_characters() -> impl Iterator<Item = (&'static str, &'static str)> {
+    TS_CHARACTERS.0.iter().map(|(k, v)| (&**k, &**v))
+}
+
+/// OpenCC's delimiters: matching never crosses them.
+fn is_delimiter(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || c.is_ascii_whitespace()
+        || matches!(
+            c,
+            '＝' | '、'
+                | '。'
+                | '﹁'
+                | '﹂'
+                | '—'
+                | '－'
+                | '（'
+                | '）'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '？'
+                | '！'
+                | '…'
+                | '／'
+                | '＼'
+                | '︒'
+                | '︑'
+                | '︔'
+                | '︓'
+                | '︿'
+                | '﹀'
+                | '︹'
+                | '︺'
+                | '︙'
+                | '︐'
+                | '［'
+                | '﹇'
+                | '］'
+                | '﹈'
+                | '︕'
+                | '︖'
+                | '︰'
+                | '︳'
+                | '︴'
+                | '︽'
+                | '︾'
+                | '︵'
+                | '︶'
+                | '｛'
+                | '︷'
+                | '｝'
+                | '︸'
+                | '﹃'
+                | '﹄'
+                | '【'
+                | '︻'
+                | '】'
+                | '︼'
+                | '　'
+                | '～'
+                | '．'
+                | '，'
+                | '；'
+                | '：'
+        )
+}
+
 static DICTIONARY: LazyLock<std::result::Result<DictionaryMaxlength, String>> =
     LazyLock::new(|| DictionaryMaxlength::new().map_err(|e| e.to_string()));
 
@@ -108,25 +224,30 @@ impl OpenccConverter {
     /// # Errors
     /// When the embedded OpenCC dictionaries cannot be loaded.
     pub fn new(config: OpenccConfig) -> Result<Self> {
-        let d = dictionary()?;
-        let ts: [&DictMaxLen; 2] = [&d.ts_phrases, &d.ts_characters];
+        let ts = [&*TS_PHRASES, &*TS_CHARACTERS];
         let rounds = match config {
             OpenccConfig::T2s => vec![Round::new(&ts)],
             OpenccConfig::Tw2s => {
-                vec![Round::new(&[&d.tw_variants_rev_phrases, &d.tw_variants_rev]), Round::new(&ts)]
+                vec![Round::new(&[&*TW_VARIANTS_REV_PHRASES, &*TW_VARIANTS_REV]), Round::new(&ts)]
             }
             OpenccConfig::Tw2sp => vec![
-                Round::new(&[&d.tw_phrases_rev, &d.tw_variants_rev_phrases, &d.tw_variants_rev]),
+                Round::new(&[&*TW_PHRASES_REV, &*TW_VARIANTS_REV_PHRASES, &*TW_VARIANTS_REV]),
                 Round::new(&ts),
             ],
             OpenccConfig::Hk2s => {
-                vec![Round::new(&[&d.hk_variants_rev_phrases, &d.hk_variants_rev]), Round::new(&ts)]
+                vec![Round::new(&[&*HK_VARIANTS_REV_PHRASES, &*HK_VARIANTS_REV]), Round::new(&ts)]
             }
             OpenccConfig::Hk2sp => vec![
-                Round::new(&[&d.hk_phrases_rev, &d.hk_variants_rev_phrases, &d.hk_variants_rev]),
+                Round::new(&[&*HK_PHRASES_REV, &*HK_VARIANTS_REV_PHRASES, &*HK_VARIANTS_REV]),
                 Round::new(&ts),
             ],
-            OpenccConfig::S2t => vec![Round::new(&[&d.st_phrases, &d.st_characters])],
+            OpenccConfig::S2t => {
+                let d = dictionary()?;
+                vec![Round::new(&[
+                    &Dict::from_opencc(&d.st_phrases),
+                    &Dict::from_opencc(&d.st_characters),
+                ])]
+            }
         };
         Ok(OpenccConverter { config, rounds: Arc::new(rounds) })
     }
@@ -254,7 +375,7 @@ struct Round {
 }
 
 impl Round {
-    fn new(dicts: &[&DictMaxLen]) -> Round {
+    fn new(dicts: &[&Dict]) -> Round {
         let mut round = Round {
             bmp_starters: vec![0; 1024],
             starters: FxMap::default(),
@@ -262,8 +383,11 @@ impl Round {
             values: Vec::new(),
         };
         let mut key = String::new();
+        let mut chars: Vec<char> = Vec::new();
         for dict in dicts {
-            for (chars, value) in dict.iter() {
+            for (k, value) in &dict.0 {
+                chars.clear();
+                chars.extend(k.chars());
                 let (Some(&first), n) = (chars.first(), chars.len()) else { continue };
                 if n > MAX_KEY_CHARS || chars.iter().any(|&c| is_delimiter(c)) {
                     continue;
@@ -284,7 +408,7 @@ impl Round {
                     round.phrases.insert(key.as_str().into(), idx);
                 }
                 entry.lengths |= 1 << (n - 1);
-                round.values.push(value.into());
+                round.values.push(value.clone());
                 let cp = first as usize;
                 if let Some(w) = round.bmp_starters.get_mut(cp >> 6) {
                     *w |= 1 << (cp & 63);

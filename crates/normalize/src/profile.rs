@@ -253,13 +253,15 @@ mod tests {
 
     /// The script tables and marker spellings as the OpenCC dictionaries give them.
     fn generated_tables() -> (String, String, String) {
-        let d = crate::convert::dictionary().unwrap();
         let gb2312 = crate::common::gb2312_han();
         let big5 = crate::common::big5_han();
         let (mut trad, mut simp) =
             (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
-        for (key, value) in d.ts_characters.iter() {
-            let (&[t], Some(s)) = (key, value.chars().next()) else { continue };
+        for (key, value) in crate::convert::ts_characters() {
+            let mut k = key.chars();
+            let (Some(t), None, Some(s)) = (k.next(), k.next(), value.chars().next()) else {
+                continue;
+            };
             if t == s {
                 continue;
             }
