@@ -109,7 +109,7 @@ impl ExtractorBuilder {
         let lexicons = lexicon::Families::build(
             "place, organization and title",
             &[&places.patterns, &orgs.patterns, &people.patterns],
-            true,
+            false,
         )?;
         let inner = Inner {
             dates: date::DateFinder::build()?,
