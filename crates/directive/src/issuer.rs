@@ -173,6 +173,7 @@ fn notice_issuer(lx: &Lexicon, title: &str, paragraphs: &[String]) -> Option<Evi
         }
     }
     // 2. A body that defines its short name, or that issues the notice in the text.
+    let signature = signature(lx, paragraphs);
     for (pi, p) in paragraphs.iter().enumerate().take(3) {
         if let Some(m) = lx.abbreviation.find(p)
             && let Some((s, e)) = org_before(lx, p, m.start())
@@ -187,11 +188,26 @@ fn notice_issuer(lx: &Lexicon, title: &str, paragraphs: &[String]) -> Option<Evi
                 if p.get(s..e).is_some_and(|n| n.starts_with('经')) {
                     s += '经'.len_utf8();
                 }
-                return Some(Evidence::new(Some(pi), s, e, p.get(s..e)?));
+                let found = Evidence::new(Some(pi), s, e, p.get(s..e)?);
+                // `经县…领导小组研究决定` names the body relative to the page; the
+                // signature (`平遥县…领导小组办公室`) names it in full: prefer it.
+                if let Some(sig) = signature.as_ref()
+                    && sig
+                        .text
+                        .contains(found.text.trim_start_matches(['省', '市', '县', '区', '本']))
+                {
+                    return signature;
+                }
+                return Some(found);
             }
         }
     }
-    // 3. The signature: a short last paragraph that is a body's name.
+    // 3. The signature.
+    signature
+}
+
+/// The signature of a notice: a short paragraph among the last three that is a body's name.
+fn signature(lx: &Lexicon, paragraphs: &[String]) -> Option<Evidence> {
     let n = paragraphs.len();
     for (pi, p) in paragraphs.iter().enumerate().skip(n.saturating_sub(3)).rev() {
         let t = p.trim();
@@ -481,6 +497,23 @@ mod tests {
         let (name, _) =
             issuer(&l, Kind::Notice, "丙县人民政府关于暂停营业的通告", &[], &[]).unwrap();
         assert_eq!(name, "丙县人民政府");
+    }
+
+    #[test]
+    fn notice_signature_names_the_body_a_decision_names_relatively() {
+        let paras: Vec<String> = [
+            "经县疫情防控工作领导小组研究决定，现将有关事项通告如下：",
+            "一、不再开展全员核酸检测。",
+            "某某县疫情防控工作领导小组办公室",
+            "2022年12月27日",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let ev = notice_issuer(&lx(), "关于调整疫情防控措施的通告", &paras).unwrap();
+        assert_eq!(ev.text, "某某县疫情防控工作领导小组办公室");
+        // Without a signature, the decision's body stands.
+        let ev = notice_issuer(&lx(), "关于调整疫情防控措施的通告", &paras[..2]).unwrap();
+        assert_eq!(ev.text, "县疫情防控工作领导小组");
     }
 
     #[test]
