@@ -128,7 +128,7 @@ impl Scan<'_> {
             _ => return None,
         };
         let cn = sep == '年';
-        if !matches!(sep, '-' | '/' | '.' | '年' | '－' | '／') {
+        if !matches!(sep, '-' | '/' | '.' | '年' | '－' | '／' | '∕') {
             return None;
         }
         j = self.skip_spaces(j + 1);

@@ -56,6 +56,8 @@ fn is_value_end(c: char) -> bool {
                 | '丨'
                 | '/'
                 | '／'
+                // Big5's slash (0xA241) decodes to U+2215 under WHATWG.
+                | '∕'
         )
 }
 
@@ -675,6 +677,13 @@ mod tests {
         assert_eq!(m.editor.as_deref(), Some("李文治"));
         let m = parse_meta_line(&l, "(嵇南涛 编辑)").unwrap();
         assert_eq!(m.editor.as_deref(), Some("嵇南涛"));
+        // Big5's full-width slash decodes to U+2215 under WHATWG.
+        for slash in ['/', '／', '∕'] {
+            let line = format!("2012{slash}01{slash}12 14:25　記者王小明{slash}台北報導");
+            let m = parse_meta_line(&l, &line).unwrap();
+            assert_eq!(m.author.as_deref(), Some("王小明"), "{line}");
+            assert_eq!(m.published.map(DateTime::iso).as_deref(), Some("2012-01-12T14:25:00"));
+        }
     }
 
     #[test]

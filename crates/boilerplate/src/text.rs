@@ -102,6 +102,8 @@ pub(crate) fn is_trim_char(c: char) -> bool {
                 | '_'
                 | '/'
                 | '／'
+                // Big5's slash (0xA241) decodes to U+2215 under WHATWG.
+                | '∕'
                 | '*'
                 | '\u{200B}'
                 | '\u{FEFF}'
