@@ -14,7 +14,12 @@ fn normalizer() -> &'static Normalizer {
 fuzz_target!(|data: &[u8]| {
     // The first byte picks a charset hint, as an HTTP header would give one.
     let (hint, bytes) = match data.split_first() {
-        Some((b, rest)) => (["gbk", "utf-8", "big5", "gb18030", "latin1", "bogus"].get(usize::from(*b) % 8).copied(), rest),
+        Some((b, rest)) => (
+            ["gbk", "utf-8", "big5", "gb18030", "latin1", "bogus"]
+                .get(usize::from(*b) % 8)
+                .copied(),
+            rest,
+        ),
         None => (None, data),
     };
     let decoded = zhengling_normalize::decode(
