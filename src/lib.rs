@@ -32,7 +32,7 @@ pub use zhengling_boilerplate::Format;
 use zhengling_boilerplate::{Article, Extractor, ExtractorBuilder, PageHints};
 use zhengling_directive::{Document, Rules, RulesBuilder};
 use zhengling_entities::{Context, PartialDate};
-use zhengling_normalize::{DecodeHints, EncodingSource, Normalizer, NormalizerBuilder};
+use zhengling_normalize::{DecodeHints, EncodingSource, Normalizer, NormalizerBuilder, OffsetMap};
 
 use record::{EntityRecord, NormalizationSummary, RemovedBlock};
 
@@ -140,18 +140,39 @@ impl Pipeline {
         let ctx = Context { published, region: None };
         // Page-level evidence: a short form or a titled name defined in one paragraph is
         // recognized in the others; ambiguous places resolve against the page's places.
-        let per_paragraph = self.entities.extract_document(&article.paragraphs, &ctx);
-        let entities = per_paragraph
+        // A page kept in Traditional characters (an authentic Taiwan or Hong Kong page, say)
+        // is analysed on a Simplified shadow of its text, since the lexicons and rules are
+        // Simplified; every span is then moved back to the Traditional paragraphs.
+        let shadow = summary
+            .traditional_kept
+            .then(|| Shadow::new(&self.normalizer, article.title.as_deref(), &article.paragraphs));
+        let (title, paragraphs) = match &shadow {
+            Some(s) => (s.title.as_ref().map(|t| t.0.as_str()), &s.paragraphs[..]),
+            None => (article.title.as_deref(), &article.paragraphs[..]),
+        };
+        let per_paragraph = self.entities.extract_document(paragraphs, &ctx);
+        let mut entities: Vec<EntityRecord> = per_paragraph
             .iter()
             .enumerate()
             .flat_map(|(i, es)| es.iter().map(move |e| EntityRecord::new(i, e)))
             .collect();
-        let directive = self.rules.build(&Document {
-            title: article.title.as_deref(),
+        let mut directive = self.rules.build(&Document {
+            title,
             published: article.published.as_deref(),
-            paragraphs: &article.paragraphs,
+            paragraphs,
             entities: &per_paragraph,
         });
+        if let Some(s) = &shadow {
+            let remap = |p: Option<usize>, start: usize, end: usize| {
+                s.remap(article.title.as_deref(), &article.paragraphs, p, start, end)
+            };
+            for e in &mut entities {
+                if let Some((start, end, text)) = remap(Some(e.paragraph), e.start, e.end) {
+                    (e.start, e.end, e.text) = (start, end, text);
+                }
+            }
+            directive.remap_spans(remap);
+        }
 
         Ok(Record {
             input: hints.input.unwrap_or_default().to_owned(),
@@ -181,6 +202,42 @@ impl Pipeline {
             warnings,
             error: None,
         })
+    }
+}
+
+/// A Simplified shadow of an article kept in Traditional characters, with the maps back.
+struct Shadow {
+    title: Option<(String, OffsetMap)>,
+    paragraphs: Vec<String>,
+    maps: Vec<OffsetMap>,
+}
+
+impl Shadow {
+    fn new(normalizer: &Normalizer, title: Option<&str>, paragraphs: &[String]) -> Shadow {
+        let shadow = |t: &str| {
+            let r = normalizer.simplify(t);
+            (r.text.into_owned(), r.map)
+        };
+        let (paragraphs, maps) = paragraphs.iter().map(|p| shadow(p)).unzip();
+        Shadow { title: title.map(shadow), paragraphs, maps }
+    }
+
+    /// A span of the shadow (`paragraph` `None` for the title) in the original text, with
+    /// the original's slice.
+    fn remap(
+        &self,
+        title: Option<&str>,
+        paragraphs: &[String],
+        paragraph: Option<usize>,
+        start: usize,
+        end: usize,
+    ) -> Option<(usize, usize, String)> {
+        let (map, original) = match paragraph {
+            None => (&self.title.as_ref()?.1, title?),
+            Some(i) => (self.maps.get(i)?, paragraphs.get(i)?.as_str()),
+        };
+        let (s, e) = map.source_range(start, end)?;
+        Some((s, e, original.get(s..e)?.to_owned()))
     }
 }
 

@@ -77,3 +77,34 @@ fn error_record_serializes_with_error_and_empty_fields() {
     assert_eq!(v["paragraphs"], serde_json::json!([]));
     assert!(v["directive"].is_null());
 }
+
+#[test]
+fn authentic_traditional_page_is_kept_and_still_analysed() {
+    let page = "行政院衛生署今天宣布，自即日起國際航班入境旅客須接受核酸檢測，六十五歲以上長者應儘速接種疫苗，全台已累計接種八十萬劑。\n\n疾管局呼籲民眾戴口罩、勤洗手。";
+    let r = pipeline().process(page.as_bytes(), &Hints::default()).unwrap();
+    assert!(r.normalization.traditional_kept && !r.normalization.converted);
+    assert!(r.paragraphs.iter().any(|p| p.contains("衛生署")), "{:?}", r.paragraphs);
+    assert_spans(&r);
+    let q =
+        r.entities.iter().find(|e| e.kind == "quantity" && e.text.contains("八十萬劑")).unwrap();
+    assert_eq!(q.value, Some(serde_json::json!(800_000)));
+    let codes: Vec<&str> = r
+        .directive
+        .iter()
+        .flat_map(zhengling_directive::Directive::measures)
+        .filter_map(|m| m.oxcgrt.as_deref())
+        .collect();
+    for code in ["H2", "H6", "H7"] {
+        assert!(codes.contains(&code), "{code} missing from {codes:?}");
+    }
+    let term = r
+        .directive
+        .iter()
+        .flat_map(zhengling_directive::Directive::measures)
+        .find(|m| m.oxcgrt.as_deref() == Some("H2"));
+    assert_eq!(
+        term.map(|m| m.term.as_str()),
+        Some("核酸檢測"),
+        "terms point at the Traditional text"
+    );
+}

@@ -401,11 +401,83 @@ impl Directive {
     pub fn measures(&self) -> impl Iterator<Item = &Measure> {
         self.items.iter().flat_map(|i| i.measures.iter())
     }
+
+    /// Moves every span (items, measures, statistics, risk-zone and other evidence) to
+    /// another text of the same paragraphs, and takes each span's text from there.
+    ///
+    /// `remap(paragraph, start, end)` (`paragraph` is `None` for the title) returns the
+    /// span in the other text and that text's slice, or `None` to leave the span as it is.
+    /// The pipeline uses it to code a page kept in Traditional characters on a Simplified
+    /// shadow of its text, then point the record back at the Traditional paragraphs.
+    pub fn remap_spans<F>(&mut self, mut remap: F)
+    where
+        F: FnMut(Option<usize>, usize, usize) -> Option<(usize, usize, String)>,
+    {
+        let mut evidence = |e: &mut Evidence| {
+            if let Some((s, t, text)) = remap(e.paragraph, e.start, e.end) {
+                (e.start, e.end, e.text) = (s, t, text);
+            }
+        };
+        for e in [&mut self.kind_evidence, &mut self.issuer_evidence, &mut self.phase_evidence]
+            .into_iter()
+            .flatten()
+        {
+            evidence(e);
+        }
+        for z in &mut self.risk_zones {
+            if let Some(e) = z.evidence.as_mut() {
+                evidence(e);
+            }
+        }
+        for item in &mut self.items {
+            let p = Some(item.paragraph);
+            for m in &mut item.measures {
+                if let Some((s, t, text)) = remap(p, m.start, m.end) {
+                    (m.start, m.end, m.term) = (s, t, text);
+                }
+            }
+            if let Some((s, t, text)) = remap(p, item.start, item.end) {
+                (item.start, item.end, item.text) = (s, t, text);
+            }
+        }
+        for st in &mut self.statistics {
+            if let Some((s, t, text)) = remap(Some(st.paragraph), st.start, st.end) {
+                (st.start, st.end, st.text) = (s, t, text);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spans_move_to_another_text() {
+        let mut d = Directive::default();
+        d.items.push(Item {
+            paragraph: 0,
+            start: 3,
+            end: 15,
+            text: "核酸检测".into(),
+            measures: vec![Measure {
+                term: "核酸检测".into(),
+                start: 3,
+                end: 15,
+                ..Measure::default()
+            }],
+            ..Item::default()
+        });
+        d.issuer_evidence = Some(Evidence::new(None, 0, 3, "县"));
+        // The other text is twice as long in bytes.
+        d.remap_spans(|p, s, e| Some((s * 2, e * 2, format!("{p:?}:{}", e - s))));
+        assert_eq!(
+            (d.items[0].start, d.items[0].end, d.items[0].text.as_str()),
+            (6, 30, "Some(0):12")
+        );
+        assert_eq!(d.items[0].measures[0].term, "Some(0):12");
+        assert_eq!(d.issuer_evidence.as_ref().map(|e| e.text.as_str()), Some("None:3"));
+    }
 
     #[test]
     fn enums_serialize_to_contract_names() {

@@ -316,6 +316,25 @@ impl Normalizer {
         self.normalize_inner(text, &profile, true)
     }
 
+    /// The text converted to Simplified whatever the script policy, with the map back to
+    /// `text`: a shadow for analysis of text that normalization kept in Traditional
+    /// (extract entities on the shadow, then map their spans back with
+    /// [`OffsetMap::source_range`]). Borrowed when nothing changes.
+    ///
+    /// ```
+    /// use zhengling_normalize::NormalizerBuilder;
+    /// let n = NormalizerBuilder::new().build()?;
+    /// let text = "疾管局呼籲民眾接種疫苗";
+    /// let shadow = n.simplify(text);
+    /// assert_eq!(shadow.text, "疾管局呼吁民众接种疫苗");
+    /// let (s, e) = shadow.map.source_range(27, 33).unwrap(); // 疫苗
+    /// assert_eq!(&text[s..e], "疫苗");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn simplify<'a>(&self, text: &'a str) -> Rewritten<'a> {
+        self.converter.to_simplified(text)
+    }
+
     /// Normalizes one piece of a page (a title, a paragraph) with the page's profile.
     pub fn normalize_with<'a>(&self, text: &'a str, profile: &PageProfile) -> Normalized<'a> {
         self.normalize_inner(text, profile, false)
