@@ -150,8 +150,16 @@ pub(crate) fn risk_zones(lx: &Lexicon, paragraphs: &[String]) -> Vec<RiskZone> {
             };
             let zone_end = at + zone.len();
             let before = p.get(..at).unwrap_or("");
-            // 中高风险区: an adjective pair, not a zone with a rule.
-            let paired = before.ends_with(['中', '高', '低', '、']) && zone.contains("风险");
+            // 中高风险区, 中、高风险区: an adjective pair, not a zone with a rule (but a
+            // list marker `二、高风险区` is no pair).
+            let paired = zone.contains("风险") && {
+                let mut cs = before.chars().rev();
+                match cs.next() {
+                    Some('中' | '高' | '低') => true,
+                    Some('、') => matches!(cs.next(), Some('中' | '高' | '低')),
+                    _ => false,
+                }
+            };
             at = zone_end;
             if paired || out.iter().any(|z| z.level == *level) {
                 continue;
@@ -198,6 +206,15 @@ fn rule_after(lx: &Lexicon, p: &str, from: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::lexicon::Sources;
+
+    #[test]
+    fn list_marker_before_a_zone_is_not_an_adjective_pair() {
+        let lx = lx();
+        let p = vec!["二、高风险区实行“足不出户、上门服务”，中、高风险地区来人要报备。".to_owned()];
+        let z = risk_zones(&lx, &p);
+        assert_eq!(z.len(), 1, "{z:?}");
+        assert_eq!((z[0].level, z[0].rule.as_str()), (RiskLevel::High, "足不出户、上门服务"));
+    }
 
     fn lx() -> Lexicon {
         Lexicon::build(&Sources::default()).unwrap()
