@@ -32,7 +32,7 @@ pub use zhengling_boilerplate::Format;
 use zhengling_boilerplate::{Article, Extractor, ExtractorBuilder, PageHints};
 use zhengling_directive::{Document, Rules, RulesBuilder};
 use zhengling_entities::{Context, PartialDate};
-use zhengling_normalize::{DecodeHints, EncodingSource, Normalizer, NormalizerBuilder, OffsetMap};
+use zhengling_normalize::{DecodeHints, Normalizer, NormalizerBuilder, OffsetMap};
 
 use record::{EntityRecord, NormalizationSummary, RemovedBlock};
 
@@ -178,7 +178,7 @@ impl Pipeline {
             input: hints.input.unwrap_or_default().to_owned(),
             format: Some(if format == Format::Html { "html" } else { "text" }),
             encoding: Some(decoded.encoding.name()),
-            encoding_source: Some(source_name(decoded.source)),
+            encoding_source: Some(decoded.source.as_str()),
             malformed: decoded.malformed,
             removed: article
                 .removed
@@ -268,18 +268,6 @@ impl Pipeline {
             norm(p);
         }
         a.paragraphs.retain(|p| !p.trim().is_empty());
-    }
-}
-
-fn source_name(s: EncodingSource) -> &'static str {
-    match s {
-        EncodingSource::Bom => "bom",
-        EncodingSource::Http => "http",
-        EncodingSource::Meta => "meta",
-        EncodingSource::Utf8 => "utf8",
-        EncodingSource::Detected => "detected",
-        EncodingSource::Tld => "tld",
-        _ => "fallback",
     }
 }
 

@@ -110,43 +110,9 @@ pub(crate) fn is_trim_char(c: char) -> bool {
         )
 }
 
-/// A fast, non-cryptographic hasher for the small string maps built per page (FxHash's
-/// multiply-rotate; the keys are page text, not attacker-chosen table sizes).
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// The build-hasher of [`FxHasher`].
-pub(crate) type FastHash = std::hash::BuildHasherDefault<FxHasher>;
+/// The build-hasher of the small string maps built per page: FxHash (`rustc-hash`), fast
+/// for short keys; the keys are page text, not attacker-chosen table sizes.
+pub(crate) type FastHash = rustc_hash::FxBuildHasher;
 
 /// A count as a float for scoring (page-sized counts lose no precision that matters).
 #[allow(clippy::cast_precision_loss)]

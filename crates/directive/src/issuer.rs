@@ -304,16 +304,6 @@ fn level_of_prefix(name: &str) -> Option<PlaceLevel> {
     }
 }
 
-fn level_rank(l: PlaceLevel) -> u8 {
-    match l {
-        PlaceLevel::Country => 0,
-        PlaceLevel::Province => 1,
-        PlaceLevel::City => 2,
-        PlaceLevel::County => 3,
-        _ => 4,
-    }
-}
-
 fn place_of(d: &Division) -> Place {
     Place { name: d.name.to_owned(), code: Some(d.code.to_owned()), level: Some(d.level) }
 }
@@ -329,7 +319,7 @@ fn at_level<'d>(
         if cur.level == level {
             return Some(cur);
         }
-        if level_rank(cur.level) < level_rank(level) {
+        if cur.level.rank() < level.rank() {
             return None;
         }
         cur = divisions.parent(cur)?;
@@ -399,7 +389,7 @@ pub(crate) fn region(
         }
     }
     let best = counts.values().max_by_key(|(n, first, d)| {
-        (*n, std::cmp::Reverse(level_rank(d.level)), std::cmp::Reverse(*first))
+        (*n, std::cmp::Reverse(d.level.rank()), std::cmp::Reverse(*first))
     });
     if let Some(best) = best {
         return Some(place_of(best.2));

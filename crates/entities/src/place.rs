@@ -77,16 +77,6 @@ fn level_of(s: &str) -> Option<PlaceLevel> {
     }
 }
 
-fn level_rank(l: PlaceLevel) -> u8 {
-    match l {
-        PlaceLevel::Country => 0,
-        PlaceLevel::Province => 1,
-        PlaceLevel::City => 2,
-        PlaceLevel::County => 3,
-        _ => 4,
-    }
-}
-
 impl Divisions {
     /// Parses the embedded table.
     ///
@@ -213,8 +203,8 @@ impl Divisions {
             }
         }
         if pool.len() > 1 {
-            let top = pool.iter().map(|&(i, _)| level_rank(self.list[i].level)).min().unwrap_or(9);
-            pool.retain(|&(i, _)| level_rank(self.list[i].level) == top);
+            let top = pool.iter().map(|&(i, _)| self.list[i].level.rank()).min().unwrap_or(9);
+            pool.retain(|&(i, _)| self.list[i].level.rank() == top);
         }
         (pool.len() == 1).then(|| pool[0])
     }

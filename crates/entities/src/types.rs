@@ -322,6 +322,20 @@ pub enum PlaceLevel {
     Township,
 }
 
+impl PlaceLevel {
+    /// The level's depth in the hierarchy: 0 for a country, 1 for a province, 2 for a city,
+    /// 3 for a county, 4 for a township (lower is higher up).
+    pub fn rank(self) -> u8 {
+        match self {
+            PlaceLevel::Country => 0,
+            PlaceLevel::Province => 1,
+            PlaceLevel::City => 2,
+            PlaceLevel::County => 3,
+            PlaceLevel::Township => 4,
+        }
+    }
+}
+
 /// A place entity's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
