@@ -201,6 +201,7 @@ impl Pipeline {
             normalization: summary,
             warnings,
             error: None,
+            error_kind: None,
         })
     }
 }

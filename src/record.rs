@@ -203,9 +203,14 @@ pub struct Record {
     pub normalization: NormalizationSummary,
     /// Problems that did not stop the page (no article found, many malformed bytes).
     pub warnings: Vec<String>,
-    /// Why the page could not be processed; the other fields are then empty.
+    /// Why the page could not be processed (naming the input); the other fields are then
+    /// empty.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The kind of failure, for counting and filtering (`read`, `malformed`, `truncated`,
+    /// `too-large`, `undecodable`, `process`, `panic`, `timeout`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_kind: Option<&'static str>,
 }
 
 impl Record {

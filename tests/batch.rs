@@ -104,7 +104,9 @@ fn kind_of(line: &Value) -> Option<String> {
     let input = line["input"].as_str().unwrap();
     let e = line.get("error")?.as_str()?;
     let rest = e.strip_prefix(input)?.strip_prefix(": ")?;
-    Some(rest.split(": ").next()?.to_owned())
+    let kind = rest.split(": ").next()?.to_owned();
+    assert_eq!(line["error_kind"].as_str(), Some(kind.as_str()), "error_kind of {line}");
+    Some(kind)
 }
 
 fn kinds(lines: &[Value]) -> Vec<Option<String>> {

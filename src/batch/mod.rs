@@ -186,6 +186,7 @@ impl PageError {
     pub fn to_record(&self) -> crate::Record {
         let mut r = crate::Record::failed(self.input.clone(), self.to_string());
         r.url.clone_from(&self.url);
+        r.error_kind = Some(self.kind.as_str());
         r
     }
 }
