@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use crate::dates::DateFinder;
@@ -44,8 +44,9 @@ impl Words {
 
     fn build(name: &str, words: Vec<String>, overlapping: bool) -> Result<Self> {
         let longest = words.iter().map(String::len).max().unwrap_or(0);
+        // The automaton kind is left to aho-corasick: a DFA for short lists, a contiguous NFA
+        // for long ones (a DFA of the long lists costs more to build than it saves).
         let ac = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
             .map_err(|e| Error::with_source(format!("cannot compile the {name} word list"), e))?;
