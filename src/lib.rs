@@ -131,10 +131,12 @@ impl Pipeline {
             summary.note(&n.report);
             self.extractor.extract(&n.text, format, &page_hints).map_err(Error::Boilerplate)?
         };
-        warnings.extend(article.warnings.iter().cloned());
-        if article.paragraphs.is_empty() {
+        if article.paragraphs.is_empty() && article.warnings.is_empty() {
+            // The extractor names its reason when it finds nothing; normalization can also
+            // empty an article (a page of nothing but private-use characters).
             warnings.push("no article text found".to_owned());
         }
+        warnings.extend(article.warnings.iter().cloned());
 
         let published = article.published.as_deref().and_then(parse_published);
         let ctx = Context { published, region: None };

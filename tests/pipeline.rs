@@ -108,3 +108,14 @@ fn authentic_traditional_page_is_kept_and_still_analysed() {
         "terms point at the Traditional text"
     );
 }
+
+#[test]
+fn a_page_with_no_article_is_a_record_with_one_warning_naming_the_reason() {
+    let page = r#"<html><body><div id="nav"><a href="/">首页</a> <a href="/news">新闻</a></div></body></html>"#;
+    let r = pipeline().process(page.as_bytes(), &Hints::default()).unwrap();
+    assert!(r.error.is_none() && r.paragraphs.is_empty());
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(r.warnings[0].starts_with("no article found"), "{:?}", r.warnings);
+    let empty = pipeline().process(b"", &Hints::default()).unwrap();
+    assert_eq!(empty.warnings.len(), 1, "{:?}", empty.warnings);
+}
