@@ -1,8 +1,10 @@
 //! Items: directive clauses with their modality, actor, targets, measures and validity.
 
-use crate::dates::Ymd;
+use zhengling_entities::{Entity, PartialDate};
+
 use crate::lexicon::{Hit, Lexicon};
 use crate::model::{Compliance, Item, Kind, Measure, Modality};
+use crate::period;
 use crate::segment::{self, Seg, chars, clauses, contains_any, ends_with_any, is_punct, sentences};
 use crate::tables::CuePlace;
 
@@ -327,49 +329,14 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
     out
 }
 
-/// The validity period a group dates: `(valid_from, valid_to)`.
-pub(crate) fn validity(
-    lx: &Lexicon,
-    text: &str,
-    published: Option<Ymd>,
-) -> (Option<String>, Option<String>) {
-    let mut from = None;
-    let mut to = None;
-    if text.contains("即日起") || text.contains("发布之日起") || text.contains("印发之日起")
-    {
-        from = published.filter(|p| p.d.is_some()).map(Ymd::iso);
-    }
-    for d in lx.dates.find(text, published) {
-        let before = text.get(..d.start).unwrap_or("").trim_end();
-        let after = text.get(d.end..).unwrap_or("");
-        let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
-        let after = after
-            .strip_prefix("零时")
-            .or_else(|| after.strip_prefix("时"))
-            .or_else(|| after.strip_prefix("点"))
-            .unwrap_or(after);
-        if ["至", "到", "截至", "截止", "止于"].iter().any(|w| before.ends_with(w))
-            || after.starts_with('止')
-        {
-            to.get_or_insert_with(|| d.date.iso());
-        } else if ["自", "从", "于"].iter().any(|w| before.ends_with(w))
-            || after.starts_with('起')
-            || after.starts_with("开始")
-            || after.starts_with('至')
-        {
-            from.get_or_insert_with(|| d.date.iso());
-        }
-    }
-    (from, to)
-}
-
 /// Builds the items of a document from its groups.
 pub(crate) fn items(
     lx: &Lexicon,
     paragraphs: &[String],
+    entities: &[Vec<Entity<'_>>],
     groups: &[Group],
     kind: Kind,
-    published: Option<Ymd>,
+    published: Option<PartialDate>,
 ) -> Vec<Item> {
     let mut out = Vec::new();
     for g in groups {
@@ -387,9 +354,16 @@ pub(crate) fn items(
             continue;
         }
         let sentence = g.sentence_seg.text(p);
-        // A period written anywhere in the sentence governs its clauses.
-        let (valid_from, valid_to) =
-            if modality.is_directive() { validity(lx, sentence, published) } else { (None, None) };
+        // The period the item's own clauses write, else one written elsewhere in its sentence.
+        let (valid_from, valid_to) = if modality.is_directive() {
+            let dates = entities.get(g.paragraph).map_or(&[][..], Vec::as_slice);
+            match period::validity(lx, p, g.seg, dates, published) {
+                (None, None) => period::validity(lx, p, g.sentence_seg, dates, published),
+                own => own,
+            }
+        } else {
+            (None, None)
+        };
         let targeted = lx.targeted.any_in(text);
         let compliance = match modality {
             Modality::Must | Modality::MustNot | Modality::Should => {
@@ -433,18 +407,29 @@ pub(crate) fn items(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::parse_published;
     use crate::lexicon::Sources;
+    use crate::period::published_day;
+    use zhengling_entities::{Context, Extractor, ExtractorBuilder};
 
-    fn lx() -> Lexicon {
-        Lexicon::build(&Sources::default()).unwrap()
+    fn lx() -> &'static Lexicon {
+        static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        L.get_or_init(|| Lexicon::build(&Sources::default()).unwrap())
     }
 
+    fn extractor() -> &'static Extractor {
+        static X: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        X.get_or_init(|| ExtractorBuilder::new().build().unwrap())
+    }
+
+    /// The items of one paragraph published on 2022-11-20, with its entities.
     fn run(p: &str, kind: Kind) -> Vec<Item> {
         let lx = lx();
         let paragraphs = vec![p.to_owned()];
-        let groups = analyze(&lx, &paragraphs);
-        items(&lx, &paragraphs, &groups, kind, parse_published("2022-11-20"))
+        let published = published_day("2022-11-20");
+        let ctx = Context { published, region: None };
+        let entities = extractor().extract_document(&paragraphs, &ctx);
+        let groups = analyze(lx, &paragraphs);
+        items(lx, &paragraphs, &entities, &groups, kind, published)
     }
 
     fn one(p: &str, kind: Kind) -> Item {

@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use crate::dates::DateFinder;
 use crate::error::{Error, Result};
 use crate::tables::{self, Category, Cue, MeasureRow};
 
@@ -177,6 +176,9 @@ pub(crate) struct Lists {
     pub lead_in: Vec<String>,
     pub connective: Vec<String>,
     pub lift: Vec<String>,
+    pub issue_day: Vec<String>,
+    pub self_reference: Vec<String>,
+    pub enact: Vec<String>,
 }
 
 impl Lists {
@@ -204,6 +206,9 @@ impl Lists {
             lead_in: take("lead-in")?,
             connective: take("connective")?,
             lift: take("lift")?,
+            issue_day: take("issue-day")?,
+            self_reference: take("self")?,
+            enact: take("enact")?,
         };
         if let Some(name) = m.keys().next() {
             return Err(Error::new(format!("words.tsv has an unknown list {name:?}")));
@@ -257,7 +262,6 @@ pub(crate) struct Lexicon {
     pub level_markers: Words,
     pub actors: Vec<String>,
     pub lists: Lists,
-    pub dates: DateFinder,
     pub session: Regex,
     pub quantity: Regex,
     pub abbreviation: Regex,
@@ -378,8 +382,6 @@ impl Lexicon {
             target_words,
             actors,
             lists,
-            dates: DateFinder::new()
-                .map_err(|e| Error::with_source("cannot compile a built-in pattern", e))?,
             session: regex(r"第\s*([0-9一二三四五六七八九十百千零〇两]{1,8})\s*次")?,
             quantity: regex(
                 r"(近|约|逾|超过|超|共|达)?(\d+(?:\.\d+)?)\s*(万|亿)?\s*(余|多)?\s*(万|亿)?\s*(人次|剂次|万人|人|名|家|个|支|份|剂|管|起|例|所|架|间|辆|件|批|处|吨|户|座|条|张|床|套|台|项|次|%)",

@@ -50,13 +50,13 @@
 //! one core: about 35 MB/s of paragraph text, some 4,000 pages a second (see the README).
 #![forbid(unsafe_code)]
 
-mod dates;
 mod error;
 mod issuer;
 mod items;
 mod lexicon;
 mod meeting;
 mod model;
+mod period;
 mod segment;
 mod stats;
 mod tables;
@@ -196,7 +196,7 @@ impl Rules {
         let title = doc.title.unwrap_or("").trim();
         let paragraphs = doc.paragraphs;
         let entities = sanitize(doc);
-        let published = doc.published.and_then(dates::parse_published);
+        let published = doc.published.and_then(period::published_day);
 
         let groups = items::analyze(lx, paragraphs);
         let distinct: HashSet<usize> =
@@ -222,11 +222,11 @@ impl Rules {
             d.phase_evidence = Some(ev);
         }
         if kind == Kind::Meeting {
-            d.meeting = Some(meeting::meeting(lx, title, paragraphs, &entities, published));
+            d.meeting = Some(meeting::meeting(lx, title, paragraphs, &entities));
         }
         d.responsibilities = zones::responsibilities(lx, title, paragraphs);
         d.risk_zones = zones::risk_zones(lx, paragraphs);
-        d.items = items::items(lx, paragraphs, &groups, kind, published);
+        d.items = items::items(lx, paragraphs, &entities, &groups, kind, published);
         for g in &groups {
             let Some(p) = paragraphs.get(g.paragraph) else { continue };
             if items::modality(lx, g, g.seg.text(p), kind).is_directive() {
@@ -235,24 +235,10 @@ impl Rules {
             let es = entities.get(g.paragraph).map(Vec::as_slice);
             d.statistics.extend(stats::statistics(lx, p, g.paragraph, g.seg, es));
         }
-        // The whole document's period: a clause about the document itself (本通告自…起施行).
-        for p in paragraphs {
-            if !["本通告", "本通知", "本公告", "本措施", "本方案"].iter().any(|w| p.contains(w))
-            {
-                continue;
-            }
-            for s in segment::sentences(p) {
-                let text = s.text(p);
-                if ["本通告", "本通知", "本公告", "本措施", "本方案"]
-                    .iter()
-                    .any(|w| text.contains(w))
-                {
-                    let (from, to) = items::validity(lx, text, published);
-                    d.valid_from = d.valid_from.take().or(from);
-                    d.valid_to = d.valid_to.take().or(to);
-                }
-            }
-        }
+        // The whole document's period: a sentence about the document itself (本通告自…起施行),
+        // or a notice's lead (自…起至…,在城区范围内实施静默管理).
+        (d.valid_from, d.valid_to) =
+            period::document(lx, paragraphs, &entities, kind == Kind::Notice, published);
         d
     }
 }
@@ -280,10 +266,16 @@ fn sanitize<'a>(doc: &Document<'a>) -> Vec<Vec<Entity<'a>>> {
 mod tests {
     use super::*;
 
+    /// The directive of a page, with the entities the extractor finds in its paragraphs.
     fn build(title: &str, published: &str, paragraphs: &[&str]) -> Directive {
         let rules = RulesBuilder::new().build().unwrap();
+        let extractor = zhengling_entities::ExtractorBuilder::new().build().unwrap();
         let ps: Vec<String> = paragraphs.iter().map(|s| (*s).to_owned()).collect();
-        let es = vec![Vec::new(); ps.len()];
+        let ctx = zhengling_entities::Context {
+            published: period::published_day(published),
+            region: None,
+        };
+        let es = extractor.extract_document(&ps, &ctx);
         rules.build(&Document {
             title: Some(title),
             published: Some(published),
@@ -321,6 +313,49 @@ mod tests {
         for i in &d.items {
             assert_eq!(i.text, i.text.trim());
         }
+    }
+
+    #[test]
+    fn a_period_in_a_notice_lead_dates_the_document() {
+        let d = build(
+            "小店区新冠肺炎疫情防控指挥部关于实施临时性静默管理的通告",
+            "2022-11-21T22:30:00",
+            &[
+                "为尽快阻断疫情传播,经研究决定,自2022年11月22日6时起至11月25日24时,在小店区主城区范围内实施临时性静默管理。现将有关事项通告如下:",
+                "一、静默管理期间,居民非必要不外出,各小区实行封闭管理。",
+                "二、自11月23日起,全区中小学暂停线下教学。",
+                "三、至11月30日24时,全区宗教场所一律暂停开放。",
+            ],
+        );
+        assert_eq!(d.kind, Kind::Notice);
+        assert_eq!(d.valid_from.as_deref(), Some("2022-11-22"));
+        assert_eq!(d.valid_to.as_deref(), Some("2022-11-25"));
+        let school = d.items.iter().find(|i| i.text.contains("线下教学")).unwrap();
+        assert_eq!(school.valid_from.as_deref(), Some("2022-11-23"));
+        assert_eq!(school.valid_to, None);
+        let worship = d.items.iter().find(|i| i.text.contains("宗教场所")).unwrap();
+        assert_eq!(
+            (worship.valid_from.as_deref(), worship.valid_to.as_deref()),
+            (None, Some("2022-11-30"))
+        );
+        // The lead of a meeting report dates the meeting, not a period of the document.
+        let d = build(
+            "县委召开疫情防控工作会议",
+            "2022-11-21",
+            &["自11月21日起,县委连续召开会议,研究实施静默管理。", "会议要求,要严格落实核酸检测。"],
+        );
+        assert_eq!(d.kind, Kind::Meeting);
+        assert_eq!((d.valid_from, d.valid_to), (None, None));
+        // A date in the lead that opens no period dates nothing.
+        let d = build(
+            "关于进一步加强疫情防控工作的通告",
+            "2022-11-21",
+            &[
+                "11月20日,我区新增1例无症状感染者。为尽快阻断疫情传播,现将有关事项通告如下:",
+                "一、全区实施静默管理。",
+            ],
+        );
+        assert_eq!((d.valid_from, d.valid_to), (None, None));
     }
 
     #[test]

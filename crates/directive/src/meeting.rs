@@ -1,9 +1,8 @@
 //! The meeting a page reports: name, body, session, date, chair, leaders, format, venues and
 //! the upstream meetings it relays.
 
-use zhengling_entities::{Entity, EntityKind, Value};
+use zhengling_entities::{Entity, EntityKind, Value, parse_numeral};
 
-use crate::dates::{Ymd, parse_number};
 use crate::issuer::{meeting_body, org_before, relayed};
 use crate::lexicon::Lexicon;
 use crate::model::{Leader, Meeting, RelayedMeeting};
@@ -86,7 +85,6 @@ pub(crate) fn meeting(
     title: &str,
     paragraphs: &[String],
     entities: &[Vec<Entity<'_>>],
-    published: Option<Ymd>,
 ) -> Meeting {
     let mut m = Meeting::default();
     // The paragraph that reports the meeting: the first of the first three that names one.
@@ -115,7 +113,7 @@ pub(crate) fn meeting(
             let after = s.get(all.end()..).unwrap_or("");
             let to_meeting =
                 after.find("会").is_some_and(|i| chars(after.get(..i).unwrap_or("")) <= 16);
-            if to_meeting && let Some(v) = parse_number(n.as_str()) {
+            if to_meeting && let Some(v) = session_number(n.as_str()) {
                 m.session = Some(v);
                 break 'session;
             }
@@ -134,21 +132,18 @@ pub(crate) fn meeting(
         });
     }
 
-    // Date: the first date of the lead paragraph (a date entity, or read from the text).
+    // Date: the first day-precise date entity of the lead paragraph before the meeting.
     if let Some((pi, p)) = lead {
         let anchor = ["召开", "主持", "举行", "会议"]
             .iter()
             .filter_map(|w| p.find(w))
             .min()
             .unwrap_or(p.len());
-        let from_entity = entities.get(pi).into_iter().flatten().find_map(|e| match &e.value {
+        m.date = entities.get(pi).into_iter().flatten().find_map(|e| match &e.value {
             Value::Date(d) if e.span.start < anchor => {
                 d.start.filter(|s| s.day.is_some()).map(|s| s.to_string())
             }
             _ => None,
-        });
-        m.date = from_entity.or_else(|| {
-            lx.dates.find(p, published).into_iter().find(|d| d.start < anchor).map(|d| d.date.iso())
         });
     }
 
@@ -216,6 +211,11 @@ pub(crate) fn meeting(
         m.relays = relays(lx, p);
     }
     m
+}
+
+/// The session number written between `第` and `次` (`139`, `一百三十九`).
+fn session_number(s: &str) -> Option<u32> {
+    parse_numeral(s)?.as_integer().and_then(|n| u32::try_from(n).ok()).filter(|&n| n > 0)
 }
 
 /// `省委第126次疫情防控专题会暨省疫情防控工作领导小组会议` from the body's start.
@@ -290,7 +290,7 @@ fn relays(lx: &Lexicon, p: &str) -> Vec<RelayedMeeting> {
             if let Some(c) = lx.session.captures(name)
                 && let (Some(all), Some(n)) = (c.get(0), c.get(1))
             {
-                rm.session = parse_number(n.as_str());
+                rm.session = session_number(n.as_str());
                 rm.body = org_before(lx, name, all.start())
                     .and_then(|(a, b)| name.get(a..b))
                     .map(str::to_owned);
@@ -304,12 +304,20 @@ fn relays(lx: &Lexicon, p: &str) -> Vec<RelayedMeeting> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::parse_published;
     use crate::lexicon::Sources;
-    use zhengling_entities::{PersonInfo, Span};
+    use crate::period::published_day;
+    use zhengling_entities::{Context, ExtractorBuilder, PersonInfo, Span};
 
     fn lx() -> Lexicon {
         Lexicon::build(&Sources::default()).unwrap()
+    }
+
+    /// The meeting of a page published on `published`, with the entities of its paragraphs.
+    fn run(l: &Lexicon, title: &str, ps: &[String], published: &str) -> Meeting {
+        let extractor = ExtractorBuilder::new().build().unwrap();
+        let ctx = Context { published: published_day(published), region: None };
+        let entities = extractor.extract_document(ps, &ctx);
+        meeting(l, title, ps, &entities)
     }
 
     const TITLE: &str = "李明主持召开市疫情防控工作领导小组第58次会议";
@@ -320,7 +328,7 @@ mod tests {
         let l = lx();
         let ps =
             vec![LEAD.to_owned(), "会议以电视电话会议形式召开,各县(市、区)设分会场。".to_owned()];
-        let m = meeting(&l, TITLE, &ps, &[], parse_published("2022-03-04"));
+        let m = run(&l, TITLE, &ps, "2022-03-04");
         assert_eq!(m.session, Some(58));
         assert_eq!(m.date.as_deref(), Some("2022-03-02"));
         assert_eq!(m.chair.as_deref(), Some("李明"));
@@ -342,7 +350,7 @@ mod tests {
     fn relayed_session_is_not_the_meetings() {
         let l = lx();
         let ps = vec!["1月5日,县委召开常委会议,传达学习省委第9次专题会议精神。".to_owned()];
-        let m = meeting(&l, "", &ps, &[], parse_published("2023-01-06"));
+        let m = run(&l, "", &ps, "2023-01-06");
         assert_eq!(m.session, None);
         assert_eq!(m.date.as_deref(), Some("2023-01-05"));
         assert_eq!(m.body.as_deref(), Some("县委"));
@@ -353,7 +361,7 @@ mod tests {
         let l = lx();
         let title = "甲省委第12次疫情防控专题会暨省疫情防控工作领导小组会议召开";
         let ps = vec!["1月18日,省委第12次疫情防控专题会暨省疫情防控工作领导小组会议召开。区委书记、区长赵六在乙区分会场参加会议。".to_owned()];
-        let m = meeting(&l, title, &ps, &[], parse_published("2023-01-28"));
+        let m = run(&l, title, &ps, "2023-01-28");
         assert_eq!(m.session, Some(12));
         assert_eq!(m.body.as_deref(), Some("甲省委"));
         assert_eq!(
@@ -364,6 +372,20 @@ mod tests {
         assert_eq!(m.chair, None);
         assert_eq!(m.venues, ["乙区"]);
         assert_eq!(m.format.as_deref(), Some("分会场"));
+    }
+
+    #[test]
+    fn sessions_in_chinese_numerals_and_dates_across_new_year() {
+        let l = lx();
+        let ps = vec!["12月30日,县疫情防控工作领导小组召开第一百零九次会议,传达省委第十二次疫情防控专题会议精神。".to_owned()];
+        let m = run(&l, "", &ps, "2023-01-02");
+        assert_eq!(m.session, Some(109));
+        assert_eq!(m.date.as_deref(), Some("2022-12-30"));
+        assert_eq!(m.relays[0].session, Some(12));
+        assert_eq!(session_number("两千"), Some(2000));
+        assert_eq!(session_number("139"), Some(139));
+        assert_eq!(session_number("百"), None);
+        assert_eq!(session_number("0"), None);
     }
 
     #[test]
@@ -381,11 +403,11 @@ mod tests {
                 info
             }),
         }]];
-        let m = meeting(&l, "", &[p.to_owned()], &ents, None);
+        let m = meeting(&l, "", &[p.to_owned()], &ents);
         assert_eq!(m.chair.as_deref(), Some("韦某某"));
         assert_eq!(m.chair_titles, ["市委书记"]);
         // 会议由…主持.
-        let m = meeting(&l, "", &["会议由副市长张某主持。".to_owned()], &[], None);
+        let m = meeting(&l, "", &["会议由副市长张某主持。".to_owned()], &[]);
         assert_eq!(m.chair.as_deref(), Some("张某"));
     }
 }

@@ -114,6 +114,12 @@ fn enumerator(s: &str) -> usize {
     0
 }
 
+/// Whether paragraph `p` opens with a list enumerator (`一、`, `（二）`, `3.`).
+pub(crate) fn enumerated(p: &str) -> bool {
+    let t = trim(p, Seg { start: 0, end: p.len() });
+    enumerator(t.text(p)) > 0
+}
+
 fn push_trimmed(p: &str, out: &mut Vec<Seg>, seg: Seg) {
     let mut t = trim(p, seg);
     let n = enumerator(t.text(p));
@@ -216,6 +222,16 @@ mod tests {
         let s = sentences(p);
         assert_eq!(texts(p, &s), ["他说“要戴口罩,勤洗手", "各地要落实,严禁聚集"]);
         assert_eq!(texts(p, &clauses(p, s[1])), ["各地要落实", "严禁聚集"]);
+    }
+
+    #[test]
+    fn enumerated_paragraphs() {
+        assert!(enumerated("一、自即日起,全市暂停堂食。"));
+        assert!(enumerated("  （二）严禁聚集。"));
+        assert!(enumerated("3.勤洗手"));
+        assert!(!enumerated("2022年11月15日起实施"));
+        assert!(!enumerated("3.5万人已接种"));
+        assert!(!enumerated("为做好疫情防控工作,现通告如下:"));
     }
 
     #[test]
