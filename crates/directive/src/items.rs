@@ -537,6 +537,57 @@ mod tests {
         assert_eq!(i.measures[0].oxcgrt.as_deref(), Some("H1"));
     }
 
+    /// The codes of the measures of a one-item paragraph of a notice.
+    fn coded(p: &str) -> Vec<(String, Option<String>, Option<u8>)> {
+        one(p, Kind::Notice).measures.into_iter().map(|m| (m.term, m.oxcgrt, m.level)).collect()
+    }
+
+    fn code(
+        term: &str,
+        oxcgrt: Option<&str>,
+        level: Option<u8>,
+    ) -> (String, Option<String>, Option<u8>) {
+        (term.to_owned(), oxcgrt.map(str::to_owned), level)
+    }
+
+    #[test]
+    fn lockdown_era_phrasing() {
+        // Closures: worship is a gathering, venues and shops are workplaces, care homes elderly.
+        assert_eq!(coded("全县宗教场所一律暂停开放"), [code("暂停开放", Some("C4"), None)]);
+        assert_eq!(coded("各旅游景区暂停开放"), [code("暂停开放", Some("C2"), Some(2))]);
+        assert_eq!(coded("娱乐场所停止营业"), [code("停止营业", Some("C2"), Some(2))]);
+        assert_eq!(coded("餐饮服务单位一律停止堂食"), [code("堂食", Some("C2"), Some(2))]);
+        assert!(coded("餐饮服务单位有序恢复堂食").is_empty());
+        let care = coded("福利院暂停开放探视");
+        assert!(care.iter().all(|c| c.1.as_deref() == Some("H8")), "{care:?}");
+        // Lockdown and quarantine.
+        assert_eq!(coded("城区实行静默管理"), [code("静默管理", Some("C6"), Some(3))]);
+        assert_eq!(coded("高风险区实行封控管理"), [code("封控", Some("C6"), Some(3))]);
+        assert_eq!(coded("入境人员实行居家隔离"), [code("居家隔离", Some("C8"), Some(2))]);
+        assert_eq!(coded("返乡人员实行居家隔离"), [code("居家隔离", None, None)]);
+        assert_eq!(coded("各村实行封闭式管理"), [code("封闭式管理", Some("C6"), Some(2))]);
+        // Venue controls code no indicator; 预约 only where a venue is booked.
+        assert_eq!(
+            coded("景区实行限流、错峰、预约"),
+            [code("限流", None, None), code("错峰", None, None), code("预约", None, None),]
+        );
+        assert_eq!(coded("要预约接种"), [code("接种", Some("H7"), None)]);
+        // Health codes and testing rhythms.
+        assert_eq!(
+            coded("进入超市须查验健康码、行程码"),
+            [code("健康码", Some("H3"), None), code("行程码", Some("H3"), None),]
+        );
+        assert_eq!(
+            coded("省外来返人员落实落地检、三天三检"),
+            [code("落地检", Some("H2"), None), code("三天三检", Some("H2"), None),]
+        );
+        // Gatherings and events.
+        assert_eq!(coded("严禁人员聚集"), [code("人员聚集", Some("C4"), None)]);
+        assert_eq!(coded("倡导减少人员聚集"), [code("人员聚集", None, None)]);
+        assert_eq!(coded("暂停举办各类展会"), [code("展会", Some("C3"), Some(2))]);
+        assert_eq!(coded("公交、地铁暂停运营"), [code("暂停运营", Some("C5"), Some(2))]);
+    }
+
     #[test]
     fn measure_levels_targeting_and_compliance() {
         let i = one("高风险区要做到足不出户", Kind::Notice);
