@@ -153,8 +153,30 @@ pub(crate) fn issuer(
         Kind::Report | Kind::News | Kind::Other => cited_issuer(lx, paragraphs),
     }?;
     let abbr = abbreviations(lx, paragraphs);
-    let name = expand(&found.text, &abbr, entities).unwrap_or_else(|| found.text.clone());
+    let name = expand(&found.text, &abbr, entities)
+        .or_else(|| {
+            let src = match found.paragraph {
+                None => title,
+                Some(i) => paragraphs.get(i)?,
+            };
+            held_by_division(lx, src, found.start, &found.text)
+        })
+        .unwrap_or_else(|| found.text.clone());
     Some((name, found))
+}
+
+/// A bare body's name qualified by the division that convenes it: `石家庄市召开疫情防控工作
+/// 领导小组第45次会议` is held by 石家庄市疫情防控工作领导小组.
+fn held_by_division(lx: &Lexicon, s: &str, start: usize, name: &str) -> Option<String> {
+    if lx.division_prefix.is_match(name)
+        || name.starts_with(['各', '全', '我', '本', '省', '市', '县', '区', '中'])
+    {
+        return None;
+    }
+    let head = s.get(..start)?;
+    let verb = ["召开", "举行"].into_iter().find(|v| head.ends_with(v))?;
+    let (a, b) = division_before(lx, s, start - verb.len())?;
+    Some(format!("{}{name}", s.get(a..b)?))
 }
 
 fn notice_issuer(lx: &Lexicon, title: &str, paragraphs: &[String]) -> Option<Evidence> {
@@ -515,6 +537,20 @@ mod tests {
         assert_eq!(ev.paragraph, Some(0));
         let ps = vec!["会议传达学习了省委第9次专题会议精神。".to_owned()];
         assert!(meeting_body(&l, "", &ps).is_none());
+    }
+
+    #[test]
+    fn a_bare_body_is_the_convening_divisions() {
+        let l = lx();
+        let (name, ev) =
+            issuer(&l, Kind::Meeting, "甲乙市召开疫情防控工作领导小组第7次会议", &[], &[]).unwrap();
+        assert_eq!(name, "甲乙市疫情防控工作领导小组");
+        assert_eq!(ev.text, "疫情防控工作领导小组");
+        // A body named relatively or in full keeps its name.
+        let title = "乙县召开县疫情防控工作领导小组第8次会议";
+        assert_eq!(issuer(&l, Kind::Meeting, title, &[], &[]).unwrap().0, "县疫情防控工作领导小组");
+        let title = "王某主持召开疫情防控工作领导小组第9次会议";
+        assert_eq!(issuer(&l, Kind::Meeting, title, &[], &[]).unwrap().0, "疫情防控工作领导小组");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Whole pages, written for these tests in the style of the pages the crate reads (a county
-//! notice, a city meeting, a vaccination report, a 2023 notice), run with the real entity
-//! extractor: what a researcher would code by hand from each.
+//! notice, a city meeting, a vaccination report, a 2023 notice; then one page of each phase in
+//! other provinces: a 2020 lockdown notice, a 2021 routine-control meeting, a 2022 static
+//! management notice, a 2023 class-B notice published before New Year), run with the real
+//! entity extractor: what a researcher would code by hand from each.
 #![allow(clippy::unwrap_used)]
 
 use zhengling_directive::{
@@ -152,4 +154,191 @@ fn notice_of_2023_lifts_measures() {
     let care = d.items.iter().find(|i| i.text.contains("养老院")).unwrap();
     assert!(care.measures.iter().any(|m| m.oxcgrt.as_deref() == Some("H8")));
     assert_eq!(care.actor.as_deref(), Some("养老院等重点机构"));
+}
+
+/// Prints what a test page gave (for `--nocapture` runs when a page test fails).
+fn show(d: &Directive) -> String {
+    let items: Vec<String> = d
+        .items
+        .iter()
+        .map(|i| {
+            let ms: Vec<String> = i
+                .measures
+                .iter()
+                .map(|m| format!("{}:{:?}:{:?}", m.term, m.oxcgrt, m.level))
+                .collect();
+            format!(
+                "{} [{:?} {:?}-{:?}] {}",
+                i.text,
+                i.modality,
+                i.valid_from,
+                i.valid_to,
+                ms.join(" ")
+            )
+        })
+        .collect();
+    format!(
+        "kind={:?} issuer={:?} region={:?} {:?} phase={:?} valid={:?}-{:?} codes={:?}\n{}",
+        d.kind,
+        d.issuer,
+        d.region,
+        d.region_code,
+        d.phase,
+        d.valid_from,
+        d.valid_to,
+        d.oxcgrt_codes(),
+        items.join("\n")
+    )
+}
+
+#[test]
+fn early_2020_notice_closes_estates_and_shops() {
+    let d = build(
+        "孝感市新型冠状病毒感染的肺炎疫情防控指挥部关于实行住宅小区封闭式管理的通告",
+        "2020-02-03",
+        &[
+            "为有效切断疫情传播途径,经市疫情防控指挥部研究决定,自2020年2月4日零时起,在全市城区所有住宅小区实行封闭式管理。现将有关事项通告如下:",
+            "一、各小区只保留一个出入口,严格落实测温、登记制度,每户家庭每两天可指派1名家庭成员凭出入证外出采购生活物资。",
+            "二、城区公交、出租车暂停运营;除保障居民生活必需的超市、药店外,各类商场、娱乐场所一律停止营业。",
+            "三、取消各类庙会等聚集性活动,婚事缓办、丧事简办。",
+            "四、对拒不配合的,由公安机关依法处理。",
+            "孝感市新型冠状病毒感染的肺炎疫情防控指挥部",
+            "2020年2月3日",
+        ],
+    );
+    let why = show(&d);
+    assert_eq!(d.kind, Kind::Notice, "{why}");
+    assert_eq!(d.issuer.as_deref(), Some("孝感市新型冠状病毒感染的肺炎疫情防控指挥部"), "{why}");
+    assert_eq!((d.region.as_deref(), d.region_code.as_deref()), (Some("孝感市"), Some("420900")));
+    assert_eq!(d.phase, None);
+    // The lead's `自…零时起…实行` dates the notice; it names no end.
+    assert_eq!((d.valid_from.as_deref(), d.valid_to.as_deref()), (Some("2020-02-04"), None));
+    assert_eq!(codes(&d), ["C2", "C3", "C4", "C5", "C6"], "{why}");
+    let estate = d.items.iter().find(|i| i.text.contains("出入证")).unwrap();
+    let pass = estate.measures.iter().find(|m| m.term == "出入证").unwrap();
+    assert_eq!((pass.oxcgrt.as_deref(), pass.level), (Some("C6"), Some(2)));
+    assert!(estate.measures.iter().any(|m| m.term == "测温"), "{why}");
+    let shops = d.items.iter().find(|i| i.text.contains("停止营业")).unwrap();
+    assert_eq!(shops.measures[0].category, "workplace-closing");
+    let buses = d.items.iter().find(|i| i.text.contains("公交")).unwrap();
+    assert_eq!(buses.measures[0].oxcgrt.as_deref(), Some("C5"));
+    let police = d.items.iter().find(|i| i.text.contains("依法处理")).unwrap();
+    assert_eq!(police.modality, Modality::Must);
+}
+
+#[test]
+fn routine_2021_meeting_relays_the_province() {
+    let d = build(
+        "石家庄市召开疫情防控工作领导小组第四十五次会议",
+        "2021-06-15",
+        &[
+            "6月14日,市委副书记、市长赵立新主持召开市疫情防控工作领导小组第四十五次会议,传达学习省委第十二次疫情防控专题会议精神,研究部署常态化疫情防控工作。",
+            "会议强调,要毫不放松抓好常态化疫情防控,医疗机构要加强预检分诊和发热门诊管理,药店要对购买退热药品人员实名登记。",
+            "会议要求,要加快推进疫苗接种,做到应接尽接;景区、影剧院等场所要实行预约、限流、错峰,落实扫码、测温、戴口罩等措施。",
+            "会议以视频会议形式召开,各县(市、区)设分会场。",
+        ],
+    );
+    let why = show(&d);
+    assert_eq!(d.kind, Kind::Meeting, "{why}");
+    // The body in the title is the convening city's.
+    assert_eq!(d.issuer.as_deref(), Some("石家庄市疫情防控工作领导小组"), "{why}");
+    assert_eq!((d.region.as_deref(), d.region_code.as_deref()), (Some("石家庄市"), Some("130100")));
+    assert_eq!(d.phase.as_deref(), Some("常态化防控"));
+    let m = d.meeting.as_ref().unwrap();
+    assert_eq!(m.session, Some(45));
+    assert_eq!(m.date.as_deref(), Some("2021-06-14"));
+    assert_eq!(m.chair.as_deref(), Some("赵立新"));
+    assert_eq!(m.chair_titles, ["市委副书记", "市长"]);
+    assert_eq!(m.format.as_deref(), Some("视频会议"));
+    assert_eq!(m.relays.len(), 1);
+    assert_eq!(m.relays[0].session, Some(12));
+    // A meeting dates itself, not a period.
+    assert_eq!((d.valid_from.as_deref(), d.valid_to.as_deref()), (None, None));
+    assert_eq!(codes(&d), ["H3", "H6", "H7"], "{why}");
+    let venues = d.items.iter().find(|i| i.text.contains("限流")).unwrap();
+    let terms: Vec<&str> = venues.measures.iter().map(|m| m.term.as_str()).collect();
+    assert_eq!(terms, ["预约", "限流", "错峰"]);
+    assert!(venues.measures.iter().all(|m| m.category == "venue-controls" && m.oxcgrt.is_none()));
+    let pharmacy = d.items.iter().find(|i| i.text.contains("实名登记")).unwrap();
+    assert_eq!(pharmacy.actor.as_deref(), Some("药店"));
+}
+
+#[test]
+fn static_management_2022_notice() {
+    let d = build(
+        "金水区新冠肺炎疫情防控指挥部关于实施临时性静默管理的通告",
+        "2022-10-10",
+        &[
+            "为尽快阻断疫情传播链条,经区疫情防控指挥部研究决定,自2022年10月10日18时起至10月13日24时,在全区范围内实施临时性静默管理。现将有关事项通告如下:",
+            "一、静默管理期间,全区居民非必要不出门,各小区实行封闭管理,每天开展一轮全员核酸检测,做到应检尽检。",
+            "二、除超市、农贸市场、药店、医疗机构等保障基本生活和医疗服务的场所外,其他商业场所一律暂停营业,餐饮单位停止堂食,宗教场所一律暂停开放。",
+            "三、全区中小学、幼儿园暂停线下教学,实行线上教学。",
+            "四、区内公交、地铁暂停运营。",
+            "五、对拒不执行静默管理规定的,依法追究法律责任。",
+            "金水区新冠肺炎疫情防控指挥部",
+            "2022年10月10日",
+        ],
+    );
+    let why = show(&d);
+    assert_eq!(d.kind, Kind::Notice, "{why}");
+    assert_eq!(d.issuer.as_deref(), Some("金水区新冠肺炎疫情防控指挥部"));
+    assert_eq!((d.region.as_deref(), d.region_code.as_deref()), (Some("金水区"), Some("410105")));
+    // The lead's period (`自…18时起至…24时,…实施临时性静默管理`) is the notice's.
+    assert_eq!(d.valid_from.as_deref(), Some("2022-10-10"));
+    assert_eq!(d.valid_to.as_deref(), Some("2022-10-13"));
+    assert_eq!(codes(&d), ["C1", "C2", "C4", "C5", "C6", "H2"], "{why}");
+    let lead = d.items.iter().find(|i| i.paragraph == 0).unwrap();
+    let silent = &lead.measures[0];
+    assert_eq!(
+        (silent.term.as_str(), silent.oxcgrt.as_deref(), silent.level),
+        ("静默管理", Some("C6"), Some(3))
+    );
+    assert_eq!(silent.valid_to.as_deref(), Some("2022-10-13"));
+    let worship = d.items.iter().find(|i| i.text.contains("宗教场所")).unwrap();
+    assert_eq!(worship.measures[0].oxcgrt.as_deref(), Some("C4"));
+    let dining = d.items.iter().find(|i| i.text.contains("堂食")).unwrap();
+    assert!(dining.measures.iter().all(|m| m.oxcgrt.as_deref() == Some("C2")), "{why}");
+    let testing = d.items.iter().find(|i| i.text.contains("全员核酸")).unwrap();
+    assert!(
+        testing.measures.iter().any(|m| m.oxcgrt.as_deref() == Some("H2") && m.level == Some(3))
+    );
+    let penalty = d.items.iter().find(|i| i.text.contains("法律责任")).unwrap();
+    assert_eq!(penalty.measures[0].compliance, Some(Compliance::WithPenalties));
+}
+
+#[test]
+fn class_b_2023_notice_published_before_new_year() {
+    let d = build(
+        "成都市新冠肺炎疫情防控指挥部关于做好新型冠状病毒感染“乙类乙管”工作的通告",
+        "2022-12-30",
+        &[
+            "根据国务院联防联控机制统一部署,自1月8日起,对新型冠状病毒感染实施“乙类乙管”。现将有关事项通告如下:",
+            "一、不再对新冠病毒感染者实行隔离措施,不再判定密切接触者,不再划定高低风险区。",
+            "二、各级医疗机构要做好分级诊疗,畅通发热门诊,加强重症救治资源准备。",
+            "三、养老机构要加强老年人健康监测,倡导60岁以上老年人尽快接种加强针。",
+            "四、自即日起至1月31日,倡导群众在公共场所科学佩戴口罩,减少聚集。",
+            "成都市新冠肺炎疫情防控指挥部",
+        ],
+    );
+    let why = show(&d);
+    assert_eq!(d.kind, Kind::Notice, "{why}");
+    assert_eq!(d.issuer.as_deref(), Some("成都市新冠肺炎疫情防控指挥部"));
+    assert_eq!((d.region.as_deref(), d.region_code.as_deref()), (Some("成都市"), Some("510100")));
+    assert_eq!(d.phase.as_deref(), Some("乙类乙管"));
+    // `1月8日` on a page of 2022-12-30 is next year's.
+    assert_eq!((d.valid_from.as_deref(), d.valid_to.as_deref()), (Some("2023-01-08"), None));
+    let lifted = d.items.iter().find(|i| i.text.contains("不再")).unwrap();
+    assert!(!lifted.measures.is_empty());
+    assert!(lifted.measures.iter().all(|m| m.lifted && m.level == Some(0)), "{why}");
+    let masks = d.items.iter().find(|i| i.text.contains("口罩")).unwrap();
+    assert_eq!(masks.modality, Modality::Encourage);
+    assert_eq!(masks.valid_from.as_deref(), Some("2022-12-30"));
+    assert_eq!(masks.valid_to.as_deref(), Some("2023-01-31"));
+    assert_eq!(masks.measures[0].oxcgrt.as_deref(), Some("H6"));
+    assert_eq!(masks.measures[0].compliance, Some(Compliance::Voluntary));
+    let care = d.items.iter().find(|i| i.text.contains("养老机构")).unwrap();
+    assert!(care.measures.iter().any(|m| m.oxcgrt.as_deref() == Some("H8")));
+    for c in ["H6", "H7", "H8"] {
+        assert!(codes(&d).contains(&c), "{c} missing: {why}");
+    }
 }
