@@ -2,7 +2,8 @@
 //! and the rules that build it from paragraphs and entities.
 //!
 //! [`Rules::build`] turns an article (its title, publication date, paragraphs and the
-//! entities found in each) into a [`Directive`]: the record a policy researcher would code by
+//! entities `zhengling-entities` found in each: every date the record carries comes from a date
+//! entity) into a [`Directive`]: the record a policy researcher would code by
 //! hand for the Oxford COVID-19 Government Response Tracker (OxCGRT) or CoronaNet. It says
 //! what kind of document the page is, who issued it, which division it governs, the national
 //! policy stage it invokes, the meeting it reports, the responsibilities and risk-zone rules it
@@ -45,9 +46,10 @@
 //! span slices its paragraph to the item's text.
 //!
 //! # Performance
-//! All automata and patterns are compiled once by [`RulesBuilder::build`] (about 5 ms, with the
+//! All automata and patterns are compiled once by [`RulesBuilder::build`] (about 4 ms, with the
 //! division table); a document is read by a few Aho-Corasick passes per paragraph. Measured on
-//! one core: about 35 MB/s of paragraph text, some 4,000 pages a second (see the README).
+//! one core, with entities: about 25 MiB/s of paragraph text, some 3,300 pages a second (see the
+//! README).
 #![forbid(unsafe_code)]
 
 mod error;
