@@ -263,7 +263,6 @@ pub(crate) struct Lexicon {
     pub actors: Vec<String>,
     pub lists: Lists,
     pub session: Regex,
-    pub quantity: Regex,
     pub abbreviation: Regex,
     pub division_prefix: Regex,
     /// `入晋`, `来晋`, …: the abbreviation's province for each movement word + abbreviation.
@@ -383,9 +382,6 @@ impl Lexicon {
             actors,
             lists,
             session: regex(r"第\s*([0-9一二三四五六七八九十百千零〇两]{1,8})\s*次")?,
-            quantity: regex(
-                r"(近|约|逾|超过|超|共|达)?(\d+(?:\.\d+)?)\s*(万|亿)?\s*(余|多)?\s*(万|亿)?\s*(人次|剂次|万人|人|名|家|个|支|份|剂|管|起|例|所|架|间|辆|件|批|处|吨|户|座|条|张|床|套|台|项|次|%)",
-            )?,
             abbreviation: regex(
                 r"[（(]\s*以下简称\s*[“「\x22]?([^”」\x22）)]{2,20})[”」\x22]?\s*[）)]",
             )?,

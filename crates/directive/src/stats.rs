@@ -12,7 +12,7 @@ const CLASSIFIERS: &[&str] = &[
     "套", "台", "项", "起",
 ];
 
-/// Units a statistic may have (the pattern's list): counts of people, places, doses, events.
+/// Units a statistic may have: counts of people, places, doses, events.
 const COUNT_UNITS: &[&str] = &[
     "人次", "剂次", "人", "名", "家", "个", "支", "份", "剂", "管", "起", "例", "所", "架", "间",
     "辆", "件", "批", "处", "吨", "户", "座", "条", "张", "床", "套", "台", "项", "次", "%",
@@ -28,15 +28,9 @@ const AFTER_STOPS: &[&str] = &[
     "经停", "在", "入住",
 ];
 
-fn multiplier(s: Option<&str>) -> f64 {
-    match s {
-        Some("万") => 1e4,
-        Some("亿") => 1e8,
-        _ => 1.0,
-    }
-}
-
-/// The statistics in one segment (a non-directive clause group) of paragraph `p`.
+/// The statistics in one segment (a non-directive clause group) of paragraph `p`: the
+/// quantity entities of the paragraph (`entities`, spans into `p`) that lie in the segment and
+/// count people, places, doses or events.
 pub(crate) fn statistics(
     lx: &Lexicon,
     p: &str,
@@ -46,50 +40,13 @@ pub(crate) fn statistics(
 ) -> Vec<Statistic> {
     let text = seg.text(p);
     let mut out: Vec<Statistic> = Vec::new();
-    if !text.bytes().any(|b| b.is_ascii_digit()) && entities.is_none_or(<[Entity<'_>]>::is_empty) {
-        return out;
-    }
-    for c in lx.quantity.captures_iter(text) {
-        let (Some(all), Some(num)) = (c.get(0), c.get(2)) else { continue };
-        if text.get(..all.start()).is_some_and(|b| b.ends_with('第')) {
-            continue;
-        }
-        let prefix = c.get(1).map(|m| m.as_str());
-        let approx_prefix = matches!(prefix, Some("近" | "约" | "逾" | "超过" | "超"));
-        let start = if approx_prefix { all.start() } else { num.start() };
-        let Ok(n) = num.as_str().parse::<f64>() else { continue };
-        let mut unit = c.get(6).map(|m| m.as_str().to_owned());
-        if unit.as_deref() == Some("万人") {
-            unit = Some("人".to_owned());
-        }
-        let value = n
-            * multiplier(c.get(3).map(|m| m.as_str()))
-            * multiplier(c.get(5).map(|m| m.as_str()))
-            * if c.get(6).is_some_and(|m| m.as_str() == "万人") { 1e4 } else { 1.0 };
-        if !value.is_finite() {
-            continue;
-        }
-        let unit_str = unit.clone();
-        out.push(Statistic {
-            text: text.get(start..all.end()).unwrap_or("").to_owned(),
-            value,
-            unit,
-            approximate: approx_prefix || c.get(4).is_some(),
-            subject: subject(lx, text, start, all.end(), unit_str.as_deref()),
-            paragraph,
-            start: seg.start + start,
-            end: seg.start + all.end(),
-        });
-    }
-    // Quantities the entity extractor found that the pattern did not (Chinese numerals).
     for e in entities.into_iter().flatten() {
         if e.kind != EntityKind::Quantity || e.span.start < seg.start || e.span.end > seg.end {
             continue;
         }
         let Value::Quantity(qty) = &e.value else { continue };
-        let overlaps = out.iter().any(|s| s.start < e.span.end && e.span.start < s.end);
         let unit = qty.unit.as_deref();
-        if overlaps || unit.is_none_or(|u| NOT_COUNTS.contains(&u) || !COUNT_UNITS.contains(&u)) {
+        if unit.is_none_or(|u| NOT_COUNTS.contains(&u) || !COUNT_UNITS.contains(&u)) {
             continue;
         }
         // 五个坚持, 四方责任: small numbers in words are slogans, not counts.
@@ -97,7 +54,11 @@ pub(crate) fn statistics(
         if !digits && !qty.approximate && qty.value.to_f64() < 10.0 {
             continue;
         }
+        // 第3次: an ordinal.
         if p.get(..e.span.start).is_some_and(|b| b.ends_with('第')) {
+            continue;
+        }
+        if out.iter().any(|s| s.start < e.span.end && e.span.start < s.end) {
             continue;
         }
         let (from, to) = (e.span.start - seg.start, e.span.end - seg.start);
@@ -167,10 +128,14 @@ fn subject(
 mod tests {
     use super::*;
     use crate::lexicon::Sources;
+    use zhengling_entities::{Context, ExtractorBuilder};
 
+    /// The statistics of `text`, with the quantity entities the extractor finds in it.
     fn stats(text: &str) -> Vec<Statistic> {
         let l = Lexicon::build(&Sources::default()).unwrap();
-        statistics(&l, text, 0, Seg { start: 0, end: text.len() }, None)
+        let extractor = ExtractorBuilder::new().build().unwrap();
+        let es = extractor.extract(text, &Context::default());
+        statistics(&l, text, 0, Seg { start: 0, end: text.len() }, Some(&es))
     }
 
     #[test]
@@ -201,6 +166,8 @@ mod tests {
     fn ordinals_ages_and_dates_are_not_statistics() {
         assert!(stats("第139次会议").is_empty());
         assert!(stats("60岁及以上老年人,10月6日").is_empty());
+        // A population is no count of what was done (人民 is no unit).
+        assert!(stats("守护全市800万人民群众的生命健康").is_empty());
         let s = stats("近30起疫情");
         assert_eq!(s[0].text, "近30起");
         assert!(s[0].approximate);
