@@ -109,8 +109,7 @@ pub(crate) fn document(
         }
         for s in segment::sentences(p) {
             let text = s.text(p);
-            if !contains_any(text, &lx.lists.enact) || contains_any(text, &lx.lists.self_reference)
-            {
+            if !enacts(lx, text) || contains_any(text, &lx.lists.self_reference) {
                 continue;
             }
             let (f, t) = validity(lx, p, s, dates(i), published);
@@ -119,6 +118,19 @@ pub(crate) fn document(
         }
     }
     (from, to)
+}
+
+/// Whether `text` puts something in force (实施, 执行…), rather than reporting that it was
+/// (已开展, 开展了).
+fn enacts(lx: &Lexicon, text: &str) -> bool {
+    lx.lists.enact.iter().any(|w| {
+        text.match_indices(w.as_str()).any(|(i, _)| {
+            let before = text.get(..i).unwrap_or("");
+            let after = text.get(i + w.len()..).unwrap_or("");
+            !["已", "已经", "先后", "累计"].iter().any(|m| before.ends_with(m))
+                && !after.starts_with('了')
+        })
+    })
 }
 
 #[cfg(test)]
@@ -181,5 +193,15 @@ mod tests {
         assert_eq!(p("11月1日以来累计检测"), some(None, None));
         assert_eq!(p("2022年底前完成接种"), some(None, None));
         assert_eq!(p("11月12日晚,指挥部召开会议"), some(None, None));
+    }
+
+    #[test]
+    fn enacting_verbs_not_reports() {
+        let l = lx();
+        assert!(enacts(l, "自11月15日起,在城区实施静默管理"));
+        assert!(enacts(l, "经研究决定,自12月1日起恢复堂食"));
+        assert!(!enacts(l, "11月14日至16日,我区已开展三轮全员核酸检测"));
+        assert!(!enacts(l, "11月14日至16日,我区开展了三轮全员核酸检测"));
+        assert!(!enacts(l, "11月14日,我区新增1例无症状感染者"));
     }
 }
