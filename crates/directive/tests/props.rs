@@ -6,6 +6,7 @@ use zhengling_directive::{
     Compliance, Directive, Document, Evidence, Item, Kind, Leader, Measure, Meeting, Modality,
     RelayedMeeting, RiskLevel, RiskZone, Rules, RulesBuilder, Statistic,
 };
+use zhengling_entities::{Context, Extractor, ExtractorBuilder, PartialDate};
 
 fn text() -> impl Strategy<Value = String> {
     "[a-z0-9疫情防控核酸检测“”,。、]{0,12}"
@@ -197,6 +198,23 @@ fn rules() -> &'static Rules {
     RULES.get_or_init(|| RulesBuilder::new().build().unwrap())
 }
 
+fn extractor() -> &'static Extractor {
+    static X: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    X.get_or_init(|| ExtractorBuilder::new().build().unwrap())
+}
+
+/// Whether `s` is `YYYY-MM` or `YYYY-MM-DD`.
+fn iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    (b.len() == 7 || b.len() == 10)
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && (b.len() == 7 || (b[7] == b'-' && digits(8..10)))
+}
+
 /// Paragraph text built from the words the rules react to, punctuation and noise.
 fn paragraph() -> impl Strategy<Value = String> {
     let words = prop_oneof![
@@ -232,6 +250,14 @@ fn paragraph() -> impl Strategy<Value = String> {
         Just("属地"),
         Just("自即日起"),
         Just("至11月3日24时"),
+        Just("自2022年11月15日12时起至11月18日24时"),
+        Just("1月8日起"),
+        Just("以来"),
+        Just("实施"),
+        Just("本通告自发布之日起施行"),
+        Just("一、"),
+        Just("暂停开放"),
+        Just("三千余人"),
         Just("养老院"),
         Just("x"),
         Just("é"),
@@ -263,8 +289,17 @@ proptest! {
         title in proptest::option::of(paragraph()),
         ps in proptest::collection::vec(paragraph(), 0..4),
         published in proptest::option::of(Just("2022-10-08")),
+        with_entities in any::<bool>(),
     ) {
-        let es = vec![Vec::new(); ps.len()];
+        let ctx = Context {
+            published: published.map(|_| PartialDate { year: 2022, month: Some(10), day: Some(8) }),
+            region: None,
+        };
+        let es = if with_entities {
+            extractor().extract_document(&ps, &ctx)
+        } else {
+            vec![Vec::new(); ps.len()]
+        };
         let d = rules().build(&Document {
             title: title.as_deref(),
             published,
@@ -286,6 +321,14 @@ proptest! {
                 let p = ev.paragraph.unwrap();
                 prop_assert_eq!(ps[p].get(ev.start..ev.end), Some(z.rule.as_str()));
             }
+        }
+        // Every date is an ISO date.
+        let dates = [&d.valid_from, &d.valid_to]
+            .into_iter()
+            .chain(d.items.iter().flat_map(|i| [&i.valid_from, &i.valid_to]))
+            .chain(d.meeting.iter().map(|m| &m.date));
+        for date in dates.flatten() {
+            prop_assert!(iso_date(date), "{date}");
         }
         // And the record serializes.
         prop_assert!(serde_json::to_string(&d).is_ok());
