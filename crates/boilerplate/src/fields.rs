@@ -2,7 +2,8 @@
 //! editor credits, `本文地址` lines, and the site's own name in its footer.
 
 use crate::date::{self, DateTime};
-use crate::lexicon::{Field, Lexicon};
+use crate::lexicon::{Field, Label, Lexicon};
+use crate::names::Evidence;
 use crate::text::{Counts, is_cjk, is_trim_char};
 
 /// What a metadata line says.
@@ -11,8 +12,14 @@ pub(crate) struct MetaLine {
     pub(crate) published: Option<DateTime>,
     pub(crate) source: Option<String>,
     pub(crate) author: Option<String>,
+    /// A person the line names without calling them the author: a source that is a
+    /// person's name (`来源：张三`), a bracketed name (`2004年7月16日 [ 张三 ] 来源：…`).
+    pub(crate) credit: Option<String>,
     pub(crate) editor: Option<String>,
     pub(crate) url: Option<String>,
+    /// Whether a labelled credit was printed but is no name (`责任编辑：robot`): the line is
+    /// still a metadata line.
+    pub(crate) unnamed_credit: bool,
     /// How many labels the line carries.
     pub(crate) labels: usize,
     /// Whether the date comes with a label (`发布时间`, `发表于`, ...).
@@ -24,8 +31,10 @@ impl MetaLine {
         self.published.is_none()
             && self.source.is_none()
             && self.author.is_none()
+            && self.credit.is_none()
             && self.editor.is_none()
             && self.url.is_none()
+            && !self.unnamed_credit
     }
 }
 
@@ -54,6 +63,8 @@ fn is_value_end(c: char) -> bool {
                 | '«'
                 | '»'
                 | '丨'
+                | '［'
+                | '］'
                 | '/'
                 | '／'
                 // Big5's slash (0xA241) decodes to U+2215 under WHATWG.
@@ -79,11 +90,36 @@ fn clean_value(v: &str) -> Option<String> {
     Some(v.to_owned())
 }
 
+/// A name printed with spaces between its characters to fill a column (`赵 培`, `蒋　凌`):
+/// one character, one to three spaces, one or two characters, then the value's end.
+fn spaced_name(rest: &str) -> Option<String> {
+    let first = rest.chars().next().filter(|&c| is_cjk(c))?;
+    let after_first = rest.get(first.len_utf8()..)?;
+    let tail = after_first.trim_start();
+    let gap = after_first.get(..after_first.len() - tail.len())?.chars().count();
+    if !(1..=3).contains(&gap) {
+        return None;
+    }
+    let given: String = tail.chars().take_while(|&c| is_cjk(c)).take(3).collect();
+    if !(1..=2).contains(&given.chars().count()) {
+        return None;
+    }
+    let next = tail.get(given.len()..)?.chars().next();
+    next.is_none_or(|c| is_value_end(c) || matches!(c, '：' | ':'))
+        .then(|| format!("{first}{given}"))
+}
+
 /// The value after a label at byte `end` in `line`, up to the next label or separator.
 fn value_after(line: &str, end: usize, next_label: usize, field: Field) -> Option<String> {
     let rest = line.get(end..next_label.max(end))?;
     let colon = rest.trim_start().starts_with([':', '：', '︰']);
     let rest = rest.trim_start().trim_start_matches([':', '：', '︰']).trim_start();
+    // a bracketed value: 来源：[ 国际金融报 ]
+    let rest = rest.strip_prefix(['[', '【', '［']).map_or(rest, str::trim_start);
+    let person = matches!(field, Field::Author | Field::Editor);
+    if person && let Some(name) = spaced_name(rest) {
+        return Some(name);
+    }
     if field == Field::Url || (field == Field::Source && rest.starts_with("http")) {
         let start = rest.find("http").or_else(|| rest.find("www."))?;
         let url: String = rest
@@ -111,7 +147,9 @@ fn value_after(line: &str, end: usize, next_label: usize, field: Field) -> Optio
     } else {
         None
     };
-    let v: &str = match (latin_words, rest.find(is_value_end)) {
+    // a colon after a name starts what follows it (作者：张三：某某大学)
+    let end = rest.find(|c: char| is_value_end(c) || (person && matches!(c, '：' | ':')));
+    let v: &str = match (latin_words, end) {
         (Some(e), _) => rest.get(..e)?,
         (None, Some(i)) => rest.get(..i)?,
         (None, None) => rest,
@@ -159,24 +197,32 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
     if dates.is_empty() && labels.is_empty() {
         return None;
     }
+    let names = lex.names();
     let mut m = MetaLine::default();
     let mut taken = 0usize;
+    // An author label with no name after it ("作者：见习编辑 张三"): the name after the
+    // next role word is the author's.
+    let mut author_pending = false;
     for (k, l) in labels.iter().enumerate() {
         // A label inside a date's text ("时间" cannot be), or inside a value already read.
         if l.start < taken {
             continue;
         }
         // ASCII labels ("By", "Date") count at the start of the line or before a colon only
-        // ("Powered by" is not a byline).
+        // ("Powered by" is not a byline); "Posted by" anywhere after a space.
         let ascii = line.get(l.start..l.end).is_some_and(str::is_ascii);
         if ascii {
-            let at_start = line.get(..l.start).is_some_and(|h| h.trim().is_empty());
+            let head = line.get(..l.start).unwrap_or("");
+            let at_start = head.trim().is_empty();
             let colon = line.get(l.end..).is_some_and(|t| t.trim_start().starts_with([':', '：']));
             let word_end = line
                 .get(l.end..)
                 .and_then(|t| t.chars().next())
                 .is_none_or(|c| !c.is_ascii_alphanumeric());
-            if !(word_end && (at_start || colon)) {
+            let phrase = l.field == Field::Author
+                && line.get(l.start..l.end).is_some_and(|s| s.contains(' '))
+                && head.ends_with(char::is_whitespace);
+            if !(word_end && (at_start || colon || phrase)) {
                 continue;
             }
         }
@@ -199,48 +245,61 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
                     .map_or(0, |(i, c)| i + c.len_utf8())
             });
             let word = line.get(word_start..l.end).unwrap_or("");
-            if word.chars().count() > 6 {
+            // a role is a short word ("本报记者"); an outlet's reporter ("楚天都市报记者张三")
+            // may be longer when a name follows
+            let direct = l.field == Field::Author && after.is_some_and(is_cjk);
+            if word.chars().count() > if direct { 10 } else { 6 } {
                 continue;
             }
-            // "本报记者 张三": the name follows
+            let qualifier = line.get(word_start..l.start).unwrap_or("");
+            // "本报记者 张三", "责任编辑 王五": the name follows the role
             let follow = line.get(l.end..next).unwrap_or("");
             let follow_name = follow
                 .strip_prefix(char::is_whitespace)
                 .map(str::trim_start)
-                .and_then(|f| f.split(is_value_end).next())
-                .filter(|n| {
-                    let c = n.chars().count();
-                    (2..=4).contains(&c) && n.chars().all(is_cjk) && date::first_date(n).is_none()
-                });
-            // 记者 roles ("本报记者") name the reporter after them; an editor role
-            // ("网络编辑") is itself the credit.
-            let value = match follow_name {
-                Some(n) if l.field == Field::Author && after.is_some_and(char::is_whitespace) => {
-                    Some(n.to_owned())
+                .and_then(|f| {
+                    spaced_name(f).or_else(|| f.split(is_value_end).next().map(str::to_owned))
+                })
+                .filter(|n| names.is_person(n));
+            let (value, to_author) = match follow_name {
+                Some(n) if after.is_some_and(char::is_whitespace) => {
+                    (Some(n), l.field == Field::Author || author_pending)
                 }
                 // "商报记者张三/文": the name follows the role directly
-                _ if l.field == Field::Author && after.is_some_and(is_cjk) => {
-                    value_after(line, l.end, next, Field::Author)
+                _ if direct => (
+                    value_after(line, l.end, next, Field::Author).filter(|v| names.is_person(v)),
+                    true,
+                ),
+                // "网络编辑 太原 2022-10-08": an editor role standing alone in a dated line
+                // is itself the credit; "文章编辑" (an edit link) and "本报记者" are not
+                _ if l.field == Field::Editor
+                    && after.is_none_or(|c| c.is_whitespace() || is_value_end(c))
+                    && !dates.is_empty()
+                    && !names.is_not_name(qualifier) =>
+                {
+                    (clean_value(word), false)
                 }
-                _ if after.is_none_or(|c| c.is_whitespace() || is_value_end(c)) => {
-                    clean_value(word)
-                }
-                _ => None,
+                _ => (None, false),
             };
             if let Some(v) = value {
-                let slot = if l.field == Field::Author { &mut m.author } else { &mut m.editor };
+                let slot = if to_author { &mut m.author } else { &mut m.editor };
                 slot.get_or_insert(v);
                 m.labels += 1;
                 taken = l.end;
+                author_pending &= !to_author;
             }
             continue;
         }
-        m.labels += 1;
         if l.field == Field::Published {
+            m.labels += 1;
             m.date_labelled = true;
+            // "张三 发表于 2005-05-07 21:23": the poster stands before the label
+            if m.author.is_none() {
+                m.author = poster_before(lex, line, l);
+            }
             continue;
         }
-        let value = value_after(line, l.end, next, l.field).or_else(|| {
+        let raw = value_after(line, l.end, next, l.field).or_else(|| {
             // "(张三 编辑)": the name stands before the role
             if !matches!(l.field, Field::Author | Field::Editor) {
                 return None;
@@ -251,9 +310,25 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
             }
             let head = line.get(..l.start)?.trim_end();
             let name = name_before(head, head.len());
-            let n = name.chars().count();
-            ((2..=4).contains(&n) && name.chars().all(is_cjk)).then(|| name.to_owned())
+            names.is_person(name).then(|| name.to_owned())
         });
+        let labelled = colon_after || ascii;
+        let person = matches!(l.field, Field::Author | Field::Editor);
+        let printed = raw.is_some();
+        let value = if person {
+            let ev = if labelled { Evidence::Labelled } else { Evidence::Bare };
+            raw.filter(|v| credit_ok(lex, v, ev))
+        } else {
+            raw
+        };
+        // a role word without a name ("作者手记", "[作者简介]") is no label
+        if value.is_some() || labelled || !person {
+            m.labels += 1;
+        }
+        if value.is_none() && person && labelled {
+            author_pending |= l.field == Field::Author;
+            m.unnamed_credit |= printed;
+        }
         if let Some(v) = value {
             taken = l.end + v.len();
             let slot = match l.field {
@@ -267,6 +342,10 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
             slot.get_or_insert(v);
         }
     }
+    // A person named as the source is the author's credit (来源：张三); so is a bare name in
+    // brackets among the date and labels (2004年7月16日08:19 [ 张三 ] 来源：…).
+    m.credit =
+        m.source.clone().filter(|s| names.is_person(s)).or_else(|| bracketed_person(lex, line));
     m.published = dates.first().map(|f| f.date);
     // A sentence that happens to hold a date is not a metadata line.
     let date_chars: usize =
@@ -281,6 +360,48 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
         counts.punct == 0 && rest <= 40
     };
     (ok && !m.is_empty()).then_some(m)
+}
+
+/// Whether a credit printed with the given evidence may stand as an author or editor: a
+/// person's name always, a pen name only after a label (and never an outlet's name).
+pub(crate) fn credit_ok(lex: &Lexicon, v: &str, ev: Evidence) -> bool {
+    let names = lex.names();
+    names.is_person(v) || (ev == Evidence::Labelled && names.is_pen_name(v) && person_like(lex, v))
+}
+
+/// The poster before a "posted at" label: `张三 发表于 2005-05-07 21:23`.
+fn poster_before(lex: &Lexicon, line: &str, l: &Label) -> Option<String> {
+    let label = line.get(l.start..l.end)?;
+    if !(label.ends_with('于') || label.ends_with('於')) {
+        return None;
+    }
+    // the name is all that stands before the label, apart from a space
+    let raw = line.get(..l.start)?;
+    let head = raw.trim();
+    if head.is_empty() || head.contains(char::is_whitespace) || !raw.ends_with(char::is_whitespace)
+    {
+        return None;
+    }
+    credit_ok(lex, head, Evidence::Labelled).then(|| head.to_owned())
+}
+
+/// A person's name standing in brackets that follow no label: `[ 张三 ]`, `【张三】`.
+fn bracketed_person(lex: &Lexicon, line: &str) -> Option<String> {
+    let names = lex.names();
+    for (open, close) in [('[', ']'), ('【', '】'), ('［', '］')] {
+        let mut from = 0;
+        while let Some(i) = line.get(from..).and_then(|s| s.find(open)) {
+            let inner_start = from + i + open.len_utf8();
+            let Some(j) = line.get(inner_start..).and_then(|s| s.find(close)) else { break };
+            let inner = line.get(inner_start..inner_start + j).unwrap_or("").trim();
+            let before = line.get(..from + i).unwrap_or("").trim_end();
+            if !before.ends_with([':', '：']) && names.is_person(inner) {
+                return Some(inner.to_owned());
+            }
+            from = inner_start + j + close.len_utf8();
+        }
+    }
+    None
 }
 
 /// Endings of names that are organisations, not people.
@@ -334,27 +455,27 @@ pub(crate) fn person_like(lex: &Lexicon, s: &str) -> bool {
     !NOT_PEOPLE.iter().any(|w| s.ends_with(w))
 }
 
-/// Names in a byline: the words after 记者/通讯员 (or the whole text when it is one short
-/// name), split at spaces and 、.
-fn byline_names(inner: &str) -> Option<String> {
+/// Names in a byline: the name after 记者/通讯员 (or the whole text when it is one
+/// person's name). Only a person's name counts.
+fn byline_names(lex: &Lexicon, inner: &str) -> Option<String> {
+    let names = lex.names();
     let inner = inner.trim();
     for role in ["记者", "記者", "通讯员", "通訊員", "撰稿", "作者", "文/", "文／"]
     {
         if let Some(i) = inner.find(role) {
             let rest =
                 inner.get(i + role.len()..)?.trim_start_matches([':', '：', ' ', '\u{3000}']);
-            let name: String = rest.chars().take_while(|&c| is_cjk(c) || c == '·').collect();
-            let n = name.chars().count();
-            return ((2..=4).contains(&n)).then_some(name);
+            let name = spaced_name(rest)
+                .unwrap_or_else(|| rest.chars().take_while(|&c| is_cjk(c) || c == '·').collect());
+            return names.is_person(&name).then_some(name);
         }
     }
-    let n = inner.chars().count();
-    ((2..=3).contains(&n) && inner.chars().all(is_cjk)).then(|| inner.to_owned())
+    names.is_person(inner).then(|| inner.to_owned())
 }
 
 /// The author of a closing credit: a paragraph ending with `（记者 张三）`, `(信报记者 张三)`
 /// or `（张三）`.
-pub(crate) fn closing_byline(p: &str) -> Option<String> {
+pub(crate) fn closing_byline(lex: &Lexicon, p: &str) -> Option<String> {
     let t = p.trim_end();
     let close = t.chars().next_back().filter(|c| matches!(c, '）' | ')'))?;
     let open = if close == '）' { '（' } else { '(' };
@@ -365,12 +486,12 @@ pub(crate) fn closing_byline(p: &str) -> Option<String> {
     if inner.chars().count() > 24 {
         return None;
     }
-    byline_names(inner)
+    byline_names(lex, inner)
 }
 
 /// The reporter of a dateline lead: `本报讯（记者 张三 通讯员 李四）……`,
-/// `新华社北京1月1日电（记者张三）……`.
-pub(crate) fn lead_byline(p: &str) -> Option<String> {
+/// `新华社北京1月1日电（记者张三）……`, `某某网1月17日讯（张三）……`.
+pub(crate) fn lead_byline(lex: &Lexicon, p: &str) -> Option<String> {
     let head: String = p.chars().take(40).collect();
     let i = head.find(['（', '('])?;
     let before = head.get(..i)?;
@@ -386,10 +507,86 @@ pub(crate) fn lead_byline(p: &str) -> Option<String> {
     let inner = head.get(i..)?.trim_start_matches(['（', '(']);
     let end = inner.find(['）', ')'])?;
     let inner = inner.get(..end)?;
+    // a correspondent alone (通讯员 李四) is not the author; a bare name is
     if !(inner.contains("记者") || inner.contains("記者")) {
+        return lex.names().is_person(inner.trim()).then(|| inner.trim().to_owned());
+    }
+    byline_names(lex, inner)
+}
+
+/// The owner of a blog, named in its sidebar (`博主：张三`) or, when `header` (a `<title>`
+/// part, a heading above the article), as its name: `张三的博客`, `[太小心]的BLOG`.
+pub(crate) fn blog_owner(lex: &Lexicon, text: &str, header: bool) -> Option<String> {
+    let t = text.trim_matches(is_trim_char);
+    if t.chars().count() > 40 {
         return None;
     }
-    byline_names(inner)
+    for label in ["博主：", "博主:", "博主 :", "博主 ："] {
+        if let Some(i) = t.find(label) {
+            let rest = t.get(i + label.len()..)?.trim_start();
+            let end = rest.find(|c: char| is_value_end(c) || c == '：').unwrap_or(rest.len());
+            let v = rest.get(..end)?.trim_matches(is_trim_char);
+            return credit_ok(lex, v, Evidence::Labelled).then(|| v.to_owned());
+        }
+    }
+    if !header {
+        return None;
+    }
+    let low = t.to_ascii_lowercase();
+    for suffix in ["的博客", "的部落格", "的blog", "的网志", "的網誌", "的个人博客", "的個人博客"]
+    {
+        if let Some(head) = low.strip_suffix(suffix) {
+            let v = t.get(..head.len())?.trim_matches(is_trim_char);
+            return credit_ok(lex, v, Evidence::Labelled).then(|| v.to_owned());
+        }
+    }
+    None
+}
+
+/// Which of the first lines under a headline is a byline standing alone: a person's name or
+/// a few (`张三`, `赵某、钱某`), or a pen name that also opens a headline line
+/// (`headline_names`: `茉莉：我的回忆` above, `茉莉` here). The lines before it must be
+/// headline-like and the line after it article text, not another name (a list of names, one
+/// a line or `李四（某某局）`, is no byline).
+pub(crate) fn lone_byline(
+    lex: &Lexicon,
+    headline_names: &[String],
+    lines: &[&str],
+) -> Option<usize> {
+    let names = lex.names();
+    for (k, line) in lines.iter().enumerate().take(3) {
+        let t = line.trim();
+        let n = t.chars().count();
+        if n > 40 || t.contains(['。', '！', '？']) {
+            return None;
+        }
+        let name = n <= 16
+            && (names.is_person_list(t)
+                || (names.is_pen_name(t) && headline_names.iter().any(|h| h == t)));
+        if !name {
+            continue;
+        }
+        let intro = k > 0 && lines.get(k - 1).is_some_and(|p| p.trim_end().ends_with(['：', ':']));
+        let next = lines.get(k + 1)?.trim();
+        let head = next.split(|c: char| !is_cjk(c)).next().unwrap_or("");
+        let item = names.is_person_list(next) || (head.len() < next.len() && names.is_person(head));
+        return (!intro && !item && next.chars().count() > 4).then_some(k);
+    }
+    None
+}
+
+/// The name opening a headline-like line: `张三：我的回忆` gives `张三`.
+pub(crate) fn headline_name(text: &str) -> Option<&str> {
+    let t = text.trim();
+    if t.chars().count() > 60 {
+        return None;
+    }
+    let (x, rest) = t.split_once(['：', ':'])?;
+    ((2..=6).contains(&x.chars().count())
+        && x.chars().all(is_cjk)
+        && rest.trim().chars().count() >= 4
+        && !rest.contains(['。', '！', '？']))
+    .then_some(x)
 }
 
 /// Where a site name came from; stronger evidence wins.
@@ -612,15 +809,15 @@ pub(crate) fn pick_site(c: &[(String, SiteEvidence)]) -> Option<String> {
     counts.first().map(|x| x.0.to_owned())
 }
 
-/// Authors named in a footer line: `本文来自作者[X]投稿`, `作者：X`.
-pub(crate) fn footer_author(line: &str) -> Option<String> {
+/// Authors named in a footer or sidebar line: `本文来自作者[X]投稿`, `作者[X]自己发表的评论`.
+pub(crate) fn footer_author(lex: &Lexicon, line: &str) -> Option<String> {
     for (open, close) in
         [("作者[", "]"), ("作者【", "】"), ("作者「", "」"), ("作者“", "”"), ("作者\"", "\"")]
     {
         if let Some(i) = line.find(open) {
             let tail = line.get(i + open.len()..)?;
             let j = tail.find(close)?;
-            return clean_value(tail.get(..j)?);
+            return clean_value(tail.get(..j)?).filter(|v| credit_ok(lex, v, Evidence::Labelled));
         }
     }
     None
@@ -688,20 +885,108 @@ mod tests {
 
     #[test]
     fn bylines() {
-        assert_eq!(closing_byline("……确保质量。（记者 胡晓蓉）").as_deref(), Some("胡晓蓉"));
-        assert_eq!(closing_byline("……开业。(曉明)").as_deref(), Some("曉明"));
-        assert_eq!(closing_byline("……结束。（完）"), None);
+        let l = lex();
+        assert_eq!(closing_byline(&l, "……确保质量。（记者 胡晓蓉）").as_deref(), Some("胡晓蓉"));
+        assert_eq!(closing_byline(&l, "……开业。(陳曉明)").as_deref(), Some("陳曉明"));
+        // a bare name in brackets must be a person's: not an outlet, a pen name or a mark
+        assert_eq!(closing_byline(&l, "……开业。(曉明)"), None);
+        assert_eq!(closing_byline(&l, "……开业。(金羊网)"), None);
+        assert_eq!(closing_byline(&l, "……结束。（完）"), None);
+        assert_eq!(closing_byline(&l, "……结束。（记者 蒋 凌）").as_deref(), Some("蒋凌"));
         assert_eq!(
-            lead_byline("楚天都市報訊 （記者嚴瓏 通訊員黃冬香）7天的緊急準備").as_deref(),
+            lead_byline(&l, "楚天都市報訊 （記者嚴瓏 通訊員黃冬香）7天的緊急準備").as_deref(),
             Some("嚴瓏")
         );
-        let l = lex();
+        assert_eq!(
+            lead_byline(&l, "某某网1月17日讯（王文举） 一个建议").as_deref(),
+            Some("王文举")
+        );
+        assert_eq!(lead_byline(&l, "本报讯（通讯员 李四）近日"), None);
         assert!(person_like(&l, "张三"));
         assert!(!person_like(&l, "nr.gov.cn"));
         assert!(!person_like(&l, "大汉网络"));
         assert!(!person_like(&l, "巴彦淖尔日报"));
         let m = parse_meta_line(&l, "Powered by Discuz! Archiver 5.0.0");
         assert!(m.is_none_or(|m| m.author.is_none()));
+    }
+
+    #[test]
+    fn author_values_must_be_names() {
+        let l = lex();
+        let author = |line: &str| parse_meta_line(&l, line).and_then(|m| m.author);
+        // label and section words are no names, and a line of them is no metadata line
+        assert!(parse_meta_line(&l, "在线荐稿记者博客联系记者").is_none());
+        assert!(parse_meta_line(&l, "[作者简介] (个人情况保密)").is_none());
+        assert!(parse_meta_line(&l, "——作者手记").is_none());
+        assert!(parse_meta_line(&l, "文章编辑").is_none());
+        assert!(
+            parse_meta_line(&l, "7:30 《某某学》杂志作者读者见面会")
+                .is_none_or(|m| m.author.is_none())
+        );
+        assert_eq!(author("【作者单位：某某大学社会学系】"), None);
+        // an outlet's reporter, the name glued to the role
+        assert_eq!(author("某某都市报记者王晓 通讯员李强 摄影：记者张明").as_deref(), Some("王晓"));
+        assert_eq!(author("顶端新闻·某某商报记者周建国/文 受访者供图").as_deref(), Some("周建国"));
+        // a role word where the name should be: the name after it
+        assert_eq!(author("作者：见习编辑 李小琴").as_deref(), Some("李小琴"));
+        // a pen name needs a label
+        assert_eq!(author("作者：北窗 2006-05-07").as_deref(), Some("北窗"));
+        assert_eq!(author("记者北窗 2006-05-07"), None);
+        // a poster before "发表于"
+        assert_eq!(author("风中的叶子 发表于 2005-05-07 21:23").as_deref(), Some("风中的叶子"));
+        assert_eq!(author("评论 发表于 2005-05-07 21:23"), None);
+    }
+
+    #[test]
+    fn spaced_and_bracketed_names() {
+        let l = lex();
+        let m = parse_meta_line(&l, "作者: 钱 默：某某物流学院，南京").unwrap();
+        assert_eq!(m.author.as_deref(), Some("钱默"));
+        let m = parse_meta_line(&l, "作者： 蒋 凌 稿源： 某某日报 2011-12-09 20:05").unwrap();
+        assert_eq!(m.author.as_deref(), Some("蒋凌"));
+        assert_eq!(m.source.as_deref(), Some("某某日报"));
+        let m = parse_meta_line(&l, "2004年7月16日08:19 [ 孙明 ] 来源：[ 某某金融报 ]").unwrap();
+        assert_eq!(m.credit.as_deref(), Some("孙明"));
+        assert_eq!(m.source.as_deref(), Some("某某金融报"));
+        assert_eq!(m.author, None);
+        let m = parse_meta_line(&l, "[ 江苏 ] 2004年7月16日08:19").unwrap();
+        assert_eq!(m.credit, None);
+    }
+
+    #[test]
+    fn a_person_as_source_is_a_credit() {
+        let l = lex();
+        let m = parse_meta_line(&l, "2005年03月21日 11:21 来源: 周雪").unwrap();
+        assert_eq!(m.source.as_deref(), Some("周雪"));
+        assert_eq!(m.credit.as_deref(), Some("周雪"));
+        let m = parse_meta_line(&l, "2005年03月21日 11:21 来源: 某某日报").unwrap();
+        assert_eq!(m.credit, None);
+        // an editor credit that is no name still makes a metadata line
+        let m = parse_meta_line(&l, "[责任编辑：robot] 标签：应急 物资").unwrap();
+        assert_eq!(m.editor, None);
+    }
+
+    #[test]
+    fn blog_owners_and_lone_bylines() {
+        let l = lex();
+        assert_eq!(blog_owner(&l, "北窗的博客", true).as_deref(), Some("北窗"));
+        assert_eq!(blog_owner(&l, "[北窗]的BLOG", true).as_deref(), Some("北窗"));
+        assert_eq!(blog_owner(&l, "北窗的博客", false), None);
+        assert_eq!(blog_owner(&l, "博主：北窗", false).as_deref(), Some("北窗"));
+        assert_eq!(blog_owner(&l, "我的博客", true), None);
+        assert_eq!(blog_owner(&l, "推荐博客", true), None);
+        let none: Vec<String> = Vec::new();
+        let body = "每到秋天，我总会想起老家院子里的那棵柿子树，树是祖父年轻时种下的。";
+        assert_eq!(lone_byline(&l, &none, &["故园的秋天", "沈清", body]), Some(1));
+        assert_eq!(lone_byline(&l, &none, &["赵某东、钱小天", body]), Some(0));
+        // a pen name needs a headline that opens with it
+        assert_eq!(lone_byline(&l, &none, &["故园的秋天", "北山", body]), None);
+        let heads = vec!["北山".to_owned()];
+        assert_eq!(lone_byline(&l, &heads, &["故园的秋天", "北山", body]), Some(1));
+        // a list of names is no byline
+        assert_eq!(lone_byline(&l, &none, &["获奖名单：", "沈清", "王小明"]), None);
+        assert_eq!(lone_byline(&l, &none, &["沈清", "王小明（某某局）"]), None);
+        assert_eq!(lone_byline(&l, &none, &[body, "沈清", body]), None);
     }
 
     #[test]
@@ -730,7 +1015,9 @@ mod tests {
         );
         let names: Vec<_> = c.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["融易新媒体", "那么多了技术", "山西大院新闻网", "融易新媒体"]);
-        assert_eq!(footer_author("本文来自作者[admin]投稿").as_deref(), Some("admin"));
+        assert_eq!(footer_author(&l, "本文来自作者[admin]投稿").as_deref(), Some("admin"));
+        assert_eq!(footer_author(&l, "作者[太小心]自己发表的最新评论").as_deref(), Some("太小心"));
+        assert_eq!(footer_author(&l, "[作者简介] (个人情况保密)"), None);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::date::DateTime;
 use crate::fields::{SiteEvidence, pick_site};
+use crate::lexicon::Lexicon;
 use crate::text::{is_cjk, is_clause_punct, is_truncated, key, strip_ellipsis};
 use crate::{Article, Reason, Removed};
 
@@ -22,9 +23,14 @@ pub(crate) struct Draft {
     pub(crate) published_rank: u8,
     pub(crate) source: Option<String>,
     pub(crate) author: Option<String>,
+    /// How good the evidence for `author` is (lower is better, see [`by`]).
+    pub(crate) author_rank: u8,
     pub(crate) editor: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) sites: Vec<(String, SiteEvidence)>,
+    /// Names that open a headline-like line above the article (`张三：我的回忆`): a lone
+    /// line under the headline naming one of them is a byline even when it is a pen name.
+    pub(crate) headline_names: Vec<String>,
     pub(crate) body: Vec<Para>,
     pub(crate) removed: Vec<Removed>,
     pub(crate) warnings: Vec<String>,
@@ -33,7 +39,7 @@ pub(crate) struct Draft {
 impl Draft {
     /// An empty draft.
     pub(crate) fn new() -> Draft {
-        Draft { published_rank: u8::MAX, ..Draft::default() }
+        Draft { published_rank: u8::MAX, author_rank: u8::MAX, ..Draft::default() }
     }
 
     /// Records a dropped block, joining it to the previous one when the reason is the same.
@@ -71,8 +77,20 @@ impl Draft {
         }
     }
 
+    /// Offers an author found with evidence of a given rank (see [`by`]): a better rank
+    /// wins; at the same rank the first stays.
+    pub(crate) fn offer_author(&mut self, name: Option<String>, rank: u8) {
+        if let Some(n) = name
+            && (self.author.is_none() || rank < self.author_rank)
+        {
+            self.author = Some(n);
+            self.author_rank = rank;
+        }
+    }
+
     /// Fills the metadata fields that are still empty from a metadata line; its date is
-    /// offered at `rank` when labelled (`发布时间`), a few steps worse otherwise.
+    /// offered at `rank` when labelled (`发布时间`), a few steps worse otherwise. Its author
+    /// is offered at the same rank, a person it names otherwise at [`by::CREDIT`].
     pub(crate) fn absorb(&mut self, m: crate::fields::MetaLine, rank: u8) {
         if let Some(dt) = m.published {
             self.offer_date(dt, if m.date_labelled { rank } else { rank + rank::UNLABELLED });
@@ -80,9 +98,8 @@ impl Draft {
         if self.source.is_none() {
             self.source = m.source;
         }
-        if self.author.is_none() {
-            self.author = m.author;
-        }
+        self.offer_author(m.author, rank);
+        self.offer_author(m.credit, by::CREDIT);
         if self.editor.is_none() {
             self.editor = m.editor;
         }
@@ -108,6 +125,22 @@ pub(crate) mod rank {
     pub(crate) const BARE: u8 = 7;
     /// The URL's path.
     pub(crate) const URL: u8 = 9;
+}
+
+/// Ranks of the evidence for the author (lower is better). A metadata line offers its
+/// author at its date rank ([`rank::HEADER`], [`rank::TOP`], [`rank::AFTER`]), before all
+/// of these.
+pub(crate) mod by {
+    /// A reporter in a dateline lead or a closing credit (`（记者 张三）`).
+    pub(crate) const BYLINE: u8 = 3;
+    /// `meta name=author`, JSON-LD.
+    pub(crate) const MARKUP: u8 = 4;
+    /// The owner of a blog (`张三的博客`, `博主：张三`) or a sidebar credit (`作者[张三]`).
+    pub(crate) const OWNER: u8 = 5;
+    /// A person named as the source (`来源：张三`) or in brackets in a metadata line.
+    pub(crate) const CREDIT: u8 = 6;
+    /// A name alone on a line under the headline.
+    pub(crate) const LONE: u8 = 7;
 }
 
 /// Whether a paragraph repeats the headline (alone, or with a site suffix).
@@ -187,7 +220,7 @@ pub(crate) fn leads<'a>(
 }
 
 /// Runs the shared clean-up and builds the article.
-pub(crate) fn finish(mut d: Draft) -> Article {
+pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
     let tkey = d.title.as_deref().map(key).unwrap_or_default();
     let body = std::mem::take(&mut d.body);
     let keys: Vec<String> = body.iter().map(|p| key(&p.text)).collect();
@@ -243,12 +276,24 @@ pub(crate) fn finish(mut d: Draft) -> Article {
         keep[i] = false;
         reasons[i] = Some(Reason::Boilerplate);
     }
-    if d.author.is_none() {
+    let kept: Vec<usize> = (0..body.len()).filter(|&i| keep.get(i) == Some(&true)).collect();
+    let firsts: Vec<&str> =
+        kept.iter().take(4).filter_map(|&i| body.get(i)).map(|p| p.text.as_str()).collect();
+    if let Some(&i) =
+        crate::fields::lone_byline(lex, &d.headline_names, &firsts).and_then(|k| kept.get(k))
+    {
+        d.offer_author(body.get(i).map(|p| p.text.trim().to_owned()), by::LONE);
+        keep[i] = false;
+        reasons[i] = Some(Reason::Metadata);
+    }
+    if d.author_rank > by::BYLINE {
         let kept: Vec<&Para> =
             body.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| p).collect();
-        d.author = kept.first().and_then(|p| crate::fields::lead_byline(&p.text)).or_else(|| {
-            kept.iter().rev().take(2).find_map(|p| crate::fields::closing_byline(&p.text))
-        });
+        let byline =
+            kept.first().and_then(|p| crate::fields::lead_byline(lex, &p.text)).or_else(|| {
+                kept.iter().rev().take(2).find_map(|p| crate::fields::closing_byline(lex, &p.text))
+            });
+        d.offer_author(byline, by::BYLINE);
     }
     let site = pick_site(&d.sites);
     let brand = site.as_deref().filter(|s| {
@@ -320,7 +365,7 @@ mod tests {
         {
             d.body.push(Para { text: t.into(), heading: false });
         }
-        let a = finish(d);
+        let a = finish(&Lexicon::new().unwrap(), d);
         assert!(a.paragraphs[1].contains("某某新媒体"));
     }
 
@@ -351,7 +396,7 @@ mod tests {
         ] {
             d.body.push(Para { text: t.into(), heading: false });
         }
-        let a = finish(d);
+        let a = finish(&Lexicon::new().unwrap(), d);
         assert_eq!(a.paragraphs.len(), 1);
         assert!(a.removed.iter().all(|r| r.reason == Reason::DuplicateLead));
     }

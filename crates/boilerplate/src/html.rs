@@ -7,8 +7,9 @@ use html5ever::local_name;
 use crate::date;
 use crate::dom::{Data, Dom, NONE, Tag};
 use crate::fields::{self, SiteEvidence, parse_meta_line};
-use crate::finish::{Draft, Para, finish, rank};
+use crate::finish::{Draft, Para, by, finish, rank};
 use crate::lexicon::{Kind, Lexicon, Verdict};
+use crate::names::Evidence;
 use crate::text::{Counts, ends_sentence, float, is_truncated, key, push_collapsed};
 use crate::{Article, PageHints, Reason};
 
@@ -76,6 +77,8 @@ struct Walk<'a> {
     space: bool,
     blocks: Vec<u32>,
     link_depth: u32,
+    /// Whether a link's address names a blog.
+    blog_links: bool,
 }
 
 fn is_hidden(e: &crate::dom::Element) -> bool {
@@ -114,6 +117,7 @@ impl<'a> Walk<'a> {
             space: false,
             blocks: vec![0],
             link_depth: 0,
+            blog_links: false,
         }
     }
 
@@ -271,7 +275,14 @@ impl<'a> Walk<'a> {
             }
             // an anchor without href (a named target, often left open and re-opened by the
             // parser around whole posts) is not a link
-            Tag::A if e.attr(&local_name!("href")).is_some() => self.link_depth += 1,
+            Tag::A if e.attr(&local_name!("href")).is_some() => {
+                self.link_depth += 1;
+                if !self.blog_links {
+                    self.blog_links = e.attr(&local_name!("href")).is_some_and(|h| {
+                        h.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"blog"))
+                    });
+                }
+            }
             Tag::Heading(_) => {
                 self.flush();
                 self.blocks.push(i);
@@ -826,7 +837,11 @@ fn find_title(
         if !matches && s.heading != 1 {
             continue;
         }
-        if lex.classify(text).is_some() || crate::text::is_breadcrumb(text) {
+        // the blog's name ("张三的博客") heads every page of the blog, not this post
+        if lex.classify(text).is_some()
+            || crate::text::is_breadcrumb(text)
+            || fields::blog_owner(lex, text, true).is_some()
+        {
             continue;
         }
         let mut score = i64::try_from(k_len.min(60)).unwrap_or(0);
@@ -917,6 +932,64 @@ fn outside_reason(w: &Walk<'_>, s: &Seg, verdict: Option<Verdict>, before: bool)
     Reason::Boilerplate
 }
 
+/// Whether the page is a blog: its `<title>`, a link or its text says so.
+fn is_blog(w: &Walk<'_>, title: Option<&str>) -> bool {
+    let says = |t: &str| {
+        t.contains("博客") || t.contains("部落格") || t.to_ascii_lowercase().contains("blog")
+    };
+    w.blog_links || title.is_some_and(says) || w.segs.iter().any(|s| says(w.seg_text(s)))
+}
+
+/// The blog's owner from the page's header: a `<title>` part `张三的博客`, a `<title>`
+/// `海姑娘 | blog.example.com` whose name the page repeats (`海姑娘的推荐`, `海姑娘, 27岁`),
+/// or, on a blog, a first `<h1>` above the article that is a person's name.
+fn blog_authors(w: &Walk<'_>, lex: &Lexicon, d: &mut Draft, title: Option<&str>, first: usize) {
+    let names = lex.names();
+    if let Some(t) = title {
+        let parts = title_parts(t);
+        for p in &parts {
+            d.offer_author(fields::blog_owner(lex, p, true), by::OWNER);
+        }
+        let host =
+            |p: &str| p.is_ascii() && p.contains('.') && p.to_ascii_lowercase().contains("blog");
+        if let [a, b] = parts.as_slice()
+            && let Some(x) = if host(b) {
+                Some(*a)
+            } else if host(a) {
+                Some(*b)
+            } else {
+                None
+            }
+            && fields::credit_ok(lex, x, Evidence::Labelled)
+        {
+            let repeated = w.segs.iter().any(|s| {
+                w.seg_text(s).strip_prefix(x).is_some_and(|r| {
+                    r.starts_with(['的', ',', '，']) || r.starts_with(char::is_whitespace)
+                })
+            });
+            if repeated {
+                d.offer_author(Some(x.to_owned()), by::OWNER);
+            }
+        }
+    }
+    if d.author_rank > by::OWNER
+        && let Some(s) = w.segs.iter().take(first).find(|s| s.heading == 1)
+        && names.is_person(w.seg_text(s).trim())
+        && is_blog(w, title)
+    {
+        d.offer_author(Some(w.seg_text(s).trim().to_owned()), by::OWNER);
+    }
+}
+
+/// Names opening headline-like lines above the article: `张三：我的回忆` gives 张三.
+fn headline_names(w: &Walk<'_>, from: usize, to: usize, out: &mut Vec<String>) {
+    for s in w.segs.get(from..to).unwrap_or_default() {
+        if let Some(x) = fields::headline_name(w.seg_text(s)) {
+            out.push(x.to_owned());
+        }
+    }
+}
+
 /// Extracts the article from an HTML page.
 pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Article {
     let dom = Dom::parse(page);
@@ -975,6 +1048,8 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
             },
         );
 
+    headline_names(&w, body_start.saturating_sub(30), body_start, &mut d.headline_names);
+
     // Metadata lines between the headline and the article (or, when the headline sits in
     // the article, the few lines above it).
     let zone_start = match title_seg {
@@ -1000,6 +1075,24 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
         if let Some(m) = parse_meta_line(lex, w.seg_text(s)) {
             d.absorb(m, rank::HEADER);
             if let Some(c) = consumed.get_mut(i) {
+                *c = true;
+            }
+        }
+    }
+    // a byline alone on a line between the headline and the article
+    if let Some(t) = title_seg.filter(|&t| t < first) {
+        let idx: Vec<usize> = (t + 1..(first + 2).min(w.segs.len()))
+            .filter(|&i| !consumed.get(i).copied().unwrap_or(true))
+            .filter(|&i| w.segs.get(i).is_some_and(|s| s.link_chars * 2 <= s.counts.chars))
+            .collect();
+        let texts: Vec<&str> =
+            idx.iter().filter_map(|&i| w.segs.get(i)).map(|s| w.seg_text(s)).collect();
+        if let Some(j) = fields::lone_byline(lex, &d.headline_names, &texts)
+            .and_then(|k| idx.get(k).copied())
+            .filter(|&j| j < first)
+        {
+            d.offer_author(w.segs.get(j).map(|s| w.seg_text(s).trim().to_owned()), by::LONE);
+            if let Some(c) = consumed.get_mut(j) {
                 *c = true;
             }
         }
@@ -1071,16 +1164,26 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
                     if d.url.is_none() {
                         d.url = fields::footer_url(lex, text);
                     }
-                    if d.author.is_none() {
-                        d.author = fields::footer_author(text);
-                    }
+                    d.offer_author(fields::footer_author(lex, text), by::OWNER);
                 }
-                // credits and the blog-style "posted at" line right after the article
+                // a sidebar or header naming the page's author or the blog's owner
+                // (作者[张三]的评论, 博主：张三; 张三的博客 as a heading above the article)
+                if s.counts.chars <= 60 {
+                    d.offer_author(fields::footer_author(lex, text), by::OWNER);
+                    d.offer_author(
+                        fields::blog_owner(lex, text, s.heading > 0 && i < first),
+                        by::OWNER,
+                    );
+                }
+                // credits and the blog-style "posted at" line right after the article (a
+                // post's own footer may carry a navigation-like class: "post-foot")
+                let inherited = w.inherited.get(s.block as usize).copied().flatten();
                 if i > last
                     && i <= last + 8
                     && s.counts.chars <= 100
                     && s.link_chars * 2 <= s.counts.chars
-                    && w.inherited.get(s.block as usize).copied().flatten().is_none()
+                    && (inherited.is_none()
+                        || (inherited == Some(Reason::Navigation) && i <= last + 2))
                     && let Some(m) = parse_meta_line(lex, text)
                 {
                     d.absorb(m, rank::AFTER);
@@ -1221,15 +1324,29 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     if let Some(dt) = url.and_then(date::url_date) {
         d.offer_date(dt, rank::URL);
     }
-    if d.author.is_none() {
-        d.author = ld
-            .author
-            .clone()
-            .or_else(|| {
-                meta(&w.head, &["author", "article:author", "dc.creator"]).map(str::to_owned)
-            })
-            .filter(|a| fields::person_like(lex, a));
-    }
+    // A declared author, unless it is the site's own brand (网易, chinanews) or a code.
+    let brand_text = [
+        head_title.as_deref(),
+        meta(&w.head, &["og:site_name", "application-name", "copyright", "publisher"]),
+        ld.publisher.as_deref(),
+        w.head.canonical.as_deref(),
+        hints.url,
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ")
+    .to_lowercase();
+    let markup_author = ld
+        .author
+        .clone()
+        .or_else(|| meta(&w.head, &["author", "article:author", "dc.creator"]).map(str::to_owned))
+        .filter(|a| {
+            (lex.names().is_person_list(a) || fields::credit_ok(lex, a, Evidence::Labelled))
+                && !brand_text.contains(&a.to_lowercase())
+        });
+    d.offer_author(markup_author, by::MARKUP);
+    blog_authors(&w, lex, &mut d, head_title.as_deref(), first);
     if let Some(s) =
         meta(&w.head, &["og:site_name", "application-name"]).or(ld.publisher.as_deref())
     {
@@ -1255,7 +1372,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     if region.is_empty() {
         d.warnings.push("no article found: no block of the page has sentence-like text".to_owned());
     }
-    finish(d)
+    finish(lex, d)
 }
 
 #[cfg(test)]

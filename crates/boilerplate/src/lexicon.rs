@@ -66,6 +66,7 @@ pub(crate) struct Lexicon {
     spam: AhoCorasick,
     generic: HashSet<String>,
     site_triggers: AhoCorasick,
+    names: crate::names::Names,
 }
 
 /// Words that must be in a line for it to name the site (see `fields::site_names`).
@@ -84,7 +85,7 @@ const SITE_TRIGGERS: &[&str] = &[
     "關於",
 ];
 
-fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
     src.lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
@@ -191,6 +192,7 @@ impl Lexicon {
             spam,
             generic,
             site_triggers,
+            names: crate::names::Names::new()?,
         })
     }
 
@@ -291,6 +293,11 @@ impl Lexicon {
     /// Whether a line can name the site at all (a fast check before the patterns).
     pub(crate) fn may_name_site(&self, line: &str) -> bool {
         self.site_triggers.is_match(line)
+    }
+
+    /// The surname and not-a-name tables.
+    pub(crate) fn names(&self) -> &crate::names::Names {
+        &self.names
     }
 
     /// Whether a word is never a name (本站, 网站, ...).

@@ -70,6 +70,7 @@ mod fields;
 mod finish;
 mod html;
 mod lexicon;
+mod names;
 mod plain;
 mod text;
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::fields::{self, MetaLine, SiteEvidence, parse_meta_line};
-use crate::finish::{Draft, Para, finish, rank};
+use crate::finish::{Draft, Para, by, finish, rank};
 use crate::lexicon::{Kind, Lexicon, Verdict};
 use crate::text::{
     Counts, ends_sentence, is_breadcrumb, is_truncated, key, strip_ellipsis, strip_list_marker,
@@ -118,7 +118,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     let mut d = Draft::new();
     if lines.is_empty() {
         d.warnings.push("no article found: the page is empty".to_owned());
-        return finish(d);
+        return finish(lex, d);
     }
     let keys: Vec<String> = lines.iter().map(|l| key(l.text)).collect();
     for i in 0..lines.len() {
@@ -272,7 +272,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         for l in &lines {
             d.remove(l.text, l.verdict.map_or(Reason::Boilerplate, |v| v.reason));
         }
-        return finish(d);
+        return finish(lex, d);
     };
     // A notice's salutation ("各区县人民政府：") opens the article; its signature (issuing
     // office and date) closes it.
@@ -342,6 +342,26 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         title_at = Some(0);
     }
     d.title = title_at.and_then(|t| lines.get(t)).map(|l| l.text.to_owned());
+    // names opening headline-like lines above the article: 张三：我的回忆
+    for l in lines.get(a.saturating_sub(12)..a).unwrap_or_default() {
+        if let Some(x) = fields::headline_name(l.text) {
+            d.headline_names.push(x.to_owned());
+        }
+    }
+    // a byline alone on a line between the headline and the article
+    let lone_at = {
+        let idx: Vec<usize> = (title_at.map_or(a, |t| t + 1)..(a + 2).min(b + 1))
+            .filter(|j| !header_meta.contains(j))
+            .filter(|&j| lines.get(j).is_some_and(|l| l.verdict.is_none() && !l.dup_lead))
+            .collect();
+        let texts: Vec<&str> = idx.iter().filter_map(|&j| lines.get(j)).map(|l| l.text).collect();
+        fields::lone_byline(lex, &d.headline_names, &texts)
+            .and_then(|k| idx.get(k).copied())
+            .filter(|&j| j < a)
+    };
+    if let Some(j) = lone_at {
+        d.offer_author(lines.get(j).map(|l| l.text.trim().to_owned()), by::LONE);
+    }
     for &m in &header_meta {
         if let Some(meta) = lines.get(m).and_then(|l| l.meta.clone()) {
             d.absorb(meta, rank::HEADER);
@@ -355,7 +375,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         if Some(i) == title_at {
             continue;
         }
-        if header_meta.contains(&i) {
+        if header_meta.contains(&i) || lone_at == Some(i) {
             d.remove(l.text, Reason::Metadata);
             continue;
         }
@@ -382,9 +402,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
                 if d.url.is_none() {
                     d.url = fields::footer_url(lex, l.text);
                 }
-                if d.author.is_none() {
-                    d.author = fields::footer_author(l.text);
-                }
+                d.offer_author(fields::footer_author(lex, l.text), by::OWNER);
             }
             if v.reason == Reason::Breadcrumb {
                 breadcrumb_site(lex, l.text, &mut d.sites);
@@ -403,6 +421,14 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         }
         if !in_region {
             fields::site_names(lex, l.text, &mut d.sites);
+            // a sidebar or header naming the page's author or the blog's owner
+            if l.counts.chars <= 60 {
+                d.offer_author(fields::footer_author(lex, l.text), by::OWNER);
+                d.offer_author(
+                    fields::blog_owner(lex, l.text, i < a && l.counts.chars <= 30),
+                    by::OWNER,
+                );
+            }
             if l.spam {
                 d.remove(l.text, Reason::SpamKeywords);
                 continue;
@@ -457,7 +483,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         fields::site_names(lex, &format!("关于{}", l.text.trim()), &mut tmp);
         d.sites.extend(tmp.into_iter().map(|(n, _)| (n, SiteEvidence::Weak)));
     }
-    finish(d)
+    finish(lex, d)
 }
 
 /// Whether a short line names an issuing body (the signature of a notice).

@@ -140,6 +140,37 @@ fn fixture_properties() {
     let a = run("blog_archive.html");
     assert!(body(&a).starts_with("清晨的海边小镇"), "{:?}", a.paragraphs);
     assert!(!body(&a).contains("雨季"));
+    // the blog's name in its <title>: 小园的博客
+    assert_eq!(a.author.as_deref(), Some("小园"));
+
+    // A blog post under a profile box whose labels (作者简介, 博客联系, 文章编辑) are no names;
+    // the owner comes from the header, the sidebar credit and the post's footer.
+    let a = run("blog_profile_sidebar.html");
+    assert_eq!(a.author.as_deref(), Some("北窗"));
+    assert_eq!(a.title.as_deref(), Some("雨后登山记"));
+    assert_eq!(a.published.as_deref(), Some("2006-05-07T21:23:00"));
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+
+    // 来源：<a person> credits the author; the source stays as printed.
+    let a = run("news_source_person.html");
+    assert_eq!(a.source.as_deref(), Some("周雪"));
+    assert_eq!(a.author.as_deref(), Some("周雪"));
+    assert_eq!(a.site.as_deref(), Some("某某新闻网"));
+
+    // The first post's "X 发表于" names the author; a reply's does not.
+    let a = run("forum_post.html");
+    assert_eq!(a.author.as_deref(), Some("风中的叶子"));
+    assert_eq!(a.published.as_deref(), Some("2005-05-07T21:23:00"));
+    assert!(!body(&a).contains("收藏了"));
+
+    // A pen name alone under the headline, also opening a headline line ("北山：…").
+    let a = run("essay_lone_byline.txt");
+    assert_eq!(a.author.as_deref(), Some("北山"));
+    assert!(!a.paragraphs.iter().any(|p| p == "北山"), "{:?}", a.paragraphs);
+
+    // A two-character name spaced to fill a column, an affiliation after a colon.
+    let a = run("paper_spaced_author.html");
+    assert_eq!(a.author.as_deref(), Some("钱默"));
 
     let a = run("no_article.html");
     assert!(a.paragraphs.is_empty());
