@@ -269,7 +269,10 @@ pub struct Article {
     pub site: Option<String>,
     /// The source the page credits (`来源`).
     pub source: Option<String>,
-    /// Author, or the editor when no author is printed.
+    /// Author, or the editor when no author is printed. Only a value that looks like a
+    /// name: a person's name wherever the credit is bare (`记者张三`, `（张三）`, a person
+    /// credited as `来源`), a pen name only after a label (`作者：`, `博主：`) or in markup;
+    /// never a label or section word. `None` rather than a guess.
     pub author: Option<String>,
     /// The editor (`责任编辑`), when printed.
     pub editor: Option<String>,
