@@ -296,6 +296,17 @@ pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
         d.offer_author(byline, by::BYLINE);
     }
     let site = pick_site(&d.sites);
+    // a pen name that is the credited source or the site itself names an outlet, not a
+    // writer (出处：pconline … 作者：PConline)
+    if let Some(a) = d.author.as_deref()
+        && !lex.names().is_person(a)
+        && [d.source.as_deref(), site.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|o| o.to_lowercase() == a.to_lowercase())
+    {
+        d.author = None;
+    }
     let brand = site.as_deref().filter(|s| {
         // never strip a name the article is about: in its headline, or named in its
         // sentences (not standing alone between commas)
@@ -367,6 +378,37 @@ mod tests {
         }
         let a = finish(&Lexicon::new().unwrap(), d);
         assert!(a.paragraphs[1].contains("某某新媒体"));
+    }
+
+    #[test]
+    fn author_evidence_is_ranked() {
+        let lex = Lexicon::new().unwrap();
+        let mut d = Draft::new();
+        d.offer_author(Some("钱小天".into()), by::LONE);
+        d.offer_author(Some("赵大海".into()), by::CREDIT);
+        d.offer_author(Some("孙明".into()), rank::HEADER);
+        d.offer_author(Some("李强".into()), by::BYLINE);
+        assert_eq!(d.author.as_deref(), Some("孙明"));
+        // a pen name that is the source names an outlet
+        let mut d = Draft::new();
+        d.source = Some("pconline".into());
+        d.offer_author(Some("PConline".into()), rank::HEADER);
+        d.body.push(Para {
+            text: "正文第一段，讲述了事情的经过和各方的看法。".into(),
+            heading: false,
+        });
+        assert_eq!(finish(&lex, d).author, None);
+        // a name alone under the headline is the byline and leaves the body
+        let mut d = Draft::new();
+        d.title = Some("故园的秋天".into());
+        for t in ["沈清", "每到秋天，我总会想起老家院子里的那棵柿子树，树是祖父年轻时种下的。"]
+        {
+            d.body.push(Para { text: t.into(), heading: false });
+        }
+        let a = finish(&lex, d);
+        assert_eq!(a.author.as_deref(), Some("沈清"));
+        assert_eq!(a.paragraphs.len(), 1);
+        assert!(a.removed.iter().any(|r| r.reason == Reason::Metadata && r.text == "沈清"));
     }
 
     #[test]

@@ -224,6 +224,9 @@ mod tests {
             "Reuters",
             "chinanews",
             "张三李四王五",
+            "宁波",
+            "高雄",
+            "金融界",
         ] {
             assert!(!n.is_person(s), "{s}");
         }
