@@ -80,8 +80,67 @@ fn line_piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Byline-ish lines mixing names with the label, role and section words pages print where a
+/// name would stand.
+fn byline_piece() -> impl Strategy<Value = String> {
+    let label = prop_oneof![
+        Just("作者："),
+        Just("作者"),
+        Just("记者"),
+        Just("本报记者 "),
+        Just("来源："),
+        Just("博主："),
+        Just("["),
+        Just("——"),
+        Just(""),
+    ];
+    let value = prop_oneof![
+        Just("简介"),
+        Just("博客联系"),
+        Just("文章编辑"),
+        Just("手记"),
+        Just("读者见面会"),
+        Just("单位：某某大学"),
+        Just("王晓明"),
+        Just("北窗"),
+        Just("赵 培"),
+        Just("网络编辑"),
+        Just("某某日报"),
+        Just("]"),
+        Just(" 2005-05-07 21:23"),
+        Just(" 发表于 2005-05-07"),
+    ];
+    proptest::collection::vec((label, value), 1..4)
+        .prop_map(|v| v.into_iter().map(|(l, x)| format!("{l}{x}")).collect::<Vec<_>>().join(" "))
+}
+
+/// Words no author may be.
+const NOT_AUTHORS: &[&str] =
+    &["简介", "博客联系", "文章编辑", "手记", "读者见面会", "单位", "某某日报", "赵"];
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn authors_are_never_label_words(
+        lines in proptest::collection::vec(byline_piece(), 1..5),
+        html in any::<bool>(),
+    ) {
+        let body = "会议指出，当前疫情防控形势依然严峻复杂，各级各部门要压实责任，守土尽责。";
+        let page = if html {
+            format!("<html><body><h1>市里召开防控会议</h1><div>{}</div><div class=\"content\"><p>{body}</p><p>{body}</p></div></body></html>",
+                lines.join("</div><div>"))
+        } else {
+            format!("市里召开防控会议\n{}\n{body}\n{body}", lines.join("\n"))
+        };
+        let format = if html { Format::Html } else { Format::Text };
+        let a = extractor().extract(&page, format, &PageHints::default()).unwrap();
+        check(&a);
+        if let Some(author) = &a.author {
+            prop_assert!(!NOT_AUTHORS.contains(&author.as_str()), "author {author:?} from {lines:?}");
+            prop_assert!(author.chars().count() >= 2, "author {author:?} from {lines:?}");
+        }
+    }
 
     #[test]
     fn any_string_as_html(s in any::<String>()) {
