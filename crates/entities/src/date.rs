@@ -37,6 +37,8 @@ pub(crate) struct DateFinder {
     until: Vec<String>,
     range: Vec<String>,
     day_parts: Vec<(String, DayPart)>,
+    next_day: Vec<String>,
+    zero_hour: Vec<String>,
 }
 
 /// A date found in a text.
@@ -58,6 +60,10 @@ struct Atom {
     end_day: Option<u8>,
     time: Option<TimeOfDay>,
     time_precision: Option<DatePrecision>,
+    /// The day part written before the time (`下午3时`).
+    day_part: Option<DayPart>,
+    /// A range's end written as a time only, the day after the start (`至次日6时`).
+    next_day: bool,
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
@@ -71,6 +77,7 @@ impl DateFinder {
         let mut year_parts = Vec::new();
         let (mut open_end, mut until, mut range) = (Vec::new(), Vec::new(), Vec::new());
         let mut day_parts = Vec::new();
+        let (mut next_day, mut zero_hour) = (Vec::new(), Vec::new());
         for line in lines(DATE_WORDS) {
             let f = fields(line);
             let (Some(&w), Some(&role)) = (f.first(), f.get(1)) else {
@@ -103,6 +110,8 @@ impl DateFinder {
                         _ => DayPart::Am,
                     },
                 )),
+                "next_day" => next_day.push(w.to_owned()),
+                "zero_hour" => zero_hour.push(w.to_owned()),
                 "period_start" | "as_of" => {}
                 other => return Err(Error::new(format!("bad date word role: {other}"))),
             }
@@ -120,6 +129,8 @@ impl DateFinder {
             until: sorted(until),
             range: sorted(range),
             day_parts,
+            next_day: sorted(next_day),
+            zero_hour: sorted(zero_hour),
         })
     }
 
@@ -177,13 +188,21 @@ impl DateFinder {
         let after = skip_spaces(text, end);
         if let Some(conn) = crate::text::word_at(text, after, &self.range) {
             let dash = !conn.chars().all(is_cjk);
-            if let Some(x) = self.atom(text, toks, after + conn.len(), Some(a.parts)) {
+            let q = skip_spaces(text, after + conn.len());
+            if let Some(x) = self.atom(text, toks, q, Some(a.parts)) {
                 // a dash joins only dates of the same shape (`1月18日-20日`), not `2020-2022`
                 if !dash || x.parts.day.is_some() || x.parts.month.is_some() {
                     b = Some(x);
                     end = x.end;
                     open_end = false;
                 }
+            } else if a.time.is_some()
+                && let Some(x) = self.end_time(text, toks, q)
+            {
+                // a time of the same day (`11月19日0时至24时`) or the next (`22时至次日6时`)
+                b = Some(x);
+                end = x.end;
+                open_end = false;
             }
         }
         if b.is_none() && !open_end {
@@ -316,7 +335,18 @@ impl DateFinder {
         Some(a)
     }
 
-    /// A time of day after a date: `14时`, `下午3点30分`, `24时`, ` 10:10:06`.
+    /// A range's end written as a time only, maybe on the next day: `24时`, `次日6时`.
+    fn end_time(&self, text: &str, toks: &[NumTok], pos: usize) -> Option<Atom> {
+        let mut a = Atom { start: pos, end: pos, ..Atom::default() };
+        if let Some(w) = crate::text::word_at(text, pos, &self.next_day) {
+            a.next_day = true;
+            a.end += w.len();
+        }
+        self.time_after(text, toks, &mut a);
+        a.time.is_some().then_some(a)
+    }
+
+    /// A time of day after a date: `14时`, `下午3点30分`, `零时`, `24时`, ` 10:10:06`.
     fn time_after(&self, text: &str, toks: &[NumTok], a: &mut Atom) {
         let mut p = skip_spaces(text, a.end);
         let mut part = None;
@@ -324,17 +354,27 @@ impl DateFinder {
             part = Some(*dp);
             p += w.len();
         }
-        let Some(h) = tok_at(toks, p).filter(|t| small(t, 24) || t.value.as_integer() == Some(0))
-        else {
-            return;
-        };
-        let Some(mut hour) = h.value.as_integer().and_then(|v| u8::try_from(v).ok()) else {
-            return;
+        // `零时`, but not `零点五` (a numeral running past the `点`)
+        let zero = crate::text::word_at(text, p, &self.zero_hour).filter(|z| {
+            ["时", "点"].iter().any(|m| has_at(text, p + z.len(), m))
+                && tok_at(toks, p).is_none_or(|t| t.end <= p + z.len())
+        });
+        let (h, mut hour, mut q) = if let Some(z) = zero {
+            (None, 0, p + z.len())
+        } else {
+            let Some(h) =
+                tok_at(toks, p).filter(|t| small(t, 24) || t.value.as_integer() == Some(0))
+            else {
+                return;
+            };
+            let Some(hour) = h.value.as_integer().and_then(|v| u8::try_from(v).ok()) else {
+                return;
+            };
+            (Some(h), hour, h.end)
         };
         if matches!(part, Some(DayPart::Pm)) && hour < 12 {
             hour += 12;
         }
-        let mut q = h.end;
         let (mut minute, mut second) = (0u8, 0u8);
         let precision;
         if let Some(m) = ["时", "点"].into_iter().find(|m| has_at(text, q, m)) {
@@ -356,7 +396,10 @@ impl DateFinder {
             } else {
                 DatePrecision::Hour
             };
-        } else if let Some((mm, ss, end)) = clock(text, h) {
+            if has_at(text, q, "整") {
+                q += "整".len();
+            }
+        } else if let Some((mm, ss, end)) = h.and_then(|h| clock(text, h)) {
             minute = mm;
             precision = if let Some(s) = ss {
                 second = s;
@@ -373,6 +416,7 @@ impl DateFinder {
         }
         a.time = Some(TimeOfDay { hour, minute, second });
         a.time_precision = Some(precision);
+        a.day_part = part;
         a.end = q;
     }
 
@@ -386,7 +430,9 @@ impl DateFinder {
         let (start, inferred) = resolve_atom(a, published, None);
         let mut end = None;
         let mut end_time = None;
-        if let Some(b) = b {
+        if let Some(b) = b.filter(|b| is_time_only(b)) {
+            (end, end_time) = same_day_end(a, b, start);
+        } else if let Some(b) = b {
             let mut b2 = *b;
             if b2.parts.month.is_none() && b2.rel.is_none() {
                 b2.parts.month = a.parts.month.or(start.and_then(|s| s.month));
@@ -435,6 +481,33 @@ impl DateFinder {
             relative: a.rel.is_some(),
         }
     }
+}
+
+/// A range's end written as a time of day only (`至24时`).
+fn is_time_only(b: &Atom) -> bool {
+    b.parts == DateParts::default() && b.rel.is_none() && b.time.is_some()
+}
+
+/// The end date and time of a range whose end is a time only: the start's day
+/// (`11月19日0时至24时`), the next one when the text says so (`22时至次日6时`) or the clock goes
+/// backwards (`22时至6时`). `下午3时至5时` ends at 17:00.
+fn same_day_end(
+    a: &Atom,
+    b: &Atom,
+    start: Option<PartialDate>,
+) -> (Option<PartialDate>, Option<TimeOfDay>) {
+    let (Some(t0), Some(mut t1)) = (a.time, b.time) else { return (None, b.time) };
+    if matches!(a.day_part, Some(DayPart::Pm)) && b.day_part.is_none() && t1.hour < 12 {
+        t1.hour += 12;
+    }
+    let next = b.next_day || t1 <= t0;
+    let end = start.and_then(|s| match (s.month, s.day) {
+        (Some(m), Some(d)) if next => civil_from_days(days_from_civil(s.year, m, d) + 1)
+            .map(|(y, m, d)| PartialDate { year: y, month: Some(m), day: Some(d) }),
+        (Some(_), Some(_)) => Some(s),
+        _ => None,
+    });
+    (end, Some(t1))
 }
 
 /// The numeral starting exactly at `pos`.
@@ -762,6 +835,157 @@ mod tests {
         assert!(d[0].1.until);
         assert_eq!(d[0].0, "3月20日24时");
         assert_eq!(one("3月1-5日", p).2, Some("2023-03-05".into()));
+    }
+
+    /// The span, start, end, start time and end time (`HH:MM`) of the one date in `text`.
+    fn timed(text: &str, published: Option<PartialDate>) -> [String; 5] {
+        let d = dates(text, published);
+        assert_eq!(d.len(), 1, "{text}: {d:?}");
+        let (t, i) = &d[0];
+        let hm = |x: Option<TimeOfDay>| {
+            x.map(|x| format!("{:02}:{:02}", x.hour, x.minute)).unwrap_or_default()
+        };
+        let iso = |x: Option<PartialDate>| x.map(|x| x.to_string()).unwrap_or_default();
+        [t.clone(), iso(i.start), iso(i.end), hm(i.time), hm(i.end_time)]
+    }
+
+    #[test]
+    fn times_of_day_and_open_ends() {
+        let p = Some(pd(2023, 3, 2));
+        for (text, span, time) in [
+            ("决定自3月6日零时起恢复堂食", "3月6日零时起", "00:00"),
+            ("于3月6日〇时起执行", "3月6日〇时起", "00:00"),
+            ("3月6日零点起解除", "3月6日零点起", "00:00"),
+            ("3月6日0时起，全县", "3月6日0时起", "00:00"),
+            ("从3月6日12时起开放", "3月6日12时起", "12:00"),
+            ("3月6日12时30分起", "3月6日12时30分起", "12:30"),
+            ("3月6日 9:30起", "3月6日 9:30起", "09:30"),
+            ("3月6日18时整起", "3月6日18时整起", "18:00"),
+            ("3月6日晚8时起", "3月6日晚8时起", "20:00"),
+        ] {
+            let d = dates(text, p);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            let (t, i) = &d[0];
+            assert_eq!(t, span, "{text}");
+            assert_eq!(i.start, Some(pd(2023, 3, 6)), "{text}");
+            assert!(i.open_end && !i.until && !i.relative, "{text}");
+            let hm = i.time.map(|x| format!("{:02}:{:02}", x.hour, x.minute));
+            assert_eq!(hm.as_deref(), Some(time), "{text}");
+        }
+        // a numeral that is no hour leaves the date alone
+        assert_eq!(one("3月6日零售额", p).0, "3月6日");
+        assert_eq!(one("3月6日零星散发", p).0, "3月6日");
+    }
+
+    #[test]
+    fn ranges_ending_at_a_time() {
+        let p = Some(pd(2023, 3, 2));
+        let full = |a: [&str; 5]| a.map(str::to_owned);
+        assert_eq!(
+            timed("3月4日0时至24时，全区", p),
+            full(["3月4日0时至24时", "2023-03-04", "2023-03-04", "00:00", "24:00"])
+        );
+        assert_eq!(
+            timed("3月4日8:00-20:00开放", p),
+            full(["3月4日8:00-20:00", "2023-03-04", "2023-03-04", "08:00", "20:00"])
+        );
+        assert_eq!(
+            timed("3月4日下午3时至5时30分", p),
+            full(["3月4日下午3时至5时30分", "2023-03-04", "2023-03-04", "15:00", "17:30"])
+        );
+        assert_eq!(
+            timed("3月31日22时至次日6时", p),
+            full(["3月31日22时至次日6时", "2023-03-31", "2023-04-01", "22:00", "06:00"])
+        );
+        assert_eq!(
+            timed("3月4日零时起至3月10日24时止", p),
+            full(["3月4日零时起至3月10日24时", "2023-03-04", "2023-03-10", "00:00", "24:00"])
+        );
+        assert_eq!(
+            timed("3月4日12时至5日24时", p),
+            full(["3月4日12时至5日24时", "2023-03-04", "2023-03-05", "12:00", "24:00"])
+        );
+        assert_eq!(
+            timed("自2023年2月27日12时起至3月3日24时", p),
+            full(["2023年2月27日12时起至3月3日24时", "2023-02-27", "2023-03-03", "12:00", "24:00"])
+        );
+        // a time-only end needs a start time: `3月4日至24时` is no range
+        assert_eq!(timed("3月4日至24时", p)[2], "");
+        // nor is a count after a date
+        assert_eq!(timed("3月4日0时至24时新增3例", p)[0], "3月4日0时至24时");
+    }
+
+    #[test]
+    fn issue_day_is_the_publication_day() {
+        let p = Some(pd(2023, 3, 2));
+        for (text, span) in [
+            ("本通告自发布之日起施行", "发布之日起"),
+            ("本办法自公布之日起实施", "公布之日起"),
+            ("本方案自印发之日起执行", "印发之日起"),
+            ("自本通知下发之日起", "下发之日起"),
+            ("即日起，全市", "即日起"),
+            ("自即日起，全市", "即日起"),
+            ("从即日起恢复", "即日起"),
+        ] {
+            let d = dates(text, p);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            let (t, i) = &d[0];
+            assert_eq!(t, span, "{text}");
+            assert_eq!(i.start, Some(pd(2023, 3, 2)), "{text}");
+            assert!(i.open_end && i.relative && i.inferred && !i.until, "{text}");
+            assert_eq!(i.precision, DatePrecision::Day, "{text}");
+            assert_eq!(i.written, DateParts::default(), "{text}");
+        }
+        // without a publication date the day is unknown, the shape is not
+        let d = dates("自发布之日起施行", None);
+        assert_eq!(d[0].1.start, None);
+        assert!(d[0].1.open_end && d[0].1.relative);
+        // a period from the issue day
+        assert_eq!(
+            timed("自印发之日起至3月31日24时", p),
+            [
+                "印发之日起至3月31日24时".into(),
+                "2023-03-02".into(),
+                "2023-03-31".into(),
+                String::new(),
+                "24:00".into()
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_across_months_and_years() {
+        let dec = Some(pd(2022, 12, 27));
+        for (text, span, start, end) in [
+            ("1月18日至20日", "1月18日至20日", "2023-01-18", "2023-01-20"),
+            ("1月18日—2月3日", "1月18日—2月3日", "2023-01-18", "2023-02-03"),
+            ("1月18日——2月3日", "1月18日——2月3日", "2023-01-18", "2023-02-03"),
+            ("1月18日~20日", "1月18日~20日", "2023-01-18", "2023-01-20"),
+            ("1月18号到20号", "1月18号到20号", "2023-01-18", "2023-01-20"),
+            ("12月30日至1月8日", "12月30日至1月8日", "2022-12-30", "2023-01-08"),
+            ("12月30日—1月8日", "12月30日—1月8日", "2022-12-30", "2023-01-08"),
+            ("12月30日至 1月8日", "12月30日至 1月8日", "2022-12-30", "2023-01-08"),
+            (
+                "2022年12月30日至2023年1月8日",
+                "2022年12月30日至2023年1月8日",
+                "2022-12-30",
+                "2023-01-08",
+            ),
+            ("2022年12月30日至1月8日", "2022年12月30日至1月8日", "2022-12-30", "2023-01-08"),
+        ] {
+            let d = dates(text, dec);
+            assert_eq!(d.len(), 1, "{text}: {d:?}");
+            let (t, i) = &d[0];
+            assert_eq!(t, span, "{text}");
+            assert_eq!(i.start.map(|x| x.to_string()).as_deref(), Some(start), "{text}");
+            assert_eq!(i.end.map(|x| x.to_string()).as_deref(), Some(end), "{text}");
+        }
+        // read on a January page the same range starts in the December before
+        let jan = Some(pd(2023, 1, 4));
+        assert_eq!(
+            one("12月30日至1月8日", jan),
+            ("12月30日至1月8日".into(), "2022-12-30".into(), Some("2023-01-08".into()))
+        );
     }
 
     #[test]

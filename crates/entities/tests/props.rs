@@ -25,7 +25,7 @@ fn ctx() -> Context<'static> {
 /// Text made of the characters the rules look at, so that the rules fire often.
 fn directive_like() -> impl Strategy<Value = String> {
     proptest::string::string_regex(
-        "[一二三四五六七八九十百千万亿零两〇0-9.,%年月日号时分至起前余多约近第次届会议省市区县委书记主任长院士局办中心领导小组太原大同榆次山西“”‘’「」、，。：:()（）—\\- @a-z/]{0,80}",
+        "[一二三四五六七八九十百千万亿零两〇0-9.,%年月日号时分至起前余多约近发布之即次晚第次届会议省市区县委书记主任长院士局办中心领导小组太原大同榆次山西“”‘’「」、，。：:()（）—\\- @a-z/]{0,80}",
     )
     .unwrap()
 }
