@@ -4,6 +4,8 @@
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+use std::borrow::Cow;
+
 use crate::common::is_han;
 use crate::offset::{Rewriter, Rewritten};
 
@@ -147,6 +149,46 @@ pub(crate) fn fold(text: &str, opts: FoldOptions) -> Rewritten<'_> {
     if !needs_fold(text, opts) {
         return Rewritten::unchanged(text);
     }
+    if !text.chars().any(|c| c == '\r' || is_removed(c)) {
+        return fold_kept(text, opts);
+    }
+    // Removed characters go first: what they separated is then adjacent for the rest (a
+    // mark after a zero-width space composes with the letter before it), as it is when
+    // the folded text is folded again.
+    let stripped = strip(text);
+    let Cow::Owned(s) = stripped.text else {
+        return fold_kept(text, opts);
+    };
+    let folded = fold_kept(&s, opts);
+    match folded.text {
+        Cow::Borrowed(_) => Rewritten { text: Cow::Owned(s), map: stripped.map },
+        Cow::Owned(t) => Rewritten { text: Cow::Owned(t), map: stripped.map.then(folded.map) },
+    }
+}
+
+/// Drops removed characters and makes line ends `\n`.
+fn strip(text: &str) -> Rewritten<'_> {
+    let mut w = Rewriter::new(text);
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let end = i + c.len_utf8();
+        if c == '\r' {
+            w.copy_to(i);
+            if iter.peek().is_some_and(|&(_, d)| d == '\n') {
+                w.delete(end);
+            } else {
+                w.replace(end, "\n");
+            }
+        } else if is_removed(c) {
+            w.copy_to(i);
+            w.delete(end);
+        }
+    }
+    w.finish()
+}
+
+/// [`fold`] of text without removed characters or `\r`.
+fn fold_kept(text: &str, opts: FoldOptions) -> Rewritten<'_> {
     let nfc_needed = is_nfc_quick(text.chars()) != IsNormalized::Yes;
     let paren_pairs = if opts.cjk_punctuation { cjk_paren_pairs(text) } else { Vec::new() };
     let mut pairs = paren_pairs.iter().peekable();
@@ -163,43 +205,8 @@ pub(crate) fn fold(text: &str, opts: FoldOptions) -> Rewritten<'_> {
         // Canonical composition of a starter with its combining marks.
         let combining_next =
             iter.peek().is_some_and(|&(_, d)| !d.is_ascii() && canonical_combining_class(d) != 0);
-        if nfc_needed && (combining_next || !c.is_ascii()) {
-            let mut cluster_end = end;
-            while let Some(&(j, d)) = iter.peek() {
-                if canonical_combining_class(d) == 0 {
-                    break;
-                }
-                cluster_end = j + d.len_utf8();
-                iter.next();
-            }
-            let cluster = text.get(i..cluster_end).unwrap_or_default();
-            let composed: String = cluster.nfc().collect();
-            if composed != cluster || cluster_end != end {
-                let folded: String = composed.chars().map(|c| table(c).unwrap_or(c)).collect();
-                if folded != cluster {
-                    w.copy_to(i);
-                    w.replace(cluster_end, &folded);
-                }
-                prev = folded.chars().next_back();
-                continue;
-            }
-        }
-        if c == '\r' {
-            w.copy_to(i);
-            if iter.peek().is_some_and(|&(_, d)| d == '\n') {
-                w.delete(end);
-            } else {
-                w.replace(end, "\n");
-            }
-            prev = Some('\n');
-            continue;
-        }
-        if is_removed(c) {
-            w.copy_to(i);
-            w.delete(end);
-            continue;
-        }
-        if is_odd_space(c) {
+        // (U+2000 and U+2001 have NFC forms, also odd spaces)
+        if is_odd_space(c) && !combining_next {
             // A run of spaces containing an odd one: one ASCII space.
             let mut run_start = i;
             let trailing_ascii =
@@ -221,6 +228,27 @@ pub(crate) fn fold(text: &str, opts: FoldOptions) -> Rewritten<'_> {
             prev = Some(' ');
             continue;
         }
+        if nfc_needed && (combining_next || !c.is_ascii()) {
+            let mut cluster_end = end;
+            while let Some(&(j, d)) = iter.peek() {
+                if canonical_combining_class(d) == 0 {
+                    break;
+                }
+                cluster_end = j + d.len_utf8();
+                iter.next();
+            }
+            let cluster = text.get(i..cluster_end).unwrap_or_default();
+            let composed: String = cluster.nfc().collect();
+            if composed != cluster || cluster_end != end {
+                let folded: String = composed.chars().map(|c| table(c).unwrap_or(c)).collect();
+                if folded != cluster {
+                    w.copy_to(i);
+                    w.replace(cluster_end, &folded);
+                }
+                prev = folded.chars().next_back();
+                continue;
+            }
+        }
         if let Some(r) = table(c) {
             w.copy_to(i);
             w.replace(end, r.encode_utf8(&mut buf));
@@ -236,11 +264,15 @@ pub(crate) fn fold(text: &str, opts: FoldOptions) -> Rewritten<'_> {
                     pairs.peek().is_some_and(|&&(open, close)| open == i || close == i)
                 }
                 ',' | ';' | ':' | '?' | '!' => {
-                    prev.is_some_and(is_cjk_context)
-                        && text
-                            .get(end..)
-                            .and_then(|r| r.chars().next())
-                            .is_some_and(is_cjk_context)
+                    // the next character as folding leaves it: `于:(记者` is `于：（记者`
+                    let next = text.get(end..).and_then(|r| r.chars().next()).map(|d| {
+                        if d == '(' && paren_pairs.binary_search_by_key(&end, |p| p.0).is_ok() {
+                            '（'
+                        } else {
+                            table(d).unwrap_or(d)
+                        }
+                    });
+                    prev.is_some_and(is_cjk_context) && next.is_some_and(is_cjk_context)
                 }
                 _ => false,
             };
@@ -335,6 +367,11 @@ mod tests {
         assert_eq!(f("高原(北京)文化"), "高原（北京）文化");
         assert_eq!(f("(记者秦洋)"), "（记者秦洋）");
         assert_eq!(f("(市、区)"), "（市、区）");
+        // the next character is judged as folding leaves it, so folding twice changes nothing
+        assert_eq!(f("关于:(记者秦洋)"), "关于：（记者秦洋）");
+        assert_eq!(f("人员:\u{2F08}员"), "人员：人员");
+        // a mark after a removed character composes with the letter before it
+        assert_eq!(f("e\u{200B}\u{301}\u{7}\u{11D44}"), "\u{E9}\u{11D44}");
         for s in ["张伟(Zhang Wei)", "北京(Beijing)", "(KPMG)", "(30)", "措施(a)", "1,000", "a, b"]
         {
             assert_eq!(f(s), s);

@@ -329,16 +329,22 @@ fn guess_trail(head: &str, lead: u8, next: Option<char>) -> Option<char> {
 /// after the run (`?` or U+FFFD): it is recovered when exactly one frequent character
 /// fits, dropped otherwise.
 fn utf8_as_gbk(text: &str, edits: &mut Vec<(usize, usize, String)>) {
+    // Characters that folding turns into others (full-width letters, the ideographic
+    // space) end a run as ASCII does: the runs, and so the repairs, are the same on text
+    // that was normalized before.
+    let outside = |d: char| {
+        d.is_ascii() || gbk2(d).is_none() || d == '\u{3000}' || crate::fold::canonical_char(d) != d
+    };
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if c.is_ascii() || gbk2(c).is_none() {
+        if outside(c) {
             continue;
         }
         let mut end = start + c.len_utf8();
         let mut suspects = usize::from(class(c) & GBK_UTF8 != 0);
         let mut count = 1;
         while let Some(&(j, d)) = chars.peek() {
-            if d.is_ascii() || gbk2(d).is_none() {
+            if outside(d) {
                 break;
             }
             suspects += usize::from(class(d) & GBK_UTF8 != 0);
@@ -376,7 +382,9 @@ fn utf8_as_gbk(text: &str, edits: &mut Vec<(usize, usize, String)>) {
             }
         }
         let original = text.get(start..edit_end).unwrap_or_default();
-        if score(&repaired) > score(original) + 2 {
+        // the page was Chinese: every character it had is in GBK
+        let chinese = repaired.chars().all(|c| c.is_ascii() || gbk2(c).is_some());
+        if chinese && score(&repaired) > score(original) + 2 {
             edits.push((start, edit_end, repaired));
         }
     }

@@ -94,3 +94,22 @@ proptest! {
         prop_assert_eq!(out.report.pinyin_removed, 0);
     }
 }
+
+/// Inputs the idempotence property once failed on: mojibake next to full-width letters or
+/// an annotated Traditional character, punctuation before a folded parenthesis, a
+/// combining mark after a removed character, a space with an NFC form.
+#[test]
+fn normalizing_twice_equals_once_on_past_failures() {
+    for text in [
+        "ＡＢＣ１２３鍏充簬杩涗竴姝網(wǎng)",
+        "鍏充簬杩涗竴姝會(huì )a\u{30c}\u{301}網(wǎng)",
+        "å…³äºŽ:(记者秦洋)",
+        "\r\n\t\u{200b}\u{7}\u{11d44}⼈豈",
+        "\u{2000}",
+        "e\u{200b}\u{301}",
+    ] {
+        let once = NORMALIZER.normalize(text).text.into_owned();
+        let twice = NORMALIZER.normalize(&once).text.into_owned();
+        assert_eq!(twice, once, "{text:?}");
+    }
+}
