@@ -40,15 +40,16 @@ const SAMPLES: &[(&str, &[u8])] = &[
     ),
 ];
 
-const USAGE: &str = "usage: zhengling [--json] [--csv FILE] [--threads N] [--max-bytes N] [--timeout-ms N] [FILE|DIR...]\n\
+const USAGE: &str = "usage: zhengling [--json] [--csv FILE] [--threads N] [--max-bytes N] [--timeout-ms N] [FILE|DIR|-...]\n\
     \n\
     Turns Chinese government and news pages (HTML or plain text, any encoding) into clean text,\n\
     entities and a typed directive record. With no FILE, runs on the bundled sample pages.\n\
     \n\
-    Inputs: page files; directories (walked recursively: .html .htm .shtml .xhtml .xml .txt\n\
-    .text and the collections below); collections, each page of which yields one line named\n\
-    by its URL or FILE#N: WARC/WET/WAT files (.warc .wet .wat, gzip or not) and JSON Lines of\n\
-    {\"url\", \"html\" or \"text\", \"headers\"} objects (.jsonl .ndjson, gzip or not).\n\
+    Inputs: page files; `-`, one page on standard input; directories (walked recursively:\n\
+    .html .htm .shtml .xhtml .xml .txt .text and the collections below); collections, each\n\
+    page of which yields one line named by its URL or FILE#N: WARC/WET/WAT files (.warc\n\
+    .wet .wat, gzip or not) and JSON Lines of {\"url\", \"html\" or \"text\", \"headers\"}\n\
+    objects (.jsonl .ndjson, gzip or not).\n\
     \n\
     --json          print one JSON object per page (JSON Lines) instead of a readable summary\n\
     --csv FILE      also write one CSV row per (page, coded measure) to FILE\n\

@@ -46,6 +46,8 @@ pub enum Source {
     Warc(PathBuf),
     /// A JSON Lines file, gzip-compressed or not.
     Jsonl(PathBuf),
+    /// One page read from standard input, named `-` in the output.
+    Stdin,
 }
 
 /// The kind of collection a file name names, if any.
@@ -76,10 +78,13 @@ fn collection(path: &Path) -> Option<Collection> {
 }
 
 impl Source {
-    /// The source a path names: a directory, a collection by its name ending
-    /// ([`COLLECTION_EXTENSIONS`]), otherwise a page file.
+    /// The source a path names: `-` standard input, a directory, a collection by its name
+    /// ending ([`COLLECTION_EXTENSIONS`]), otherwise a page file (`./-` names a file `-`).
     pub fn from_path(path: impl Into<PathBuf>) -> Self {
         let path = path.into();
+        if path.as_os_str() == "-" {
+            return Source::Stdin;
+        }
         if path.is_dir() {
             return Source::Dir(path);
         }
@@ -102,6 +107,11 @@ impl Source {
                 Box::new(std::iter::once(page_entry(input, bytes, max_bytes)))
             }
             Source::File(path) => Box::new(std::iter::once(read_page(&path, max_bytes))),
+            Source::Stdin => Box::new(std::iter::once(read_limited(
+                "-".to_owned(),
+                io::stdin().lock(),
+                max_bytes,
+            ))),
             Source::Dir(path) => Box::new(walk(path, max_bytes)),
             Source::Warc(path) => open_or_error(&path, Collection::Warc, max_bytes),
             Source::Jsonl(path) => open_or_error(&path, Collection::Jsonl, max_bytes),
@@ -159,38 +169,42 @@ fn open_kind(
 /// One page file, without reading more than `max_bytes + 1` bytes of it.
 fn read_page(path: &Path, max_bytes: usize) -> Entry {
     let input = path.display().to_string();
-    let too_large = |size: u64| {
-        Entry::Error(PageError::new(
-            input.clone(),
-            ErrorKind::TooLarge,
-            format!("page of {size} bytes exceeds the limit of {max_bytes} bytes"),
-        ))
-    };
-    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX);
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => return Entry::Error(read_error(path, &e)),
     };
     if let Ok(meta) = file.metadata()
-        && meta.len() > limit
+        && meta.len() > u64::try_from(max_bytes).unwrap_or(u64::MAX)
     {
-        return too_large(meta.len());
+        return Entry::Error(too_large(input, meta.len(), max_bytes));
     }
+    read_limited(input, file, max_bytes)
+}
+
+/// Reads one page of at most `max_bytes` from `reader`.
+fn read_limited(input: String, reader: impl Read, max_bytes: usize) -> Entry {
+    let limit = u64::try_from(max_bytes).unwrap_or(u64::MAX);
     let mut bytes = Vec::new();
-    match file.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
-        Ok(_) if bytes.len() > max_bytes => too_large(bytes.len() as u64),
+    match reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() > max_bytes => {
+            Entry::Error(too_large(input, bytes.len() as u64, max_bytes))
+        }
         Ok(_) => Entry::Page(Page::new(input, bytes)),
-        Err(e) => Entry::Error(read_error(path, &e)),
+        Err(e) => Entry::Error(PageError::new(input, ErrorKind::Read, format!("cannot read: {e}"))),
     }
+}
+
+fn too_large(input: String, size: u64, max_bytes: usize) -> PageError {
+    PageError::new(
+        input,
+        ErrorKind::TooLarge,
+        format!("page of {size} bytes exceeds the limit of {max_bytes} bytes"),
+    )
 }
 
 fn page_entry(input: String, bytes: Vec<u8>, max_bytes: usize) -> Entry {
     if bytes.len() > max_bytes {
-        return Entry::Error(PageError::new(
-            input,
-            ErrorKind::TooLarge,
-            format!("page of {} bytes exceeds the limit of {max_bytes} bytes", bytes.len()),
-        ));
+        return Entry::Error(too_large(input, bytes.len() as u64, max_bytes));
     }
     Entry::Page(Page::new(input, bytes))
 }
@@ -279,6 +293,29 @@ mod tests {
         assert_eq!(collection_kind(Path::new("page.gz")), None);
         assert_eq!(Source::from_path("no/such/x.warc"), Source::Warc("no/such/x.warc".into()));
         assert_eq!(Source::from_path("no/such/x.htm"), Source::File("no/such/x.htm".into()));
+        assert_eq!(Source::from_path("-"), Source::Stdin);
+        assert_eq!(Source::from_path("./-"), Source::File("./-".into()));
+    }
+
+    struct Broken;
+    impl Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            Err(io::Error::other("pipe closed"))
+        }
+    }
+
+    /// A stream (standard input) is read up to the limit and no further.
+    #[test]
+    fn streams_are_read_within_the_limit() {
+        let e = read_limited("-".into(), io::Cursor::new(b"<p>short</p>".to_vec()), 12);
+        assert!(matches!(&e, Entry::Page(p) if p.input == "-" && p.bytes == b"<p>short</p>"));
+        let e = read_limited("-".into(), io::Cursor::new(vec![b'x'; 1000]), 12);
+        let Entry::Error(e) = e else { panic!("{e:?}") };
+        assert_eq!((e.input.as_str(), e.kind), ("-", ErrorKind::TooLarge));
+        assert!(e.message.contains("13 bytes exceeds the limit of 12"), "{}", e.message);
+        let Entry::Error(e) = read_limited("-".into(), Broken, 12) else { panic!() };
+        assert_eq!(e.kind, ErrorKind::Read);
+        assert!(e.message.contains("pipe closed"), "{}", e.message);
     }
 
     #[test]

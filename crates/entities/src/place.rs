@@ -1,6 +1,7 @@
 //! China's administrative divisions (NBS codes) and place-name recognition.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use crate::error::{Error, Result};
 use crate::lexicon::{self, fields, lines};
@@ -60,12 +61,17 @@ impl Division {
 /// assert_eq!(d.parent(d.by_code("140702").unwrap()).unwrap().name, "晋中市");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// The table is parsed once per process; every [`Divisions::load`] after the first and
+/// every clone share it.
 #[derive(Debug, Clone)]
 pub struct Divisions {
-    list: Vec<Division>,
-    by_code: HashMap<&'static str, usize>,
-    by_name: HashMap<&'static str, Vec<(usize, bool)>>,
+    list: Arc<[Division]>,
+    by_code: Arc<HashMap<&'static str, usize>>,
+    by_name: Arc<HashMap<&'static str, Vec<(usize, bool)>>>,
 }
+
+static SHARED: OnceLock<Divisions> = OnceLock::new();
 
 fn level_of(s: &str) -> Option<PlaceLevel> {
     match s {
@@ -78,11 +84,19 @@ fn level_of(s: &str) -> Option<PlaceLevel> {
 }
 
 impl Divisions {
-    /// Parses the embedded table.
+    /// The embedded table, parsed on first use.
     ///
     /// # Errors
     /// When the embedded table is malformed (a build defect, tested).
     pub fn load() -> Result<Self> {
+        if let Some(d) = SHARED.get() {
+            return Ok(d.clone());
+        }
+        let d = Self::parse()?;
+        Ok(SHARED.get_or_init(|| d).clone())
+    }
+
+    fn parse() -> Result<Self> {
         let mut list = Vec::with_capacity(3300);
         for line in lines(DIVISIONS_TSV) {
             let f = fields(line);
@@ -112,7 +126,7 @@ impl Divisions {
                 by_name.entry(s).or_default().push((i, true));
             }
         }
-        Ok(Divisions { list, by_code, by_name })
+        Ok(Divisions { list: list.into(), by_code: Arc::new(by_code), by_name: Arc::new(by_name) })
     }
 
     /// How many divisions the table holds.
@@ -351,6 +365,9 @@ mod tests {
         // a municipality's district belongs to the municipality
         assert_eq!(d.by_code("110105").unwrap().parent, Some("110000"));
         assert_eq!(d.by_code("140000").unwrap().parent, None);
+        // parsed once: a second load shares the first one's table
+        let again = Divisions::load().unwrap();
+        assert!(Arc::ptr_eq(&d.list, &again.list) && Arc::ptr_eq(&d.by_name, &again.by_name));
     }
 
     #[test]
