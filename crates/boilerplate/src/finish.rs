@@ -342,7 +342,10 @@ pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
         d.warnings.push("no article found: no block of the page reads as article text".to_owned());
     }
     Article {
-        title: d.title,
+        title: d.title.map(|t| match crate::text::strip_stamp(&t) {
+            head if head.len() == t.len() => t,
+            head => head.to_owned(),
+        }),
         published: d.published.map(DateTime::iso),
         site,
         source: d.source,

@@ -705,8 +705,15 @@ fn title_parts(t: &str) -> Vec<&str> {
         parts = next;
         if parts.len() > 1 {
             // Do not split further than needed: the first separator found wins.
-            break;
+            return parts;
         }
+    }
+    // a space before the site's name: `土豆不“土” 松花江网`
+    if let Some((head, tail)) = t.trim().rsplit_once(char::is_whitespace)
+        && !head.trim().is_empty()
+        && fields::site_like(tail)
+    {
+        return vec![head.trim(), tail];
     }
     parts
 }
@@ -837,8 +844,11 @@ fn find_title(
         if !matches && s.heading != 1 {
             continue;
         }
-        // the blog's name ("张三的博客") heads every page of the blog, not this post
-        if lex.classify(text).is_some()
+        // the site's name ending the <title> (`土豆不“土” 松花江网`) is no headline, nor is
+        // the blog's name (`张三的博客`): they head every page of the site
+        let site_part = k != tkey && (tkey.ends_with(&k) || tkey.starts_with(&k));
+        if (site_part && fields::site_like(text.trim()))
+            || lex.classify(text).is_some()
             || crate::text::is_breadcrumb(text)
             || fields::blog_owner(lex, text, true).is_some()
         {
@@ -1432,9 +1442,22 @@ mod tests {
         assert!(!a.warnings.is_empty());
     }
 
+    /// The site's name as a heading above the headline, also ending the `<title>`.
+    #[test]
+    fn site_name_heading_is_no_headline() {
+        let a = run("<html><head><title>春耕备耕有序推进 北方江城网</title></head><body>\
+            <h1>北方江城网</h1><div class=content><h2>春耕备耕有序推进</h2>\
+            <p>连日来，全县各乡镇抢抓农时，组织农民开展春耕备耕，确保不误农时。</p>\
+            <p>县农业农村局派出技术人员深入田间地头，指导农户科学施肥、合理播种。</p>\
+            </div></body></html>");
+        assert_eq!(a.title.as_deref(), Some("春耕备耕有序推进"));
+    }
+
     #[test]
     fn title_parts_split() {
         assert_eq!(title_parts("标题_频道_某某网"), ["标题", "频道", "某某网"]);
+        assert_eq!(title_parts("春耕 备耕 北方江城网"), ["春耕 备耕", "北方江城网"]);
+        assert_eq!(title_parts("春耕 备耕"), ["春耕 备耕"]);
         assert_eq!(title_parts("标题 - 某某网"), ["标题", "某某网"]);
     }
 }

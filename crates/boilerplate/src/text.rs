@@ -221,6 +221,33 @@ pub(crate) fn strip_ellipsis(s: &str) -> &str {
     s.trim_end().trim_end_matches(['.', '…', '。']).trim_end()
 }
 
+/// A headline without the time or date stamp some sites print after it: a time in any
+/// brackets (`贫血 小心大肠癌上身 【11:25】`), a date in square ones (`……通知[2022-10-06]`).
+pub(crate) fn strip_stamp(s: &str) -> &str {
+    let t = s.trim_end();
+    let Some(close) = t.chars().next_back().filter(|c| matches!(c, '】' | ']' | ')' | '）'))
+    else {
+        return s;
+    };
+    let body = &t[..t.len() - close.len_utf8()];
+    let Some(open) = body.rfind(['【', '[', '(', '（']) else { return s };
+    let inner = &body[open..];
+    let inner = inner.trim_start_matches(['【', '[', '(', '（']);
+    // digits with a time or date separator: `11:25`, `2022-10-06`, `10月6日`
+    let stamp = inner.chars().filter(char::is_ascii_digit).count() >= 3
+        && inner.contains([':', '：', '-', '/', '.', '年', '月'])
+        && inner.chars().all(|c| {
+            c.is_ascii_digit()
+                || matches!(c, ':' | '：' | '-' | '/' | '.' | ' ' | '年' | '月' | '日')
+        });
+    // a date in round brackets is the edition a headline names (`价格指数（12月14日）`)
+    let clock = inner.contains([':', '：']);
+    let square = matches!(close, '】' | ']');
+    let head = body[..open].trim_end();
+    let stamp = stamp && (clock || square);
+    if stamp && head.chars().count() >= 4 { head } else { s }
+}
+
 /// A comparison key: letters, digits and ideographs only, ASCII lowercased.
 pub(crate) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -315,6 +342,18 @@ mod tests {
         assert_eq!(c.cjk, 2);
         assert_eq!(c.punct, 2);
         assert_eq!(c.alnum, 4);
+    }
+
+    #[test]
+    fn headline_stamps() {
+        assert_eq!(strip_stamp("贫血 小心大肠癌上身 【11:25】"), "贫血 小心大肠癌上身");
+        assert_eq!(strip_stamp("关于做好防控工作的通知[2022-10-06]"), "关于做好防控工作的通知");
+        assert_eq!(strip_stamp("全市新增病例（10:00）"), "全市新增病例");
+        assert_eq!(strip_stamp("全市新增病例（2022年10月6日）"), "全市新增病例（2022年10月6日）");
+        // not a stamp: a number that belongs to the headline, or nothing left before it
+        assert_eq!(strip_stamp("防控措施（第九版）"), "防控措施（第九版）");
+        assert_eq!(strip_stamp("新冠肺炎防控方案(2)"), "新冠肺炎防控方案(2)");
+        assert_eq!(strip_stamp("通知(2)"), "通知(2)");
     }
 
     #[test]
