@@ -275,6 +275,8 @@ pub(crate) fn measures(lx: &Lexicon, g: &Group, text: &str) -> Vec<Measure> {
         let Some(cat) = lx.categories.get(row.category) else { continue };
         let mut m = Measure::new(term, cat.id.clone(), row.oxcgrt.as_deref());
         m.level = row.level;
+        // a term that lifts the measure itself (复课, 恢复堂食)
+        m.lifted = row.level == Some(0);
         m.coronanet.clone_from(&cat.coronanet);
         m.phsm.clone_from(&cat.phsm);
         m.start = h.start;
@@ -290,10 +292,29 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for h in lx.target_words.find(text) {
         let head_start = h.start;
-        // Walk left over the modifier.
+        // a head cut off inside a measure term is none (场所 of 场所码)
+        let (abs_start, abs_end) = (g.seg.start + h.start, g.seg.start + h.end);
+        if g.measures.iter().any(|m| m.start < abs_end && abs_start < m.end && m.end > abs_end) {
+            continue;
+        }
+        // Walk left over the modifier, and over a short aside in brackets (来（返）县人员).
         let mut start = head_start;
         let before = text.get(..head_start).unwrap_or("");
-        for (i, c) in before.char_indices().rev() {
+        let mut rev = before.char_indices().rev();
+        while let Some((i, c)) = rev.next() {
+            if matches!(c, '）' | ')') {
+                let aside = before.get(..i).and_then(|b| {
+                    let open = b.rfind(['（', '('])?;
+                    let inner = b.get(open..)?.trim_start_matches(['（', '(']);
+                    (chars(inner) <= 3 && !inner.is_empty() && !inner.chars().any(is_punct))
+                        .then_some(open)
+                });
+                if let Some(open) = aside {
+                    while rev.next().is_some_and(|(j, _)| j > open) {}
+                    start = open;
+                    continue;
+                }
+            }
             if is_punct(c) || chars(text.get(i..h.end).unwrap_or("")) > PHRASE_CHARS {
                 break;
             }
@@ -515,6 +536,15 @@ mod tests {
         assert_eq!(i.actor, None);
         let i = one("精准落实省外入并货运司机管控措施", Kind::Meeting);
         assert_eq!(i.targets, ["省外入并货运司机"]);
+        // a short aside in brackets belongs to the phrase; a head inside a measure is none
+        let i = one("对来（返）县人员实行“落地检”", Kind::Notice);
+        assert_eq!(i.targets, ["来（返）县人员"]);
+        // a kindergarten is a place, not the children (幼儿 of 幼儿园)
+        let i = one("全县中小学、幼儿园恢复线下教学", Kind::Notice);
+        assert_eq!(i.targets, ["全县中小学", "幼儿园"]);
+        let i = one("进入公共场所须扫场所码", Kind::Notice);
+        assert_eq!(i.targets.len(), 1, "{:?}", i.targets);
+        assert!(i.targets[0].ends_with("公共场所"), "{:?}", i.targets);
     }
 
     #[test]
@@ -537,6 +567,26 @@ mod tests {
         assert_eq!(i.measures[0].oxcgrt.as_deref(), Some("H1"));
     }
 
+    /// Reopening is a measure lifted: 复课, 恢复堂食, transport running normally.
+    #[test]
+    fn terms_that_lift_a_measure() {
+        for (p, code) in [
+            ("全县中小学、幼儿园恢复线下教学", "C1"),
+            ("餐饮单位恢复堂食", "C2"),
+            ("全县公共交通正常运行", "C5"),
+        ] {
+            let i = one(p, Kind::Notice);
+            assert_eq!(i.measures.len(), 1, "{p}: {:?}", i.measures);
+            let m = &i.measures[0];
+            assert_eq!(m.oxcgrt.as_deref(), Some(code), "{p}");
+            assert!(m.lifted && m.level == Some(0), "{p}: {m:?}");
+        }
+        // a suspension stays in force; running normally needs transport named
+        let i = one("餐饮单位暂停堂食", Kind::Notice);
+        assert!(!i.measures[0].lifted && i.measures[0].level == Some(2));
+        assert!(one("各项工作正常运行", Kind::Notice).measures.is_empty());
+    }
+
     /// The codes of the measures of a one-item paragraph of a notice.
     fn coded(p: &str) -> Vec<(String, Option<String>, Option<u8>)> {
         one(p, Kind::Notice).measures.into_iter().map(|m| (m.term, m.oxcgrt, m.level)).collect()
@@ -557,7 +607,8 @@ mod tests {
         assert_eq!(coded("各旅游景区暂停开放"), [code("暂停开放", Some("C2"), Some(2))]);
         assert_eq!(coded("娱乐场所停止营业"), [code("停止营业", Some("C2"), Some(2))]);
         assert_eq!(coded("餐饮服务单位一律停止堂食"), [code("堂食", Some("C2"), Some(2))]);
-        assert!(coded("餐饮服务单位有序恢复堂食").is_empty());
+        // reopening lifts the closure: C2 at level 0 (OxCGRT's "no measures")
+        assert_eq!(coded("餐饮服务单位有序恢复堂食"), [code("恢复堂食", Some("C2"), Some(0))]);
         let care = coded("福利院暂停开放探视");
         assert!(care.iter().all(|c| c.1.as_deref() == Some("H8")), "{care:?}");
         // Lockdown and quarantine.
