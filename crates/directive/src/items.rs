@@ -218,7 +218,12 @@ fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<Stri
     if a.chars().any(|c| is_punct(c) && !matches!(c, '、' | '(' | ')' | '（' | '）')) {
         return None;
     }
-    ends_with_any(a, &lx.actors)?;
+    // 各县（区）: the name before a bracketed aside ends like an actor
+    let core = match a.strip_suffix(['）', ')']).and_then(|b| b.rfind(['（', '('])) {
+        Some(open) => a.get(..open).unwrap_or(a),
+        None => a,
+    };
+    ends_with_any(core, &lx.actors)?;
     Some(a.to_owned())
 }
 
@@ -512,6 +517,8 @@ mod tests {
         assert_eq!(items[0].actor.as_deref(), Some("全省上下"));
         let i = one("各县(市、区)党委和政府要守土有责", Kind::Notice);
         assert_eq!(i.actor.as_deref(), Some("各县(市、区)党委和政府"));
+        let i = one("各县（区）要提高老年人疫苗接种率", Kind::Meeting);
+        assert_eq!(i.actor.as_deref(), Some("各县（区）"));
         let i = one("同时各地也要建立督查机制", Kind::Notice);
         assert_eq!(i.actor.as_deref(), Some("各地"));
         // A topic before the modal verb is not an actor.

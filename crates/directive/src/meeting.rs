@@ -187,7 +187,7 @@ pub(crate) fn meeting(
     // Format and branch venues, anywhere in the text.
     for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
         if m.format.is_none() {
-            m.format = lx.lists.format.iter().find(|f| text.contains(f.as_str())).cloned();
+            m.format = lx.lists.format.iter().find(|f| own_mention(text, f)).cloned();
         }
         for b in &lx.lists.branch {
             let mut rest = 0;
@@ -259,6 +259,17 @@ fn venue_before(text: &str, at: usize) -> Option<String> {
 }
 
 /// `传达贯彻省委第109次疫情防控专题会议暨…会议精神`.
+/// Whether `text` names `word` (a meeting format) of the meeting itself, not of an upstream
+/// meeting it relays (`传达全省疫情防控工作视频会议精神`, `…视频会议上的讲话`).
+fn own_mention(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, w)| {
+        let after = text.get(at + w.len()..).unwrap_or("");
+        !["精神", "的精神", "上的讲话", "上讲话", "上的重要讲话"]
+            .iter()
+            .any(|x| after.starts_with(x))
+    })
+}
+
 fn relays(lx: &Lexicon, p: &str) -> Vec<RelayedMeeting> {
     let mut out = Vec::new();
     for r in &lx.lists.relay {
@@ -344,6 +355,18 @@ mod tests {
         assert_eq!(m.relays[0].session, Some(21));
         assert_eq!(m.relays[0].body.as_deref(), Some("省委"));
         assert_eq!(m.relays[0].name, "省委第21次疫情防控专题会议");
+    }
+
+    #[test]
+    fn relayed_format_is_not_the_meetings() {
+        let l = lx();
+        let ps = vec!["11月14日,市委书记张三主持召开市疫情防控工作领导小组会议,传达学习全省疫情防控工作视频会议精神。".to_owned()];
+        assert_eq!(run(&l, "", &ps, "2022-11-15").format, None);
+        let ps = vec![
+            "11月14日,市疫情防控工作领导小组以视频会议形式召开会议,传达全省视频会议精神。"
+                .to_owned(),
+        ];
+        assert_eq!(run(&l, "", &ps, "2022-11-15").format.as_deref(), Some("视频会议"));
     }
 
     #[test]
