@@ -255,7 +255,7 @@ pub(crate) fn meeting_body(
 ) -> Option<(Evidence, bool)> {
     let mut sources: Vec<(Option<usize>, &str)> = vec![(None, title)];
     sources.extend(paragraphs.iter().take(2).enumerate().map(|(i, p)| (Some(i), p.as_str())));
-    for (pi, s) in sources {
+    for &(pi, s) in &sources {
         for c in lx.session.find_iter(s) {
             if relayed(lx, s, c.start()) {
                 continue;
@@ -264,12 +264,18 @@ pub(crate) fn meeting_body(
                 return Some((Evidence::new(pi, a, b, s.get(a..b)?), true));
             }
         }
-        for anchor in std::iter::once("召开").chain(lx.lists.meeting.iter().map(String::as_str)) {
-            if let Some(i) = s.find(anchor)
-                && !relayed(lx, s, i)
-                && let Some((a, b)) = org_before(lx, s, i).or_else(|| division_before(lx, s, i))
+    }
+    // A body named before the meeting anywhere beats a bare division before it (a title's
+    // `河北省召开…会议` and the lead's `河北省疫情防控工作领导小组召开…会议`).
+    for division in [false, true] {
+        for &(pi, s) in &sources {
+            for anchor in std::iter::once("召开").chain(lx.lists.meeting.iter().map(String::as_str))
             {
-                return Some((Evidence::new(pi, a, b, s.get(a..b)?), false));
+                let Some(i) = s.find(anchor).filter(|&i| !relayed(lx, s, i)) else { continue };
+                let found = if division { division_before(lx, s, i) } else { org_before(lx, s, i) };
+                if let Some((a, b)) = found {
+                    return Some((Evidence::new(pi, a, b, s.get(a..b)?), false));
+                }
             }
         }
     }

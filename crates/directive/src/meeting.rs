@@ -101,7 +101,7 @@ pub(crate) fn meeting(
             None => Some(title),
             Some(i) => paragraphs.get(i).map(String::as_str),
         } {
-            m.name = meeting_name(lx, src, body.start);
+            m.name = meeting_name(lx, src, body.start, body.end);
         }
     }
     'session: for &(_, s) in &sources {
@@ -219,8 +219,26 @@ fn session_number(s: &str) -> Option<u32> {
 }
 
 /// `省委第126次疫情防控专题会暨省疫情防控工作领导小组会议` from the body's start.
-fn meeting_name(lx: &Lexicon, s: &str, start: usize) -> Option<String> {
-    let rest = s.get(start..)?;
+/// The meeting's name in `s`, from its body at `start..body_end`: `省委第12次专题会`;
+/// after a verb, what the body held (`X召开全省…电视电话会议` names `全省…电视电话会议`),
+/// with the body when that is only a session or a kind of meeting (`X召开第52次会议`:
+/// `X第52次会议`, `市政府召开常务会议`: `市政府常务会议`).
+fn meeting_name(lx: &Lexicon, s: &str, start: usize, body_end: usize) -> Option<String> {
+    let after_body = s.get(body_end..)?;
+    if let Some(verb) =
+        ["组织召开", "召开", "举行", "举办"].into_iter().find(|v| after_body.starts_with(v))
+        && let Some(held) = name_from(lx, after_body.get(verb.len()..)?)
+    {
+        if held.starts_with('第') || chars(&held) <= 6 {
+            return Some(format!("{}{held}", s.get(start..body_end)?));
+        }
+        return Some(held);
+    }
+    name_from(lx, s.get(start..)?)
+}
+
+/// The name of the meeting `rest` starts with: up to the last meeting word of its clause.
+fn name_from(lx: &Lexicon, rest: &str) -> Option<String> {
     let clause_end = rest.find(['，', ',', '。', '；', ';', ' ', '　']).unwrap_or(rest.len());
     let clause = rest.get(..clause_end)?;
     let end = lx
@@ -355,6 +373,21 @@ mod tests {
         assert_eq!(m.relays[0].session, Some(21));
         assert_eq!(m.relays[0].body.as_deref(), Some("省委"));
         assert_eq!(m.relays[0].name, "省委第21次疫情防控专题会议");
+    }
+
+    #[test]
+    fn name_of_the_meeting_a_body_held() {
+        let l = lx();
+        let name = |p: &str| run(&l, "", &[p.to_owned()], "2022-05-06").name;
+        assert_eq!(
+            name("5月5日,甲省疫情防控工作领导小组召开全省疫情防控工作电视电话会议。").as_deref(),
+            Some("全省疫情防控工作电视电话会议")
+        );
+        assert_eq!(
+            name("5月5日,市疫情防控工作领导小组召开第52次会议。").as_deref(),
+            Some("市疫情防控工作领导小组第52次会议")
+        );
+        assert_eq!(name("5月5日,市人民政府召开常务会议。").as_deref(), Some("市人民政府常务会议"));
     }
 
     #[test]
