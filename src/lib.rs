@@ -196,6 +196,7 @@ impl Pipeline {
             source: article.source,
             author: article.author,
             editor: article.editor,
+            doc_number: article.doc_number,
             url: article.url.or_else(|| hints.url.map(str::to_owned)),
             paragraphs: article.paragraphs,
             entities,
@@ -262,7 +263,14 @@ impl Pipeline {
                 *s = t;
             }
         };
-        for field in [&mut a.title, &mut a.site, &mut a.source, &mut a.author, &mut a.editor] {
+        for field in [
+            &mut a.title,
+            &mut a.site,
+            &mut a.source,
+            &mut a.author,
+            &mut a.editor,
+            &mut a.doc_number,
+        ] {
             if let Some(s) = field.as_mut() {
                 norm(s);
             }

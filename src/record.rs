@@ -189,6 +189,9 @@ pub struct Record {
     pub author: Option<String>,
     /// Editor (`责任编辑`), when printed.
     pub editor: Option<String>,
+    /// Document number (发文字号) of an official document: `晋政办发〔2022〕12号`.
+    #[serde(default)]
+    pub doc_number: Option<String>,
     /// Canonical URL.
     pub url: Option<String>,
     /// The main text, normalized.

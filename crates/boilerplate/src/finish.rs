@@ -338,14 +338,24 @@ pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
             paragraphs.push(if t.len() == text.len() { text } else { t.to_owned() });
         }
     }
+    // the document number: a line of its own under the headline (metadata, not text), or a
+    // labelled field
+    if let Some(i) = paragraphs.iter().take(3).position(|p| crate::text::is_doc_number(p)) {
+        let p = paragraphs.remove(i);
+        d.remove(&p, Reason::Metadata);
+    }
     if paragraphs.is_empty() && d.warnings.is_empty() {
         d.warnings.push("no article found: no block of the page reads as article text".to_owned());
     }
+    let doc_number = d
+        .removed
+        .iter()
+        .flat_map(|r| r.text.lines())
+        .chain(paragraphs.iter().take(3).map(String::as_str))
+        .find_map(crate::text::doc_number_in);
     Article {
-        title: d.title.map(|t| match crate::text::strip_stamp(&t) {
-            head if head.len() == t.len() => t,
-            head => head.to_owned(),
-        }),
+        doc_number,
+        title: d.title,
         published: d.published.map(DateTime::iso),
         site,
         source: d.source,

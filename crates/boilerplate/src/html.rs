@@ -897,6 +897,7 @@ fn title_above(w: &Walk<'_>, lex: &Lexicon, body_start: usize) -> Option<(usize,
         let text = w.seg_text(s);
         let n = s.counts.chars;
         if parse_meta_line(lex, text).is_some()
+            || crate::text::is_doc_number(text)
             || lex.classify(text).is_some()
             || s.link_chars * 2 > n
             || n < 4
@@ -1229,6 +1230,13 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
             d.remove(text, r);
             continue;
         }
+        // a document's closing date (落款) dates it when nothing better does
+        if region_idx > 4
+            && date::is_signature_date(text)
+            && let Some(dt) = date::first_date(text)
+        {
+            d.offer_date(dt, rank::BARE);
+        }
         let verdict = lex.classify(text);
         if let Some(v) = verdict {
             if v.kind == Kind::Section {
@@ -1440,6 +1448,28 @@ mod tests {
         let a = run("<html><body><a href=/>首页</a></body></html>");
         assert!(a.paragraphs.is_empty());
         assert!(!a.warnings.is_empty());
+    }
+
+    /// A government document's number, in its metadata table or under its headline.
+    #[test]
+    fn document_numbers() {
+        let a = run("<html><head><title>关于调整防控措施的通知_某县人民政府</title></head><body>\
+            <table class=xxgk><tr><td>索引号：11140000/2022-00012</td><td>发文字号：某政办发〔2022〕12号</td></tr>\
+            <tr><td>发布日期：2022-10-06</td></tr></table>\
+            <div class=content><h1>关于调整防控措施的通知</h1>\
+            <p>各乡镇人民政府，县直各单位：</p>\
+            <p>为进一步做好疫情防控工作，经县政府同意，现将有关事项通知如下。</p>\
+            <p>一、全县各类学校恢复线下教学，严格落实晨午检制度和因病缺勤追踪登记制度。</p>\
+            </div></body></html>");
+        assert_eq!(a.title.as_deref(), Some("关于调整防控措施的通知"));
+        assert_eq!(a.doc_number.as_deref(), Some("某政办发〔2022〕12号"), "{:?}", a.removed);
+        let a = run("<html><body><div class=content><h1>关于划定风险区域的通告</h1>\
+            <p>（第28号）</p>\
+            <p>根据疫情防控需要，经县疫情防控工作领导小组研究决定，现将有关事项通告如下。</p>\
+            <p>一、自即日起，将某某小区划定为高风险区，实行足不出户、上门服务等管控措施。</p>\
+            </div></body></html>");
+        assert_eq!(a.doc_number.as_deref(), Some("第28号"));
+        assert!(a.paragraphs.iter().all(|p| !p.contains("第28号")), "{:?}", a.paragraphs);
     }
 
     /// The site's name as a heading above the headline, also ending the `<title>`.

@@ -247,7 +247,11 @@ impl Lexicon {
         let strong = usize::from(contains.is_some());
         match (contains, weak_reason) {
             (Some(v), _) if n <= 160 || (n <= 400 && strong + weak_hits >= 2) => Some(v),
-            (None, Some(v)) if (n <= 30 && weak_hits >= 1) || (n <= 400 && weak_hits >= 2) => {
+            // an item of a numbered document (`五、…依法追究法律责任。`) is no footer
+            (None, Some(v))
+                if (n <= 30 && weak_hits >= 1 && !crate::text::starts_with_ordinal(text))
+                    || (n <= 400 && weak_hits >= 2) =>
+            {
                 Some(v)
             }
             _ => None,

@@ -276,6 +276,9 @@ pub struct Article {
     pub author: Option<String>,
     /// The editor (`责任编辑`), when printed.
     pub editor: Option<String>,
+    /// The document number (发文字号) printed with an official document: `第28号`,
+    /// `晋政办发〔2022〕12号`.
+    pub doc_number: Option<String>,
     /// Canonical URL.
     pub url: Option<String>,
     /// Body paragraphs in order, headings as their own paragraphs.

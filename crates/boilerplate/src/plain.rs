@@ -86,6 +86,7 @@ fn title_like(l: &Line<'_>) -> bool {
         && !l.countish
         && l.counts.cjk + l.counts.alnum >= 4
         && !l.text.ends_with(['。', '：', ':'])
+        && !crate::text::is_doc_number(l.text)
 }
 
 /// Extracts the article from a plain-text page.
@@ -451,6 +452,10 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             continue;
         }
         let closing_date = i >= a + 3 && crate::date::is_signature_date(l.text);
+        // a document's closing date (落款) dates it when nothing better does
+        if closing_date && let Some(dt) = crate::date::first_date(l.text) {
+            d.offer_date(dt, rank::BARE);
+        }
         if (l.countish && !closing_date) || crate::text::is_site_tag(l.text) {
             d.remove(l.text, Reason::Boilerplate);
             continue;

@@ -221,31 +221,56 @@ pub(crate) fn strip_ellipsis(s: &str) -> &str {
     s.trim_end().trim_end_matches(['.', '…', '。']).trim_end()
 }
 
-/// A headline without the time or date stamp some sites print after it: a time in any
-/// brackets (`贫血 小心大肠癌上身 【11:25】`), a date in square ones (`……通知[2022-10-06]`).
-pub(crate) fn strip_stamp(s: &str) -> &str {
-    let t = s.trim_end();
-    let Some(close) = t.chars().next_back().filter(|c| matches!(c, '】' | ']' | ')' | '）'))
-    else {
-        return s;
-    };
-    let body = &t[..t.len() - close.len_utf8()];
-    let Some(open) = body.rfind(['【', '[', '(', '（']) else { return s };
-    let inner = &body[open..];
-    let inner = inner.trim_start_matches(['【', '[', '(', '（']);
-    // digits with a time or date separator: `11:25`, `2022-10-06`, `10月6日`
-    let stamp = inner.chars().filter(char::is_ascii_digit).count() >= 3
-        && inner.contains([':', '：', '-', '/', '.', '年', '月'])
-        && inner.chars().all(|c| {
-            c.is_ascii_digit()
-                || matches!(c, ':' | '：' | '-' | '/' | '.' | ' ' | '年' | '月' | '日')
-        });
-    // a date in round brackets is the edition a headline names (`价格指数（12月14日）`)
-    let clock = inner.contains([':', '：']);
-    let square = matches!(close, '】' | ']');
-    let head = body[..open].trim_end();
-    let stamp = stamp && (clock || square);
-    if stamp && head.chars().count() >= 4 { head } else { s }
+/// Whether a line is a document number: `（第28号）`, `第3号`, `晋政办发〔2022〕12号`.
+pub(crate) fn is_doc_number(s: &str) -> bool {
+    let t = s.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim();
+    let Some(body) = t.strip_suffix('号') else { return false };
+    if t.chars().count() > 30 || t.contains([':', '：', ' ', '\u{3000}']) {
+        return false;
+    }
+    if let Some(n) = body.strip_prefix('第') {
+        return !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c));
+    }
+    // an issuing office's abbreviation, the year in brackets, the serial
+    body.contains(['〔', '[', '［', '【'])
+        && body.chars().filter(char::is_ascii_digit).count() >= 5
+        && body.chars().last().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The document number a line prints: the whole line (`（第28号）`), or after a label
+/// (`发文字号：晋政办发〔2022〕12号`), without brackets around it.
+pub(crate) fn doc_number_in(line: &str) -> Option<String> {
+    let t = line.trim();
+    if is_doc_number(t) {
+        let bare = t.strip_prefix(['（', '(']).and_then(|x| x.strip_suffix(['）', ')']));
+        return Some(bare.unwrap_or(t).trim().to_owned());
+    }
+    let end = ["发文字号", "文号"].iter().find_map(|l| t.find(l).map(|i| i + l.len()))?;
+    let value = t.get(end..)?.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let value = value.split(char::is_whitespace).next()?;
+    is_doc_number(value).then(|| value.to_owned())
+}
+
+/// Whether a block opens with the ordinal of a numbered document's item: `五、`, `（三）`,
+/// `(2)`, `3.`, `4、`, `第六条`.
+pub(crate) fn starts_with_ordinal(s: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十百零〇两";
+    let t = s.trim_start();
+    let is_num = |c: char| c.is_ascii_digit() || NUMERALS.contains(c);
+    if let Some(rest) = t.strip_prefix(['（', '(']) {
+        let n = rest.chars().take_while(|&c| is_num(c)).count();
+        return (1..=3).contains(&n)
+            && rest.chars().nth(n).is_some_and(|c| matches!(c, '）' | ')'));
+    }
+    if let Some(rest) = t.strip_prefix('第') {
+        let n = rest.chars().take_while(|&c| is_num(c)).count();
+        return (1..=4).contains(&n) && rest.chars().nth(n) == Some('条');
+    }
+    let n = t.chars().take_while(|&c| is_num(c)).count();
+    (1..=3).contains(&n)
+        && t.chars().nth(n).is_some_and(|c| matches!(c, '、' | '.' | '．'))
+        && t.chars().nth(n + 1).is_some_and(|c| !c.is_ascii_digit())
 }
 
 /// A comparison key: letters, digits and ideographs only, ASCII lowercased.
@@ -345,15 +370,31 @@ mod tests {
     }
 
     #[test]
-    fn headline_stamps() {
-        assert_eq!(strip_stamp("贫血 小心大肠癌上身 【11:25】"), "贫血 小心大肠癌上身");
-        assert_eq!(strip_stamp("关于做好防控工作的通知[2022-10-06]"), "关于做好防控工作的通知");
-        assert_eq!(strip_stamp("全市新增病例（10:00）"), "全市新增病例");
-        assert_eq!(strip_stamp("全市新增病例（2022年10月6日）"), "全市新增病例（2022年10月6日）");
-        // not a stamp: a number that belongs to the headline, or nothing left before it
-        assert_eq!(strip_stamp("防控措施（第九版）"), "防控措施（第九版）");
-        assert_eq!(strip_stamp("新冠肺炎防控方案(2)"), "新冠肺炎防控方案(2)");
-        assert_eq!(strip_stamp("通知(2)"), "通知(2)");
+    fn document_numbers() {
+        for s in ["（第28号）", "第3号", "(第十二号)", "晋政办发〔2022〕12号", "国办发[2020]5号"]
+        {
+            assert!(is_doc_number(s), "{s}");
+        }
+        for s in ["关于调整防控措施的通告", "3号楼", "第28号文件精神", "2022年12号"]
+        {
+            assert!(!is_doc_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn ordinals() {
+        for s in [
+            "五、对拒不配合的，依法追究法律责任。",
+            "（三）加强管理",
+            "(2)措施",
+            "3.要求",
+            "第六条 违反",
+        ] {
+            assert!(starts_with_ordinal(s), "{s}");
+        }
+        for s in ["版权所有", "3.5亿元", "五一假期", "（记者）", "2022年"] {
+            assert!(!starts_with_ordinal(s), "{s}");
+        }
     }
 
     #[test]

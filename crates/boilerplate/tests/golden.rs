@@ -17,6 +17,7 @@ fn to_json(a: &Article) -> serde_json::Value {
         "source": a.source,
         "author": a.author,
         "editor": a.editor,
+        "doc_number": a.doc_number,
         "url": a.url,
         "paragraphs": a.paragraphs,
         "removed": a.removed.iter().map(|r| serde_json::json!([r.reason.as_str(), r.text])).collect::<Vec<_>>(),
