@@ -74,7 +74,8 @@ use place::Evidence;
 /// What the extractor knows about the page.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
-    /// The publication date; resolves years and relative dates.
+    /// The publication date; resolves years and relative dates. Without it, the first
+    /// date of the document written in full (year, month, day) stands in.
     pub published: Option<PartialDate>,
     /// The page's region (a division name), to resolve ambiguous place names.
     pub region: Option<&'a str>,
@@ -187,6 +188,18 @@ impl Extractor {
     }
 
     fn run<'h>(&self, texts: &[&'h str], ctx: &Context<'_>) -> Vec<Vec<Entity<'h>>> {
+        // With no publication date, the document's first date written in full stands in
+        // for it: the years of the dates around it are inferred from it.
+        let anchored;
+        let ctx = if ctx.published.is_none()
+            && self.wants(EntityKind::Date)
+            && let Some(anchor) = self.first_full_date(texts)
+        {
+            anchored = Context { published: Some(anchor), ..*ctx };
+            &anchored
+        } else {
+            ctx
+        };
         let raws: Vec<Raw> = texts.iter().map(|t| self.raw(t, ctx)).collect();
         let divisions = &self.inner.places.divisions;
         let region = ctx.region.and_then(|r| divisions.resolve(r, None));
@@ -228,6 +241,19 @@ impl Extractor {
             .zip(texts)
             .map(|(raw, text)| self.finish(text, raw, region, &evidence, &aliases, &names))
             .collect()
+    }
+
+    /// The first date of `texts` written with its year, month and day.
+    fn first_full_date(&self, texts: &[&str]) -> Option<PartialDate> {
+        texts.iter().filter(|t| t.contains('年') || t.contains('-')).find_map(|t| {
+            let toks = numeral::scan(t);
+            self.inner.dates.find(t, &toks, None).into_iter().find_map(|h| {
+                let w = h.info.written;
+                (w.year.is_some() && w.month.is_some() && w.day.is_some())
+                    .then_some(h.info.start)
+                    .flatten()
+            })
+        })
     }
 
     /// Everything that does not depend on the rest of the page.
@@ -435,6 +461,25 @@ mod tests {
 
     fn kinds<'a>(v: &'a [Entity<'a>], k: EntityKind) -> Vec<&'a str> {
         v.iter().filter(|e| e.kind == k).map(|e| e.text).collect()
+    }
+
+    /// Without a publication date the first date written in full gives the others a year.
+    #[test]
+    fn first_full_date_stands_in_for_the_publication_date() {
+        let paras = [
+            "自2022年12月30日0时起，解除全县临时性管控措施。",
+            "12月31日至1月3日，各景区限流开放。",
+        ];
+        let out = ex().extract_document(&paras, &Context::default());
+        let date = out[1].iter().find(|e| e.kind == EntityKind::Date).unwrap();
+        let Value::Date(d) = &date.value else { panic!("{date:?}") };
+        assert_eq!(d.start, pd(2022, 12, 31));
+        assert_eq!(d.end, pd(2023, 1, 3));
+        assert!(d.inferred);
+        // a page with no full date keeps year-less dates unresolved
+        let out = ex().extract_document(&["12月31日起开放"], &Context::default());
+        let Value::Date(d) = &out[0][0].value else { panic!() };
+        assert_eq!(d.start, None);
     }
 
     #[test]
