@@ -383,7 +383,18 @@ pub(crate) fn region(
     {
         let prefix = m.as_str();
         let bad_start = prefix.starts_with(['各', '全', '我', '本', '该', '省', '市', '县', '区']);
-        if !bad_start && let Some(d) = divisions.resolve(prefix, context) {
+        if !bad_start && let Some(mut d) = divisions.resolve(prefix, context) {
+            // the most specific division the name chains: 太原市小店区… is 小店区
+            let mut rest = name.get(m.end()..).unwrap_or("");
+            while let Some(next) = lx.division_prefix.captures(rest).and_then(|c| c.get(1)) {
+                let Some(child) =
+                    divisions.lookup(next.as_str()).into_iter().find(|c| d.contains(c) && c != &d)
+                else {
+                    break;
+                };
+                d = child;
+                rest = rest.get(next.end()..).unwrap_or("");
+            }
             return Some(place_of(d));
         }
     }
@@ -590,6 +601,13 @@ mod tests {
         assert_eq!(r.name, "山西省");
         let r = region(&l, &d, Some("中共山西省委"), "", &[], &[]).unwrap();
         assert_eq!(r.name, "山西省");
+        // a chain of divisions names the last one
+        let r = region(&l, &d, Some("太原市小店区新冠肺炎疫情防控指挥部"), "", &[], &[]).unwrap();
+        assert_eq!((r.name.as_str(), r.code.as_deref()), ("小店区", Some("140105")));
+        let r = region(&l, &d, Some("山西省太原市疫情防控工作领导小组"), "", &[], &[]).unwrap();
+        assert_eq!(r.name, "太原市");
+        let r = region(&l, &d, Some("太原市大同区指挥部"), "", &[], &[]).unwrap();
+        assert_eq!(r.name, "太原市");
         // 市… names no city: the text's city-level place decides.
         let ps = vec!["守好太原阵地,全市上下,支援大同".to_owned(), "山西".to_owned()];
         let ents = vec![

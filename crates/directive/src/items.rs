@@ -344,6 +344,8 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
         }
         if let Some(t) = text.get(start..h.end) {
             let t = t.trim_start_matches(['的', '和', '及', '与', '或', '等']);
+            // 请广大居民按时参加: the request is no part of whom it asks
+            let t = t.strip_prefix('请').filter(|r| chars(r) >= 2).unwrap_or(t);
             if !t.is_empty() && !out.iter().any(|o| o == t) {
                 out.push(t.to_owned());
             }
@@ -549,6 +551,8 @@ mod tests {
         // a kindergarten is a place, not the children (幼儿 of 幼儿园)
         let i = one("全县中小学、幼儿园恢复线下教学", Kind::Notice);
         assert_eq!(i.targets, ["全县中小学", "幼儿园"]);
+        let i = one("开展区域核酸检测，请广大居民按时参加", Kind::Notice);
+        assert_eq!(i.targets, ["广大居民"]);
         let i = one("进入公共场所须扫场所码", Kind::Notice);
         assert_eq!(i.targets.len(), 1, "{:?}", i.targets);
         assert!(i.targets[0].ends_with("公共场所"), "{:?}", i.targets);
