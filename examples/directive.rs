@@ -39,6 +39,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         published: Some("2022-04-02"),
         paragraphs: &paragraphs,
         entities: &found,
+        ..Document::default()
     });
 
     println!("kind {:?}, issuer {:?}, region {:?}", d.kind, d.issuer, d.region);

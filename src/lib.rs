@@ -163,6 +163,8 @@ impl Pipeline {
             published: article.published.as_deref(),
             paragraphs,
             entities: &per_paragraph,
+            site: article.site.as_deref(),
+            source: article.source.as_deref(),
         });
         if let Some(s) = &shadow {
             let remap = |p: Option<usize>, start: usize, end: usize| {

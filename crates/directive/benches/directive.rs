@@ -49,6 +49,7 @@ fn bench(c: &mut Criterion) {
                     published: Some("2022-10-08"),
                     paragraphs: ps,
                     entities: es,
+                    ..Document::default()
                 });
                 black_box(d);
             }

@@ -336,6 +336,24 @@ fn place_of(d: &Division) -> Place {
     Place { name: d.name.to_owned(), code: Some(d.code.to_owned()), level: Some(d.level) }
 }
 
+/// The division a publisher's name starts with (`长治日报`, `长治新闻网`): the region of a
+/// local page whose text names none.
+pub(crate) fn region_of_names<'n>(
+    divisions: &Divisions,
+    names: impl IntoIterator<Item = Option<&'n str>>,
+) -> Option<Place> {
+    names.into_iter().flatten().find_map(|name| {
+        let ends: Vec<usize> = name.char_indices().map(|(i, _)| i).skip(2).take(4).collect();
+        ends.into_iter().rev().find_map(|e| {
+            let prefix = name.get(..e)?;
+            (!divisions.lookup(prefix).is_empty())
+                .then(|| divisions.resolve(prefix, None))
+                .flatten()
+                .map(place_of)
+        })
+    })
+}
+
 /// `d` or the division above it at `level` (太原市 for 小店区 at city level).
 fn at_level<'d>(
     divisions: &'d Divisions,
@@ -634,5 +652,10 @@ mod tests {
         assert_eq!(region(&l, &d, Some("省委常委会"), "", &ps, &[]).unwrap().name, "山西省");
         // Nothing to go on.
         assert!(region(&l, &d, Some("各市县防控办"), "", &[], &[]).is_none());
+        // a publisher's place, for a local page whose text names none
+        let r = region_of_names(&d, [Some("长治日报"), Some("某某网")]).unwrap();
+        assert_eq!((r.name.as_str(), r.code.as_deref()), ("长治市", Some("140400")));
+        assert_eq!(region_of_names(&d, [None, Some("山西省人民政府网")]).unwrap().name, "山西省");
+        assert!(region_of_names(&d, [Some("人民网"), Some("新华社")]).is_none());
     }
 }

@@ -28,6 +28,7 @@
 //!     published: Some("2022-10-08"),
 //!     paragraphs: &paragraphs,
 //!     entities: &entities,
+//!     ..Document::default()
 //! };
 //! let d = rules.build(&doc);
 //! assert_eq!(d.schema, zhengling_directive::SCHEMA);
@@ -74,7 +75,7 @@ use zhengling_entities::Entity;
 use crate::lexicon::{Lexicon, Sources};
 
 /// The input the rules read: an article's paragraphs and the entities found in each.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Document<'a> {
     /// The headline.
     pub title: Option<&'a str>,
@@ -84,6 +85,11 @@ pub struct Document<'a> {
     pub paragraphs: &'a [String],
     /// `entities[i]` are the entities of `paragraphs[i]` (spans into that paragraph).
     pub entities: &'a [Vec<Entity<'a>>],
+    /// The hosting site's name (`长治新闻网`): where the text names no place of its own, the
+    /// place in it is the region a local page means by 我市.
+    pub site: Option<&'a str>,
+    /// The credited source (`长治日报`), used like `site`.
+    pub source: Option<&'a str>,
 }
 
 /// The rule tables a [`RulesBuilder`] can replace, by file name.
@@ -214,6 +220,7 @@ impl Rules {
             None
         } else {
             issuer::region(lx, &self.divisions, d.issuer.as_deref(), title, paragraphs, &entities)
+                .or_else(|| issuer::region_of_names(&self.divisions, [doc.source, doc.site]))
         };
         if let Some(place) = region {
             d.region = Some(place.name);
@@ -283,6 +290,7 @@ mod tests {
             published: Some(published),
             paragraphs: &ps,
             entities: &es,
+            ..Document::default()
         })
     }
 
@@ -369,8 +377,7 @@ mod tests {
         let rules = b.build().unwrap();
         let ps = vec!["要做到足不下楼。".to_owned()];
         let es = vec![Vec::new()];
-        let d =
-            rules.build(&Document { title: None, published: None, paragraphs: &ps, entities: &es });
+        let d = rules.build(&Document { paragraphs: &ps, entities: &es, ..Document::default() });
         assert_eq!(d.oxcgrt_codes(), ["C6"]);
         let e = RulesBuilder::new()
             .table(Table::Measures, "x\tnope\tC6\t3\t-\t-\n")
@@ -391,8 +398,7 @@ mod tests {
             span: Span { start: 2, end: 400 },
             value: Value::None,
         }]];
-        let d =
-            rules.build(&Document { title: None, published: None, paragraphs: &ps, entities: &es });
+        let d = rules.build(&Document { paragraphs: &ps, entities: &es, ..Document::default() });
         assert_eq!(d.region, None);
         assert_eq!(d.oxcgrt_codes(), ["H6"]);
     }

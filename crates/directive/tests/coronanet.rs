@@ -48,6 +48,7 @@ fn rules_code_coronanet_records_consistently() {
             published: Some("2021-07-20"),
             paragraphs: &ps,
             entities: &es,
+            ..Document::default()
         });
         let want = match r.compliance {
             "mandatory" => Compliance::Mandatory,

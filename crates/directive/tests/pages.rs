@@ -27,6 +27,7 @@ fn build(title: &str, published: &str, paragraphs: &[&str]) -> Directive {
         published: Some(published),
         paragraphs: &ps,
         entities: &es,
+        ..Document::default()
     });
     for i in &d.items {
         assert_eq!(ps[i.paragraph].get(i.start..i.end), Some(i.text.as_str()));

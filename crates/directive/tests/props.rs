@@ -305,6 +305,7 @@ proptest! {
             published,
             paragraphs: &ps,
             entities: &es,
+            ..Document::default()
         });
         for i in &d.items {
             prop_assert_eq!(ps[i.paragraph].get(i.start..i.end), Some(i.text.as_str()));
