@@ -150,7 +150,10 @@ pub(crate) fn issuer(
     let found = match kind {
         Kind::Notice => notice_issuer(lx, title, paragraphs),
         Kind::Meeting => meeting_body(lx, title, paragraphs).map(|(e, _)| e),
-        Kind::Report | Kind::News | Kind::Other => cited_issuer(lx, paragraphs),
+        Kind::Report | Kind::News => {
+            cited_issuer(lx, paragraphs).or_else(|| announcing_body(lx, paragraphs))
+        }
+        Kind::Other => cited_issuer(lx, paragraphs),
     }?;
     let abbr = abbreviations(lx, paragraphs);
     let name = expand(&found.text, &abbr, entities)
@@ -292,6 +295,25 @@ pub(crate) fn relayed(lx: &Lexicon, s: &str, at: usize) -> bool {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let clause = head.get(clause_start..).unwrap_or("");
     lx.lists.relay.iter().any(|r| clause.contains(r.as_str()))
+}
+
+/// The body a report says issued a notice, in its lead: `市疫情防控办发布通告，决定…`.
+fn announcing_body(lx: &Lexicon, paragraphs: &[String]) -> Option<Evidence> {
+    for (pi, p) in paragraphs.iter().enumerate().take(2) {
+        for verb in ["发布", "发出", "印发", "下发"] {
+            for (i, _) in p.match_indices(verb) {
+                let after: String = p.get(i + verb.len()..)?.chars().take(12).collect();
+                let clause = after.split(['，', ',', '。', '；']).next().unwrap_or("");
+                if !lx.lists.notice.iter().any(|w| clause.contains(w.as_str())) {
+                    continue;
+                }
+                if let Some((s, e)) = org_before(lx, p, i) {
+                    return Some(Evidence::new(Some(pi), s, e, p.get(s..e)?));
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The body whose document a report cites: `《X关于…》`.
@@ -514,6 +536,19 @@ mod tests {
         let (a, b) = org_before(&l, s, s.find("第").unwrap()).unwrap();
         assert_eq!(&s[a..b], "某省委");
         assert_eq!(org_before(&l, "今天召开会议", "今天召开".len()), None);
+    }
+
+    /// A report of a notice names who issued it; a report of other news names no issuer.
+    #[test]
+    fn report_issuer_is_the_announcing_body() {
+        let l = lx();
+        let issuer_of = |p: &str| issuer(&l, Kind::Report, "", &[p.to_owned()], &[]).map(|x| x.0);
+        assert_eq!(
+            issuer_of("本报讯 11月27日，市疫情防控工作领导小组办公室发布通告，决定优化措施。")
+                .as_deref(),
+            Some("市疫情防控工作领导小组办公室")
+        );
+        assert_eq!(issuer_of("全省卫生健康系统第一时间发布健康提示，排查管控风险人员。"), None);
     }
 
     #[test]
