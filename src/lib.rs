@@ -199,6 +199,7 @@ impl Pipeline {
             author: article.author,
             editor: article.editor,
             doc_number: article.doc_number,
+            authors: article.authors,
             url: article.url.or_else(|| hints.url.map(str::to_owned)),
             paragraphs: article.paragraphs,
             entities,
@@ -277,7 +278,7 @@ impl Pipeline {
                 norm(s);
             }
         }
-        for p in &mut a.paragraphs {
+        for p in a.paragraphs.iter_mut().chain(a.authors.iter_mut()) {
             norm(p);
         }
         a.paragraphs.retain(|p| !p.trim().is_empty());

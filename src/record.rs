@@ -189,6 +189,10 @@ pub struct Record {
     pub author: Option<String>,
     /// Editor (`责任编辑`), when printed.
     pub editor: Option<String>,
+    /// Everyone credited as author, `author` first (`作者：王芳 李明`); empty when `author`
+    /// is the editor.
+    #[serde(default)]
+    pub authors: Vec<String>,
     /// Document number (发文字号) of an official document: `晋政办发〔2022〕12号`.
     #[serde(default)]
     pub doc_number: Option<String>,

@@ -12,6 +12,8 @@ pub(crate) struct MetaLine {
     pub(crate) published: Option<DateTime>,
     pub(crate) source: Option<String>,
     pub(crate) author: Option<String>,
+    /// More people credited with the author (`作者：张三 李四`, `记者 张三、李四`).
+    pub(crate) co_authors: Vec<String>,
     /// A person the line names without calling them the author: a source that is a
     /// person's name (`来源：张三`), a bracketed name (`2004年7月16日 [ 张三 ] 来源：…`).
     pub(crate) credit: Option<String>,
@@ -258,7 +260,9 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
                 .strip_prefix(char::is_whitespace)
                 .map(str::trim_start)
                 .and_then(|f| {
-                    spaced_name(f).or_else(|| f.split(is_value_end).next().map(str::to_owned))
+                    spaced_name(f).or_else(|| {
+                        f.split(|c| is_value_end(c) || c == '、').next().map(str::to_owned)
+                    })
                 })
                 .filter(|n| names.is_person(n));
             let (value, to_author) = match follow_name {
@@ -282,6 +286,9 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
                 _ => (None, false),
             };
             if let Some(v) = value {
+                if to_author && m.author.is_none() {
+                    m.co_authors = more_names(lex, follow, &v);
+                }
                 let slot = if to_author { &mut m.author } else { &mut m.editor };
                 slot.get_or_insert(v);
                 m.labels += 1;
@@ -331,6 +338,9 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
         }
         if let Some(v) = value {
             taken = l.end + v.len();
+            if l.field == Field::Author && m.author.is_none() && names.is_person(&v) {
+                m.co_authors = more_names(lex, line.get(l.end..next).unwrap_or(""), &v);
+            }
             let slot = match l.field {
                 Field::Source if v.starts_with("http") => &mut m.url,
                 Field::Source => &mut m.source,
@@ -360,6 +370,23 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
         counts.punct == 0 && rest <= 40
     };
     (ok && !m.is_empty()).then_some(m)
+}
+
+/// The people named after `first` in a credit's value (`：王芳 李明、张强`), up to the
+/// first word that is no person's name.
+fn more_names(lex: &Lexicon, value: &str, first: &str) -> Vec<String> {
+    let names = lex.names();
+    let Some(at) = value.find(first) else { return Vec::new() };
+    let rest = value.get(at + first.len()..).unwrap_or("");
+    let mut out: Vec<String> = Vec::new();
+    for w in rest.split([' ', '\u{3000}', '、', '，', ',', '/', '／']).filter(|w| !w.is_empty())
+    {
+        if out.len() >= 8 || !names.is_person(w) || w == first || out.iter().any(|o| o == w) {
+            break;
+        }
+        out.push(w.to_owned());
+    }
+    out
 }
 
 /// Whether a credit printed with the given evidence may stand as an author or editor: a
@@ -908,6 +935,27 @@ mod tests {
         assert!(!person_like(&l, "巴彦淖尔日报"));
         let m = parse_meta_line(&l, "Powered by Discuz! Archiver 5.0.0");
         assert!(m.is_none_or(|m| m.author.is_none()));
+    }
+
+    #[test]
+    fn several_authors() {
+        let l = lex();
+        let m =
+            parse_meta_line(&l, "2022-11-28 08:15 来源：长治日报 作者：王芳 李明 责任编辑：赵强")
+                .unwrap();
+        assert_eq!(
+            (m.author.as_deref(), m.co_authors.as_slice()),
+            (Some("王芳"), &["李明".to_owned()][..])
+        );
+        assert_eq!(m.editor.as_deref(), Some("赵强"));
+        let m = parse_meta_line(&l, "2022-11-28 本报记者 王芳、李明 通讯员 张强").unwrap();
+        assert_eq!(
+            (m.author.as_deref(), m.co_authors.as_slice()),
+            (Some("王芳"), &["李明".to_owned()][..])
+        );
+        // what follows a name is no author unless it is a name
+        let m = parse_meta_line(&l, "2022-11-28 作者：王芳 原创 来源：某某网").unwrap();
+        assert!(m.co_authors.is_empty(), "{:?}", m.co_authors);
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub(crate) struct Draft {
     pub(crate) author: Option<String>,
     /// How good the evidence for `author` is (lower is better, see [`by`]).
     pub(crate) author_rank: u8,
+    /// People credited with the author on the same line.
+    pub(crate) co_authors: Vec<String>,
     pub(crate) editor: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) sites: Vec<(String, SiteEvidence)>,
@@ -85,6 +87,7 @@ impl Draft {
         {
             self.author = Some(n);
             self.author_rank = rank;
+            self.co_authors.clear();
         }
     }
 
@@ -98,7 +101,11 @@ impl Draft {
         if self.source.is_none() {
             self.source = m.source;
         }
+        let wins = m.author.is_some() && (self.author.is_none() || rank < self.author_rank);
         self.offer_author(m.author, rank);
+        if wins {
+            self.co_authors = m.co_authors;
+        }
         self.offer_author(m.credit, by::CREDIT);
         if self.editor.is_none() {
             self.editor = m.editor;
@@ -359,6 +366,7 @@ pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
         published: d.published.map(DateTime::iso),
         site,
         source: d.source,
+        authors: d.author.iter().cloned().chain(d.co_authors).collect(),
         author: d.author.or_else(|| d.editor.clone()),
         editor: d.editor,
         url: d.url,

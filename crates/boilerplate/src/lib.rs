@@ -274,6 +274,9 @@ pub struct Article {
     /// credited as `来源`), a pen name only after a label (`作者：`, `博主：`) or in markup;
     /// never a label or section word. `None` rather than a guess.
     pub author: Option<String>,
+    /// Everyone credited as author, in order (`作者：王芳 李明`): `author` first. Empty when
+    /// `author` is only the editor.
+    pub authors: Vec<String>,
     /// The editor (`责任编辑`), when printed.
     pub editor: Option<String>,
     /// The document number (发文字号) printed with an official document: `第28号`,

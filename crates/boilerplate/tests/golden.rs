@@ -17,6 +17,7 @@ fn to_json(a: &Article) -> serde_json::Value {
         "source": a.source,
         "author": a.author,
         "editor": a.editor,
+        "authors": a.authors,
         "doc_number": a.doc_number,
         "url": a.url,
         "paragraphs": a.paragraphs,
