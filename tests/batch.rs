@@ -447,6 +447,40 @@ fn a_page_past_the_time_limit_is_reported_in_place_and_the_run_completes() {
     assert_eq!(summary.ok, 7);
 }
 
+/// Many slow pages: workers left behind on them stay within `max_stuck`, and every page
+/// still yields its record, in order, once the slow ones finish.
+#[test]
+fn workers_left_on_timed_out_pages_are_capped() {
+    let (busy, peak) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let (b, p) = (Arc::clone(&busy), Arc::clone(&peak));
+    let processor = move |page: &Page| -> zhengling::Result<Record> {
+        let now = b.fetch_add(1, Ordering::SeqCst) + 1;
+        p.fetch_max(now, Ordering::SeqCst);
+        if page.input.starts_with("slow") {
+            std::thread::sleep(Duration::from_millis(150));
+        }
+        b.fetch_sub(1, Ordering::SeqCst);
+        Ok(text_record(page))
+    };
+    let names: Vec<String> = (0..12)
+        .map(|i| if i % 2 == 0 { format!("slow-{i}") } else { format!("fast-{i}") })
+        .collect();
+    let sources: Vec<Source> = names.iter().map(|n| Source::page(n.as_str(), n.as_str())).collect();
+    let mut o = options(1, 100);
+    o.timeout = Some(Duration::from_millis(20));
+    o.max_stuck = 2;
+    let mut out = JsonLines::new(Vec::new());
+    let summary = batch::run(sources, Arc::new(processor), &o, &mut out).unwrap();
+    let text = String::from_utf8(out.into_inner()).unwrap();
+    let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(inputs(&lines), names.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(summary.errors_of(ErrorKind::Timeout), 6);
+    assert_eq!(summary.ok, 6);
+    // one live worker plus at most two left behind
+    let peak = peak.load(Ordering::SeqCst);
+    assert!(peak <= 3, "{peak} pages ran at once");
+}
+
 #[test]
 fn order_holds_with_uneven_work_on_many_threads() {
     let processor = |page: &Page| -> zhengling::Result<Record> {

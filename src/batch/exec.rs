@@ -151,6 +151,9 @@ pub fn run_entries<P: Processor + ?Sized>(
             next: 0,
             end: None,
             bar: bar.as_ref(),
+            stuck: 0,
+            max_stuck: options.max_stuck,
+            owed: 0,
         };
         let r = writer
             .drive(&msg_rx, &permit_tx, options.timeout, &shared, &mut || spawn(&mut workers));
@@ -371,6 +374,12 @@ struct Writer<'a> {
     next: u64,
     end: Option<u64>,
     bar: Option<&'a indicatif::ProgressBar>,
+    /// Workers still busy with a timed-out page.
+    stuck: usize,
+    /// At most this many before replacements wait ([`Options::max_stuck`]).
+    max_stuck: usize,
+    /// Replacements not started yet because too many workers were stuck.
+    owed: usize,
 }
 
 impl Writer<'_> {
@@ -409,7 +418,13 @@ impl Writer<'_> {
             match msg {
                 Some(Msg::Done { seq, outcome }) => {
                     if self.timed_out.remove(&seq) {
+                        // its worker has retired: start a replacement still owed
                         self.summary.late_results += 1;
+                        self.stuck = self.stuck.saturating_sub(1);
+                        if self.owed > 0 {
+                            self.owed -= 1;
+                            spawn()?;
+                        }
                     } else {
                         self.pending.insert(seq, outcome);
                     }
@@ -456,7 +471,12 @@ impl Writer<'_> {
         for (seq, outcome) in late {
             self.timed_out.insert(seq);
             self.pending.insert(seq, outcome);
-            spawn()?;
+            self.stuck += 1;
+            if self.stuck <= self.max_stuck {
+                spawn()?;
+            } else {
+                self.owed += 1;
+            }
         }
         Ok(())
     }

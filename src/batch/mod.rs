@@ -262,6 +262,11 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// Draw a progress bar on stderr when stderr is a terminal (default off).
     pub progress: bool,
+    /// Workers left running on timed-out pages at most (default 4 per thread, at least 8).
+    /// A timed-out page's worker is replaced while fewer are left behind; past the limit the
+    /// replacement waits until one of them finishes, so a crawl of pathological pages cannot
+    /// pile up threads.
+    pub max_stuck: usize,
 }
 
 impl Default for Options {
@@ -273,6 +278,7 @@ impl Default for Options {
             max_bytes: crate::DEFAULT_MAX_BYTES,
             timeout: Some(Duration::from_secs(30)),
             progress: false,
+            max_stuck: (threads * 4).max(8),
         }
     }
 }
@@ -283,6 +289,7 @@ impl Options {
     pub fn with_threads(mut self, threads: usize) -> Self {
         self.threads = threads.max(1);
         self.window = self.threads * 8;
+        self.max_stuck = (self.threads * 4).max(8);
         self
     }
 }
