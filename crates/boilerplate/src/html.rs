@@ -693,6 +693,18 @@ fn furniture(w: &Walk<'_>, st: &Stats, seg: &Seg, root: u32, root_chars: u32) ->
     None
 }
 
+/// Whether a page that opens `<html>` or `<body>` (in its first 4 KB) never closes either:
+/// a download cut short.
+fn ends_early(page: &str) -> bool {
+    let b = page.as_bytes();
+    let has = |hay: &[u8], tag: &[u8]| {
+        memchr::memchr_iter(b'<', hay)
+            .any(|i| hay.get(i + 1..i + 1 + tag.len()).is_some_and(|t| t.eq_ignore_ascii_case(tag)))
+    };
+    let head = b.get(..b.len().min(4096)).unwrap_or(b);
+    (has(head, b"html") || has(head, b"body")) && !has(b, b"/html") && !has(b, b"/body")
+}
+
 /// Splits a `<title>` at the separators sites put between headline, channel and site name.
 fn title_parts(t: &str) -> Vec<&str> {
     let mut parts = vec![t];
@@ -1009,6 +1021,12 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     let st = compute_stats(&w);
     let region = choose_region(&w, &st);
     let mut d = Draft::new();
+    if ends_early(page) {
+        d.warnings.push(
+            "the page ends before </body> and </html>: it looks truncated; the text up to its end is kept"
+                .to_owned(),
+        );
+    }
     if dom.truncated {
         d.warnings.push(format!(
             "elements nest deeper than {} levels: the page was read up to that point",
@@ -1448,6 +1466,18 @@ mod tests {
         let a = run("<html><body><a href=/>首页</a></body></html>");
         assert!(a.paragraphs.is_empty());
         assert!(!a.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_page_cut_short_is_reported() {
+        let page = "<html><body><div class=content><p>第一段文字，讲述了会议的主要内容和要求，措施要落实到位。</p>\
+            <p>第二段文字，介绍了下一步的工作安排，各部门要协同";
+        let a = run(page);
+        assert!(a.warnings.iter().any(|w| w.contains("truncated")), "{:?}", a.warnings);
+        assert!(a.paragraphs.iter().any(|p| p.starts_with("第一段")), "{:?}", a.paragraphs);
+        let whole = format!("{page}配合。</p></div></BODY></html>");
+        assert!(run(&whole).warnings.is_empty());
+        assert!(!ends_early("<p>a fragment without html or body</p>"));
     }
 
     /// A government document's number, in its metadata table or under its headline.
