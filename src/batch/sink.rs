@@ -107,7 +107,7 @@ impl<W: Write> Sink for JsonLines<W> {
 }
 
 /// The columns of [`MeasuresCsv`], in order.
-pub const MEASURE_COLUMNS: [&str; 22] = [
+pub const MEASURE_COLUMNS: [&str; 23] = [
     "input",
     "url",
     "region",
@@ -124,6 +124,7 @@ pub const MEASURE_COLUMNS: [&str; 22] = [
     "actor",
     "targets",
     "level",
+    "lifted",
     "targeted",
     "valid_from",
     "valid_to",
@@ -143,8 +144,9 @@ pub const MEASURE_COLUMNS: [&str; 22] = [
 ///   `YYYY-MM-DDTHH:MM:SS`), else the reported meeting's date;
 /// - `issuer`, `kind`: who ordered it, and the document kind (`notice`, `meeting`, ...);
 /// - `category`, `oxcgrt`, `term`: the measure's taxonomy category, OxCGRT indicator and
-///   the words the page uses; `level`, `targeted`: the OxCGRT ordinal level the text
-///   supports and whether it applies to a risk area only (`true`/`false`);
+///   the words the page uses; `level`, `lifted`, `targeted`: the OxCGRT ordinal level the
+///   text supports, whether the text lifts the measure (`不再…`, `恢复堂食`: level 0) and
+///   whether it applies to a risk area only (`true`/`false`);
 /// - `modality`, `sentence`, `paragraph`, `actor`, `targets`: the directive sentence (its
 ///   modality, text, paragraph index, who must act and whom it applies to, `|`-separated);
 /// - `valid_from`, `valid_to`: when the measure (else its sentence, else the document)
@@ -267,6 +269,7 @@ impl<W: Write> Sink for MeasuresCsv<W> {
                     item.actor.as_deref().unwrap_or_default(),
                     &targets,
                     &level,
+                    if m.lifted { "true" } else { "false" },
                     if m.targeted { "true" } else { "false" },
                     valid_from,
                     valid_to,
@@ -355,7 +358,7 @@ mod tests {
             ]
         );
         let rest: Vec<&str> = rows[0].iter().skip(12).collect();
-        assert_eq!(rest, ["0", "", "", "2", "true", "2022-10-09", "", "", "", ""]);
+        assert_eq!(rest, ["0", "", "", "2", "false", "true", "2022-10-09", "", "", "", ""]);
     }
 
     #[test]
