@@ -225,14 +225,17 @@ impl Lexicon {
         let mut best: Option<Verdict> = None;
         let mut weak_hits = 0usize;
         let mut weak_reason = None;
+        let mut weak_first = None;
         let mut contains = None;
         for m in self.phrases.find_iter(text) {
             let Some(v) = self.phrase_info.get(m.pattern().as_usize()) else { continue };
             match v.kind {
                 Kind::Start if m.start() <= lead => best = Some(*v),
                 Kind::Contains if contains.is_none() => contains = Some(*v),
-                Kind::Weak => {
+                // different phrases: `官方微博` twice in a sentence is one hint
+                Kind::Weak if weak_first != Some(m.pattern()) => {
                     weak_hits += 1;
+                    weak_first.get_or_insert(m.pattern());
                     weak_reason.get_or_insert(*v);
                 }
                 _ => {}
@@ -382,6 +385,9 @@ mod tests {
         let l = lex();
         let body = "会议要求，".repeat(30) + "以上数据仅供参考。";
         assert_eq!(l.classify(&body), None);
+        // one weak phrase twice is still one
+        let s = "平台是公共服务机构的官方微博。首批亮相的包括公安、交通、旅游以及部分区县的政府官方微博。";
+        assert_eq!(l.classify(s), None);
     }
 
     #[test]
