@@ -436,6 +436,16 @@ impl Directive {
                     (m.start, m.end, m.term) = (s, t, text);
                 }
             }
+            // the actor and targets are words of the item's text: they move with it
+            let (start, old) = (item.start, item.text.clone());
+            let mut word = |w: &mut String| {
+                if let Some(at) = old.find(w.as_str())
+                    && let Some((_, _, text)) = remap(p, start + at, start + at + w.len())
+                {
+                    *w = text;
+                }
+            };
+            item.actor.iter_mut().chain(item.targets.iter_mut()).for_each(&mut word);
             if let Some((s, t, text)) = remap(p, item.start, item.end) {
                 (item.start, item.end, item.text) = (s, t, text);
             }
@@ -460,6 +470,8 @@ mod tests {
             start: 3,
             end: 15,
             text: "核酸检测".into(),
+            actor: Some("核酸".into()),
+            targets: vec!["检测".into()],
             measures: vec![Measure {
                 term: "核酸检测".into(),
                 start: 3,
@@ -476,6 +488,9 @@ mod tests {
             (6, 30, "Some(0):12")
         );
         assert_eq!(d.items[0].measures[0].term, "Some(0):12");
+        // actor and targets are taken from the other text where they stand in the item
+        assert_eq!(d.items[0].actor.as_deref(), Some("Some(0):6"));
+        assert_eq!(d.items[0].targets, ["Some(0):6"]);
         assert_eq!(d.issuer_evidence.as_ref().map(|e| e.text.as_str()), Some("None:3"));
     }
 
