@@ -551,6 +551,8 @@ mod tests {
         // a kindergarten is a place, not the children (幼儿 of 幼儿园)
         let i = one("全县中小学、幼儿园恢复线下教学", Kind::Notice);
         assert_eq!(i.targets, ["全县中小学", "幼儿园"]);
+        let i = one("要加快推进60岁以上长者疫苗接种", Kind::Notice);
+        assert_eq!(i.targets, ["60岁以上长者"]);
         let i = one("开展区域核酸检测，请广大居民按时参加", Kind::Notice);
         assert_eq!(i.targets, ["广大居民"]);
         let i = one("进入公共场所须扫场所码", Kind::Notice);
