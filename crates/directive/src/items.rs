@@ -121,7 +121,7 @@ fn group_sentence(
                 let before = p.get(c.start..h.start).unwrap_or("");
                 match h.place {
                     CuePlace::Start => before.is_empty(),
-                    CuePlace::Lead | CuePlace::Any => chars(before) <= LEAD_CHARS,
+                    CuePlace::Lead | CuePlace::Any => lead_fits(before),
                 }
             })
             .copied();
@@ -191,6 +191,14 @@ fn window<T>(hits: &[T], start: usize, end: usize, span: impl Fn(&T) -> (usize, 
 }
 
 /// The actor before an opening cue (`各地` in `各地要…`).
+/// Whether the words before a modal verb are short enough to be its actor: up to
+/// [`LEAD_CHARS`] characters, twice that for an enumeration (`健身中心、游戏机中心、酒吧、
+/// 美容院及夜总会等处所须…`).
+fn lead_fits(before: &str) -> bool {
+    let n = chars(before);
+    n <= LEAD_CHARS || (n <= 2 * LEAD_CHARS && before.contains('、'))
+}
+
 fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<String> {
     if cue.place == CuePlace::Start {
         return None;
@@ -212,7 +220,7 @@ fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<Stri
             break;
         }
     }
-    if a.is_empty() || chars(a) > LEAD_CHARS || lx.stop_set.prefix_of(a).is_some() {
+    if a.is_empty() || !lead_fits(a) || lx.stop_set.prefix_of(a).is_some() {
         return None;
     }
     if a.chars().any(|c| is_punct(c) && !matches!(c, '、' | '(' | ')' | '（' | '）')) {
@@ -519,6 +527,9 @@ mod tests {
         assert_eq!(items[0].actor.as_deref(), Some("全省上下"));
         let i = one("各县(市、区)党委和政府要守土有责", Kind::Notice);
         assert_eq!(i.actor.as_deref(), Some("各县(市、区)党委和政府"));
+        // an enumeration may run longer before its modal verb
+        let i = one("健身中心、游戏机中心、酒吧、美容院及夜总会等表列处所须暂停开放", Kind::News);
+        assert_eq!(i.modality, Modality::Must);
         let i = one("各县（区）要提高老年人疫苗接种率", Kind::Meeting);
         assert_eq!(i.actor.as_deref(), Some("各县（区）"));
         let i = one("同时各地也要建立督查机制", Kind::Notice);
