@@ -352,8 +352,11 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
         }
         if let Some(t) = text.get(start..h.end) {
             let t = t.trim_start_matches(['的', '和', '及', '与', '或', '等']);
-            // 请广大居民按时参加: the request is no part of whom it asks
-            let t = t.strip_prefix('请').filter(|r| chars(r) >= 2).unwrap_or(t);
+            // 请广大居民按时参加, 建议市民…: the request is no part of whom it asks
+            let t = ["请", "建议", "鼓励", "倡导", "提醒", "号召", "引导"]
+                .iter()
+                .find_map(|w| t.strip_prefix(w).filter(|r| chars(r) >= 2))
+                .unwrap_or(t);
             if !t.is_empty() && !out.iter().any(|o| o == t) {
                 out.push(t.to_owned());
             }
@@ -566,6 +569,8 @@ mod tests {
         assert_eq!(i.targets, ["60岁以上长者"]);
         let i = one("开展区域核酸检测，请广大居民按时参加", Kind::Notice);
         assert_eq!(i.targets, ["广大居民"]);
+        let i = one("建议市民非必要不出市", Kind::Notice);
+        assert_eq!(i.targets, ["市民"]);
         let i = one("进入公共场所须扫场所码", Kind::Notice);
         assert_eq!(i.targets.len(), 1, "{:?}", i.targets);
         assert!(i.targets[0].ends_with("公共场所"), "{:?}", i.targets);

@@ -176,8 +176,48 @@ pub(crate) fn risk_zones(lx: &Lexicon, paragraphs: &[String]) -> Vec<RiskZone> {
     out
 }
 
-/// The rule right after a zone name: a quoted phrase, or a clause that starts like a rule.
+/// The rule for the zone named before `from`: the quoted phrase of its sentence
+/// (`高风险区实行封控措施，期间“足不出户、上门服务”`), else a clause that starts like a rule,
+/// right after the name or later in the sentence (`低风险区实行防范措施，…，非必要不离开本区域`).
+/// The sentence ends at the next zone named.
 fn rule_after(lx: &Lexicon, p: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = p.get(from..)?;
+    let mut end = rest.find(['。', '；', ';']).unwrap_or(rest.len());
+    for z in ["风险区", "风险地区", "控区", "防范区"] {
+        if let Some(i) = rest.get(..end).and_then(|r| r.find(z)) {
+            // back to the start of the next zone's name (中/高/低 or 封/管)
+            let head = rest.get(..i).unwrap_or("");
+            end = head.char_indices().next_back().map_or(i, |(j, _)| j);
+        }
+    }
+    let sentence = rest.get(..end)?;
+    if let Some(open) = sentence.find(['“', '"', '「']) {
+        let q = sentence.get(open..)?;
+        let inner = q.get(q.chars().next()?.len_utf8()..)?;
+        if let Some(close) = inner.find(['”', '"', '」']).filter(|&c| c > 0) {
+            let s = from + open + (q.len() - inner.len());
+            return Some((s, s + close));
+        }
+    }
+    if let Some(found) = rule_at(lx, p, from) {
+        return Some(found);
+    }
+    // a later clause of the sentence that states the rule
+    for (i, c) in sentence.match_indices(['，', ',']) {
+        let at = i + c.len();
+        let clause = sentence.get(at..).unwrap_or("");
+        if starts_with_any(clause, &lx.lists.zone_rule).is_some()
+            && let Some(found) = rule_at(lx, p, from + at)
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A rule starting at `from` (past a few connecting words): a quoted phrase, or a clause
+/// that starts like a rule.
+fn rule_at(lx: &Lexicon, p: &str, from: usize) -> Option<(usize, usize)> {
     let rest = p.get(from..)?;
     let mut skip = 0;
     // 内, 的人员 … : skip a few connecting words.
@@ -280,8 +320,25 @@ mod tests {
                 ("low", "非必要不离开本区域")
             ]
         );
-        let p = &ps(&["x"]);
-        let _ = p;
+        // the quoted rule of the zone's sentence; a later clause that states a rule
+        let z = risk_zones(
+            &l,
+            &ps(&[
+                "一、高风险区实行封控措施，期间“足不出户、上门服务”，每天开展一次核酸检测。",
+                "二、中风险区实行管控措施，原则上“人不出区、错峰取物”。",
+                "三、低风险区实行防范措施，强化社会面管控，非必要不离开本区域。",
+            ]),
+        );
+        let got: Vec<(&str, &str)> =
+            z.iter().map(|z| (z.level.as_str(), z.rule.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("high", "足不出户、上门服务"),
+                ("medium", "人不出区、错峰取物"),
+                ("low", "非必要不离开本区域")
+            ]
+        );
         let ev = z[0].evidence.as_ref().unwrap();
         assert_eq!(ev.text, "足不出户、上门服务");
         // Adjectives are not rules.
