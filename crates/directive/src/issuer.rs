@@ -395,7 +395,35 @@ fn at_level<'d>(
     None
 }
 
-/// The division a document governs: the division its issuer names (`山西省疫情防控…`), else
+/// The division a name opens with, as specific as the name chains them (`太原市小店区…` is
+/// 小店区); not a generic one (`各市`, `全省`, `市委`).
+fn named_division<'d>(
+    lx: &Lexicon,
+    divisions: &'d Divisions,
+    name: &str,
+    context: Option<&str>,
+) -> Option<&'d Division> {
+    let m = lx.division_prefix.captures(name)?.get(1)?;
+    let prefix = m.as_str();
+    if prefix.starts_with(['各', '全', '我', '本', '该', '省', '市', '县', '区']) {
+        return None;
+    }
+    let mut d = divisions.resolve(prefix, context)?;
+    let mut rest = name.get(m.end()..).unwrap_or("");
+    while let Some(next) = lx.division_prefix.captures(rest).and_then(|c| c.get(1)) {
+        let Some(child) =
+            divisions.lookup(next.as_str()).into_iter().find(|c| d.contains(c) && c != &d)
+        else {
+            break;
+        };
+        d = child;
+        rest = rest.get(next.end()..).unwrap_or("");
+    }
+    Some(d)
+}
+
+/// The division a document governs: the division its issuer names (`山西省疫情防控…`) or
+/// its title opens with, else
 /// the place the text mentions most at the level the issuer or the text implies (`市委…`,
 /// `我市`, `全省`), counting a place toward the division it lies in.
 pub(crate) fn region(
@@ -417,24 +445,10 @@ pub(crate) fn region(
         })
         .collect();
     let context = places.iter().find(|d| d.level == PlaceLevel::Province).map(|d| d.name);
-    if let Some(name) = issuer
-        && let Some(c) = lx.division_prefix.captures(name)
-        && let Some(m) = c.get(1)
-    {
-        let prefix = m.as_str();
-        let bad_start = prefix.starts_with(['各', '全', '我', '本', '该', '省', '市', '县', '区']);
-        if !bad_start && let Some(mut d) = divisions.resolve(prefix, context) {
-            // the most specific division the name chains: 太原市小店区… is 小店区
-            let mut rest = name.get(m.end()..).unwrap_or("");
-            while let Some(next) = lx.division_prefix.captures(rest).and_then(|c| c.get(1)) {
-                let Some(child) =
-                    divisions.lookup(next.as_str()).into_iter().find(|c| d.contains(c) && c != &d)
-                else {
-                    break;
-                };
-                d = child;
-                rest = rest.get(next.end()..).unwrap_or("");
-            }
+    // the issuer's division (`太原市小店区…指挥部`), else the one a title opens with
+    // (`太原市新冠肺炎疫情情况通报`)
+    for name in [issuer, Some(title)].into_iter().flatten() {
+        if let Some(d) = named_division(lx, divisions, name, context) {
             return Some(place_of(d));
         }
     }
@@ -654,6 +668,10 @@ mod tests {
         assert_eq!(r.name, "山西省");
         let r = region(&l, &d, Some("中共山西省委"), "", &[], &[]).unwrap();
         assert_eq!(r.name, "山西省");
+        // a title that opens with a division names it
+        let r = region(&l, &d, None, "太原市新冠肺炎疫情情况通报", &[], &[]).unwrap();
+        assert_eq!(r.name, "太原市");
+        assert!(region(&l, &d, None, "韦韬主持召开市疫情防控工作领导小组会议", &[], &[]).is_none());
         // a chain of divisions names the last one
         let r = region(&l, &d, Some("太原市小店区新冠肺炎疫情防控指挥部"), "", &[], &[]).unwrap();
         assert_eq!((r.name.as_str(), r.code.as_deref()), ("小店区", Some("140105")));
