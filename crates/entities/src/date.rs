@@ -408,6 +408,9 @@ impl DateFinder {
                 DatePrecision::Minute
             };
             q = end;
+        } else if h.is_some_and(|h| self.hour_range_after(text, toks, h.end)) {
+            // `0-24时`, `8至18时`: the start hour of a range whose end names the unit
+            precision = DatePrecision::Hour;
         } else {
             return;
         }
@@ -418,6 +421,14 @@ impl DateFinder {
         a.time_precision = Some(precision);
         a.day_part = part;
         a.end = q;
+    }
+
+    /// Whether a range connector and an hour (`-24时`, `至18点`) follow at `pos`.
+    fn hour_range_after(&self, text: &str, toks: &[NumTok], pos: usize) -> bool {
+        let Some(conn) = crate::text::word_at(text, pos, &self.range) else { return false };
+        let q = pos + conn.len();
+        tok_at(toks, q)
+            .is_some_and(|t| small(t, 24) && ["时", "点"].iter().any(|m| has_at(text, t.end, m)))
     }
 
     fn resolve(
@@ -908,6 +919,15 @@ mod tests {
         assert_eq!(
             timed("自2023年2月27日12时起至3月3日24时", p),
             full(["2023年2月27日12时起至3月3日24时", "2023-02-27", "2023-03-03", "12:00", "24:00"])
+        );
+        // the hours of a daily report: `0-24时`
+        assert_eq!(
+            timed("3月4日0-24时，全市新增", p),
+            full(["3月4日0-24时", "2023-03-04", "2023-03-04", "00:00", "24:00"])
+        );
+        assert_eq!(
+            timed("3月4日8至18时开放", p),
+            full(["3月4日8至18时", "2023-03-04", "2023-03-04", "08:00", "18:00"])
         );
         // a time-only end needs a start time: `3月4日至24时` is no range
         assert_eq!(timed("3月4日至24时", p)[2], "");
