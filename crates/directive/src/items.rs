@@ -392,6 +392,11 @@ pub(crate) fn items(
         if ms.is_empty() && (!modality.is_directive() || !directive_kind) {
             continue;
         }
+        // A page about no epidemic reports no measure: the Apple store that 停止营业 is no
+        // C2 closure (what it orders still counts).
+        if kind == Kind::Other && !modality.is_directive() {
+            continue;
+        }
         let sentence = g.sentence_seg.text(p);
         // The period the item's own clauses write, else one written elsewhere in its sentence.
         let (valid_from, valid_to) = if modality.is_directive() {
@@ -507,7 +512,8 @@ mod tests {
     fn imperatives_count_in_notices_only() {
         assert_eq!(one("落实核酸检测", Kind::Meeting).modality, Modality::Must);
         assert_eq!(one("落实核酸检测", Kind::Report).modality, Modality::Report);
-        assert_eq!(one("全面落实核酸检测", Kind::Other).modality, Modality::Statement);
+        // on a page about no epidemic a statement is no item
+        assert!(run("全面落实核酸检测", Kind::Other).is_empty());
     }
 
     #[test]
@@ -627,6 +633,16 @@ mod tests {
         level: Option<u8>,
     ) -> (String, Option<String>, Option<u8>) {
         (term.to_owned(), oxcgrt.map(str::to_owned), level)
+    }
+
+    #[test]
+    fn a_page_about_no_epidemic_reports_no_measure() {
+        let narrative = run("三里屯苹果旗舰店因秩序混乱停止营业", Kind::Other);
+        assert!(narrative.is_empty(), "{narrative:?}");
+        let order = run("各商场要停止营业", Kind::Other);
+        assert_eq!(order[0].measures[0].oxcgrt.as_deref(), Some("C2"));
+        let news = run("三里屯苹果旗舰店因疫情停止营业", Kind::News);
+        assert_eq!(news[0].measures[0].oxcgrt.as_deref(), Some("C2"));
     }
 
     #[test]
