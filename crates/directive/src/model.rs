@@ -418,11 +418,17 @@ impl Directive {
                 (e.start, e.end, e.text) = (s, t, text);
             }
         };
+        // an issuer named as its evidence reads moves with it (an expanded short name stays)
+        let issuer_as_evidence = self.issuer.is_some()
+            && self.issuer.as_deref() == self.issuer_evidence.as_ref().map(|e| e.text.as_str());
         for e in [&mut self.kind_evidence, &mut self.issuer_evidence, &mut self.phase_evidence]
             .into_iter()
             .flatten()
         {
             evidence(e);
+        }
+        if issuer_as_evidence && let Some(e) = &self.issuer_evidence {
+            self.issuer = Some(e.text.clone());
         }
         for z in &mut self.risk_zones {
             if let Some(e) = z.evidence.as_mut() {
@@ -480,6 +486,7 @@ mod tests {
             }],
             ..Item::default()
         });
+        d.issuer = Some("县".into());
         d.issuer_evidence = Some(Evidence::new(None, 0, 3, "县"));
         // The other text is twice as long in bytes.
         d.remap_spans(|p, s, e| Some((s * 2, e * 2, format!("{p:?}:{}", e - s))));
@@ -492,6 +499,7 @@ mod tests {
         assert_eq!(d.items[0].actor.as_deref(), Some("Some(0):6"));
         assert_eq!(d.items[0].targets, ["Some(0):6"]);
         assert_eq!(d.issuer_evidence.as_ref().map(|e| e.text.as_str()), Some("None:3"));
+        assert_eq!(d.issuer.as_deref(), Some("None:3"));
     }
 
     #[test]
