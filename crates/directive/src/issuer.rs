@@ -59,6 +59,13 @@ pub(crate) fn kind(
 /// The span of the body's name that ends at `end` in `s` (`市疫情防控工作领导小组` before
 /// `第139次`), cut at punctuation and at verbs such as 召开.
 pub(crate) fn org_before(lx: &Lexicon, s: &str, end: usize) -> Option<(usize, usize)> {
+    // 市指挥部紧急召开, 疫情指挥中心今天召开: the adverbs are no part of the name
+    let mut end = end;
+    while let Some(a) =
+        s.get(..end).and_then(|h| lx.lists.org_adverb.iter().find(|a| h.ends_with(a.as_str())))
+    {
+        end -= a.len();
+    }
     let head = s.get(..end)?;
     let mut start = end;
     for (i, c) in head.char_indices().rev() {
@@ -550,6 +557,10 @@ mod tests {
         let (a, b) = org_before(&l, s, s.find("第").unwrap()).unwrap();
         assert_eq!(&s[a..b], "某省委");
         assert_eq!(org_before(&l, "今天召开会议", "今天召开".len()), None);
+        // adverbs between a body and its verb are no part of its name
+        let s = "市疫情防控指挥部今天上午紧急召开会议";
+        let (a, b) = org_before(&l, s, s.find("召开").unwrap()).unwrap();
+        assert_eq!(&s[a..b], "市疫情防控指挥部");
     }
 
     /// A report of a notice names who issued it; a report of other news names no issuer.

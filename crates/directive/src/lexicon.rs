@@ -164,6 +164,7 @@ pub(crate) struct Lists {
     pub epidemic: Vec<String>,
     pub org_suffix: Vec<String>,
     pub org_stop: Vec<String>,
+    pub org_adverb: Vec<String>,
     pub title: Vec<String>,
     pub format: Vec<String>,
     pub branch: Vec<String>,
@@ -194,6 +195,7 @@ impl Lists {
             epidemic: take("epidemic")?,
             org_suffix: take("org-suffix")?,
             org_stop: take("org-stop")?,
+            org_adverb: take("org-adverb")?,
             title: take("title")?,
             format: take("format")?,
             branch: take("branch")?,
@@ -217,6 +219,7 @@ impl Lists {
         for v in [
             &mut l.org_suffix,
             &mut l.org_stop,
+            &mut l.org_adverb,
             &mut l.title,
             &mut l.format,
             &mut l.relay,

@@ -224,7 +224,10 @@ fn session_number(s: &str) -> Option<u32> {
 /// with the body when that is only a session or a kind of meeting (`X召开第52次会议`:
 /// `X第52次会议`, `市政府召开常务会议`: `市政府常务会议`).
 fn meeting_name(lx: &Lexicon, s: &str, start: usize, body_end: usize) -> Option<String> {
-    let after_body = s.get(body_end..)?;
+    let mut after_body = s.get(body_end..)?;
+    while let Some(a) = lx.lists.org_adverb.iter().find(|a| after_body.starts_with(a.as_str())) {
+        after_body = after_body.get(a.len()..)?;
+    }
     if let Some(verb) =
         ["组织召开", "召开", "举行", "举办"].into_iter().find(|v| after_body.starts_with(v))
         && let Some(held) = name_from(lx, after_body.get(verb.len()..)?)
@@ -388,6 +391,10 @@ mod tests {
             Some("市疫情防控工作领导小组第52次会议")
         );
         assert_eq!(name("5月5日,市人民政府召开常务会议。").as_deref(), Some("市人民政府常务会议"));
+        assert_eq!(
+            name("5月5日,市疫情防控指挥部紧急召开全市疫情防控工作会议。").as_deref(),
+            Some("全市疫情防控工作会议")
+        );
     }
 
     #[test]
