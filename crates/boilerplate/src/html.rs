@@ -697,8 +697,9 @@ fn furniture(w: &Walk<'_>, st: &Stats, seg: &Seg, root: u32, root_chars: u32) ->
 /// a download cut short.
 fn ends_early(page: &str) -> bool {
     let b = page.as_bytes();
+    // searched from the end, where end tags stand: a whole page is rarely walked
     let has = |hay: &[u8], tag: &[u8]| {
-        memchr::memchr_iter(b'<', hay)
+        memchr::memrchr_iter(b'<', hay)
             .any(|i| hay.get(i + 1..i + 1 + tag.len()).is_some_and(|t| t.eq_ignore_ascii_case(tag)))
     };
     let head = b.get(..b.len().min(4096)).unwrap_or(b);

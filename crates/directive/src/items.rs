@@ -353,9 +353,11 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
         if let Some(t) = text.get(start..h.end) {
             let t = t.trim_start_matches(['的', '和', '及', '与', '或', '等']);
             // 请广大居民按时参加, 建议市民…: the request is no part of whom it asks
-            let t = ["请", "建议", "鼓励", "倡导", "提醒", "号召", "引导"]
+            let t = lx
+                .lists
+                .request
                 .iter()
-                .find_map(|w| t.strip_prefix(w).filter(|r| chars(r) >= 2))
+                .find_map(|w| t.strip_prefix(w.as_str()).filter(|r| chars(r) >= 2))
                 .unwrap_or(t);
             if !t.is_empty() && !out.iter().any(|o| o == t) {
                 out.push(t.to_owned());

@@ -304,43 +304,34 @@ mod tests {
     #[test]
     fn zones() {
         let l = lx();
-        let z = risk_zones(
-            &l,
-            &ps(&[
+        // quoted rules and a stated one in one sentence; the quoted rule of each zone's
+        // sentence and a later clause that states a rule
+        let pages: [&[&str]; 2] = [
+            &[
                 "切实做到高风险区“足不出户、上门服务”,中风险区“人不出区、错峰取物”,低风险区非必要不离开本区域,在圈住风险的同时",
-            ]),
-        );
-        let got: Vec<(&str, &str)> =
-            z.iter().map(|z| (z.level.as_str(), z.rule.as_str())).collect();
-        assert_eq!(
-            got,
-            [
-                ("high", "足不出户、上门服务"),
-                ("medium", "人不出区、错峰取物"),
-                ("low", "非必要不离开本区域")
-            ]
-        );
-        // the quoted rule of the zone's sentence; a later clause that states a rule
-        let z = risk_zones(
-            &l,
-            &ps(&[
+            ],
+            &[
                 "一、高风险区实行封控措施，期间“足不出户、上门服务”，每天开展一次核酸检测。",
                 "二、中风险区实行管控措施，原则上“人不出区、错峰取物”。",
                 "三、低风险区实行防范措施，强化社会面管控，非必要不离开本区域。",
-            ]),
-        );
-        let got: Vec<(&str, &str)> =
-            z.iter().map(|z| (z.level.as_str(), z.rule.as_str())).collect();
-        assert_eq!(
-            got,
-            [
-                ("high", "足不出户、上门服务"),
-                ("medium", "人不出区、错峰取物"),
-                ("low", "非必要不离开本区域")
-            ]
-        );
-        let ev = z[0].evidence.as_ref().unwrap();
-        assert_eq!(ev.text, "足不出户、上门服务");
+            ],
+        ];
+        for page in pages {
+            let z = risk_zones(&l, &ps(page));
+            let got: Vec<(&str, &str)> =
+                z.iter().map(|z| (z.level.as_str(), z.rule.as_str())).collect();
+            assert_eq!(
+                got,
+                [
+                    ("high", "足不出户、上门服务"),
+                    ("medium", "人不出区、错峰取物"),
+                    ("low", "非必要不离开本区域")
+                ],
+                "{page:?}"
+            );
+            let ev = z[0].evidence.as_ref().unwrap();
+            assert_eq!(ev.text, "足不出户、上门服务");
+        }
         // Adjectives are not rules.
         assert!(
             risk_zones(&l, &ps(&["对来自中高风险地区的人员要隔离", "高风险区人员较多"])).is_empty()
