@@ -24,7 +24,7 @@ pub(crate) struct CueHit {
 
 /// A candidate item: consecutive clauses of one sentence under one modal verb.
 #[derive(Debug, Clone)]
-pub(crate) struct Group {
+pub(crate) struct Candidate {
     pub paragraph: usize,
     /// The sentence's span.
     pub sentence_seg: Seg,
@@ -38,7 +38,7 @@ pub(crate) struct Group {
 }
 
 /// Splits every paragraph into groups.
-pub(crate) fn analyze(lx: &Lexicon, paragraphs: &[String]) -> Vec<Group> {
+pub(crate) fn analyze(lx: &Lexicon, paragraphs: &[String]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         let cues: Vec<CueHit> = lx
@@ -79,7 +79,7 @@ fn group_sentence(
     s: Seg,
     cues: &[CueHit],
     measures: &[Hit],
-    out: &mut Vec<Group>,
+    out: &mut Vec<Candidate>,
 ) {
     struct Open {
         start: usize,
@@ -88,7 +88,7 @@ fn group_sentence(
         lead_in_only: bool,
     }
     let mut cur: Option<Open> = None;
-    let close = |g: Open, out: &mut Vec<Group>| {
+    let close = |g: Open, out: &mut Vec<Candidate>| {
         let seg = Seg { start: g.start, end: g.end };
         if seg.is_empty() {
             return;
@@ -104,7 +104,7 @@ fn group_sentence(
                 .filter(|c| g.opening.is_none_or(|(_, o)| o.start != c.start)),
         );
         let actor = g.opening.and_then(|(clause_start, c)| actor(lx, p, clause_start, c));
-        out.push(Group {
+        out.push(Candidate {
             paragraph,
             sentence_seg: s,
             seg,
@@ -237,7 +237,7 @@ fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<Stri
 
 /// The modality of a group, once the document's kind is known: bare imperatives count in
 /// notices and meetings; cue-less clauses are reports in reports and news.
-pub(crate) fn modality(lx: &Lexicon, g: &Group, text: &str, kind: Kind) -> Modality {
+pub(crate) fn modality(lx: &Lexicon, g: &Candidate, text: &str, kind: Kind) -> Modality {
     let imperative = matches!(kind, Kind::Notice | Kind::Meeting);
     let mut counted = g.cues.iter().filter(|c| c.place != CuePlace::Start || imperative).peekable();
     let mut first = counted.next().copied();
@@ -269,7 +269,7 @@ pub(crate) fn modality(lx: &Lexicon, g: &Group, text: &str, kind: Kind) -> Modal
 }
 
 /// The measures of a group, coded; one per distinct term.
-pub(crate) fn measures(lx: &Lexicon, g: &Group, text: &str) -> Vec<Measure> {
+pub(crate) fn measures(lx: &Lexicon, g: &Candidate, text: &str) -> Vec<Measure> {
     let mut out: Vec<Measure> = Vec::new();
     for h in &g.measures {
         let term = lx.measures.word(h.id);
@@ -300,7 +300,7 @@ pub(crate) fn measures(lx: &Lexicon, g: &Group, text: &str) -> Vec<Measure> {
 }
 
 /// Whom a group applies to: target heads with their modifiers.
-pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
+pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Candidate) -> Vec<String> {
     let text = g.seg.text(p);
     let mut out: Vec<String> = Vec::new();
     for h in lx.target_words.find(text) {
@@ -370,21 +370,73 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Group) -> Vec<String> {
     out
 }
 
+/// Moves the measures the item waives (`无需隔离`, `不需进行核酸检测`: an exempting word before
+/// the term in its clause, at most a few characters away) out of `ms`.
+fn take_exemptions(lx: &Lexicon, p: &str, g: &Candidate, ms: &mut Vec<Measure>) -> Vec<Measure> {
+    /// How far an exempting word may stand before the term, in characters.
+    const GAP: usize = 4;
+    let clause_start = |at: usize| {
+        p.get(g.seg.start..at)
+            .and_then(|b| b.rfind(['，', ',', '；', ';', '：', ':']).map(|i| g.seg.start + i))
+            .unwrap_or(g.seg.start)
+    };
+    let (waived, kept): (Vec<Measure>, Vec<Measure>) = std::mem::take(ms).into_iter().partition(|m| {
+        let before = p.get(clause_start(m.start)..m.start).unwrap_or("");
+        lx.lists.exempt.iter().any(|w| {
+            before.rfind(w.as_str()).is_some_and(|at| {
+                chars(before.get(at + w.len()..).unwrap_or("")) <= GAP
+            })
+        })
+    });
+    // 咨询最新隔离政策: a measure after a word of the mention list is named, not ordered
+    *ms = kept
+        .into_iter()
+        .filter(|m| {
+            let before = p.get(clause_start(m.start)..m.start).unwrap_or("");
+            !contains_any(before, &lx.lists.mention)
+        })
+        .collect();
+    waived
+}
+
 /// Builds the items of a document from its groups.
 pub(crate) fn items(
     lx: &Lexicon,
     paragraphs: &[String],
     entities: &[Vec<Entity<'_>>],
-    groups: &[Group],
+    groups: &[Candidate],
     kind: Kind,
     published: Option<PartialDate>,
 ) -> Vec<Item> {
     let mut out = Vec::new();
+    let mut assigner = crate::groups::Assigner::new(lx, paragraphs);
     for g in groups {
         let Some(p) = paragraphs.get(g.paragraph) else { continue };
+        // a group header (`1、从低风险地区返回：`) is no item: its groups go to the items under it
+        let body = assigner.body_start(g.paragraph);
+        if g.seg.end <= body {
+            continue;
+        }
+        let trimmed;
+        let g = if g.seg.start < body {
+            let mut c = g.clone();
+            c.seg = segment::trim(p, Seg { start: body, end: g.seg.end });
+            c.measures.retain(|m| m.start >= c.seg.start);
+            trimmed = c;
+            &trimmed
+        } else {
+            g
+        };
+        if g.seg.is_empty() {
+            continue;
+        }
+        let assigned = assigner.assign(g.paragraph, g.sentence_seg, g.seg);
         let text = g.seg.text(p);
         let modality = modality(lx, g, text, kind);
         let mut ms = measures(lx, g, text);
+        // measures named in a condition (对无法提供核酸检测阴性证明的) are not ordered
+        ms.retain(|m| !assigned.conditions.iter().any(|c| c.start <= m.start && m.end <= c.end));
+        let exemptions = take_exemptions(lx, p, g, &mut ms);
         // 现将有关事项通告如下: an announcement of what follows, not a directive.
         if ms.is_empty() && text.ends_with("如下") {
             continue;
@@ -443,6 +495,8 @@ pub(crate) fn items(
             actor: g.actor.clone(),
             targets: targets(lx, p, g),
             measures: ms,
+            groups: assigned.groups,
+            exemptions,
             valid_from,
             valid_to,
         });

@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use crate::error::{Error, Result};
+use crate::model::{Movement, Origin};
 use crate::tables::{self, Category, Cue, MeasureRow};
 
 /// A word list with a leftmost-longest automaton over it.
@@ -181,6 +182,16 @@ pub(crate) struct Lists {
     pub issue_day: Vec<String>,
     pub self_reference: Vec<String>,
     pub enact: Vec<String>,
+    pub group_stop: Vec<String>,
+    pub anaphor: Vec<String>,
+    pub group_clause_lead: Vec<String>,
+    pub mention: Vec<String>,
+    pub not_header: Vec<String>,
+    pub exempt: Vec<String>,
+    pub requirement: Vec<String>,
+    pub timing_before: Vec<String>,
+    pub timing_on: Vec<String>,
+    pub timing_after: Vec<String>,
 }
 
 impl Lists {
@@ -213,6 +224,16 @@ impl Lists {
             issue_day: take("issue-day")?,
             self_reference: take("self")?,
             enact: take("enact")?,
+            group_stop: take("group-stop")?,
+            anaphor: take("anaphor")?,
+            group_clause_lead: take("group-clause-lead")?,
+            mention: take("mention")?,
+            not_header: take("not-header")?,
+            exempt: take("exempt")?,
+            requirement: take("requirement")?,
+            timing_before: take("timing-before")?,
+            timing_on: take("timing-on")?,
+            timing_after: take("timing-after")?,
         };
         if let Some(name) = m.keys().next() {
             return Err(Error::new(format!("words.tsv has an unknown list {name:?}")));
@@ -227,6 +248,11 @@ impl Lists {
             &mut l.relay,
             &mut l.lead_in,
             &mut l.connective,
+            &mut l.group_stop,
+            &mut l.anaphor,
+            &mut l.group_clause_lead,
+            &mut l.not_header,
+            &mut l.exempt,
         ] {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
@@ -238,6 +264,27 @@ impl Lists {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TargetHead {
     pub alone: bool,
+    /// Whether it names people (kind `people`), which makes its phrase a group.
+    pub people: bool,
+}
+
+/// What a cue of `groups.tsv` says about a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum GroupField {
+    Origin(Vec<Origin>),
+    Area(Origin),
+    Movement(Movement),
+    /// `None`: nobody in particular (`非重点人群`).
+    People(Option<String>),
+    Rest,
+    /// A word holding a shorter cue without being one (`进口`).
+    None,
+}
+
+/// One row of `groups.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct GroupCue {
+    pub field: GroupField,
 }
 
 /// Everything compiled.
@@ -256,6 +303,11 @@ pub(crate) struct Lexicon {
     pub holder_words: Vec<String>,
     pub target_heads: Vec<TargetHead>,
     pub target_words: Words,
+    /// The cues of `groups.tsv` and what each says.
+    pub group_cues: Words,
+    pub group_rows: Vec<GroupCue>,
+    /// Words ending a group phrase on its left, longest first.
+    pub group_stops: Vec<String>,
     pub stop_set: WordSet,
     pub past: Words,
     pub targeted: Words,
@@ -288,6 +340,7 @@ pub(crate) struct Sources<'a> {
     pub actors: &'a str,
     pub words: &'a str,
     pub provinces: &'a str,
+    pub groups: &'a str,
 }
 
 impl Default for Sources<'static> {
@@ -303,6 +356,7 @@ impl Default for Sources<'static> {
             actors: tables::ACTORS,
             words: tables::WORDS,
             provinces: tables::PROVINCES,
+            groups: tables::GROUPS,
         }
     }
 }
@@ -339,7 +393,10 @@ impl Lexicon {
         let target_rows = tables::rows("targets.tsv", src.targets, 2, 3)?;
         let target_heads = target_rows
             .iter()
-            .map(|(_, f)| TargetHead { alone: f.get(2).is_some_and(|a| *a == "alone") })
+            .map(|(_, f)| TargetHead {
+                alone: f.get(2).is_some_and(|a| *a == "alone"),
+                people: f.get(1).is_some_and(|k| *k == "people"),
+            })
             .collect();
         let target_words =
             Words::new("target", target_rows.iter().map(|(_, f)| f[0].to_owned()).collect())?;
@@ -347,6 +404,7 @@ impl Lexicon {
         let mut actors = tables::parse_words("actors.tsv", src.actors)?;
         actors.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let lists = Lists::from_map(tables::parse_lists(src.words)?)?;
+        let (group_words, group_rows) = tables::parse_groups(src.groups)?;
         let mut marks = Vec::new();
         let mut province_of_mark = Vec::new();
         for (_, f) in tables::rows("provinces.tsv", src.provinces, 2, 2)? {
@@ -384,6 +442,9 @@ impl Lexicon {
             holder_words,
             target_heads,
             target_words,
+            group_cues: Words::new("group cue", group_words)?,
+            group_rows,
+            group_stops: lists.group_stop.clone(),
             actors,
             lists,
             session: regex(r"第\s*([0-9一二三四五六七八九十百千零〇两]{1,8})\s*次")?,

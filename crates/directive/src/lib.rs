@@ -54,6 +54,7 @@
 #![forbid(unsafe_code)]
 
 mod error;
+mod groups;
 mod issuer;
 mod items;
 mod lexicon;
@@ -116,6 +117,8 @@ pub enum Table {
     Words,
     /// `provinces.tsv`: one-character province abbreviation, province.
     Provinces,
+    /// `groups.tsv`: cue, field, value (what a word says about a group of people).
+    Groups,
 }
 
 impl Table {
@@ -133,6 +136,7 @@ impl Table {
             Table::Actors => s.actors,
             Table::Words => s.words,
             Table::Provinces => s.provinces,
+            Table::Groups => s.groups,
         }
     }
 }
@@ -177,6 +181,7 @@ impl RulesBuilder {
                 Table::Actors => src.actors = text,
                 Table::Words => src.words = text,
                 Table::Provinces => src.provinces = text,
+                Table::Groups => src.groups = text,
             }
         }
         let divisions = zhengling_entities::Divisions::load()

@@ -257,6 +257,238 @@ pub struct Measure {
     pub start: usize,
     /// Byte end of the term in the item's paragraph.
     pub end: usize,
+    /// When, relative to arrival, the measure applies (a test certificate carried on arrival is
+    /// `before-arrival`; `落地即检` is `on-arrival`; `抵达后第7天` is `after-arrival`).
+    pub timing: Option<Timing>,
+    /// Whether the measure is a condition of entry or movement (`持…方可`, `凭…通行`).
+    pub requirement: bool,
+    /// How long it lasts (`14天集中隔离`, `居家健康监测7天`).
+    pub duration: Option<Param>,
+    /// The window it must fall in: a test taken `48小时内` before arrival, a report made
+    /// `提前3天`.
+    pub within: Option<Param>,
+    /// How many times (`做2次核酸检测`).
+    pub times: Option<Param>,
+    /// How often (`每7天1次`).
+    pub interval: Option<Param>,
+    /// On which days (`第7天和第14天`), counted from arrival or from the start of the measure.
+    pub days: Vec<Param>,
+    /// The shorthand the measure was expanded from (`14+7`: 14 days of centralized quarantine,
+    /// then 7 at home); the span is then the shorthand's.
+    pub notation: Option<String>,
+}
+
+/// When a measure applies relative to a person's arrival.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Timing {
+    /// Done before arrival and shown on arrival (a negative test certificate, a report made
+    /// ahead).
+    BeforeArrival,
+    /// On arrival (`落地即检`, `抵达时`).
+    OnArrival,
+    /// After arrival (`返乡后`, `第7天`).
+    AfterArrival,
+}
+
+impl Timing {
+    /// The kebab-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Timing::BeforeArrival => "before-arrival",
+            Timing::OnArrival => "on-arrival",
+            Timing::AfterArrival => "after-arrival",
+        }
+    }
+}
+
+/// The unit of a measure parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Unit {
+    /// Days (`天`, `日`; `周` is 7 days).
+    #[default]
+    Day,
+    /// Hours (`小时`).
+    Hour,
+    /// A count (`次`).
+    Time,
+}
+
+impl Unit {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Hour => "hour",
+            Unit::Time => "time",
+        }
+    }
+}
+
+/// A number a measure carries, with the words it stands in.
+/// `paragraphs[item.paragraph][start..end] == text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Param {
+    /// The value in `unit` (`一周` is 7 days).
+    pub value: u32,
+    /// Its unit.
+    pub unit: Unit,
+    /// The words it stands in (`72小时内`, `提前3天`, `2次`).
+    pub text: String,
+    /// Byte start in the item's paragraph.
+    pub start: usize,
+    /// Byte end in the item's paragraph.
+    pub end: usize,
+}
+
+impl Param {
+    /// A parameter of `value` `unit`, read from `text` at `start..end`.
+    pub fn new(value: u32, unit: Unit, text: impl Into<String>, start: usize, end: usize) -> Self {
+        Param { value, unit, text: text.into(), start, end }
+    }
+}
+
+/// Where the people of a group come from, or which area they are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Origin {
+    /// From abroad (`境外`, `入境`).
+    Abroad,
+    /// From a high-risk area.
+    HighRisk,
+    /// From a medium-risk area.
+    MediumRisk,
+    /// From a low-risk area (`低风险地区`, `非中高风险地区`).
+    LowRisk,
+    /// From a place with an outbreak that is not itself a risk area (`疫情发生地区`,
+    /// `中高风险地区所在地市`, `重点关注地区`).
+    OutbreakArea,
+    /// From elsewhere in the country (`国内`, `外地`, `市外`).
+    Domestic,
+    /// From another province (`省外`, `外省`, `跨省`).
+    OutOfProvince,
+    /// From elsewhere in the province (`省内`).
+    InProvince,
+    /// People already here (`本地`, `市内`).
+    Local,
+    /// Everyone (`所有人员`, `其他人员`).
+    Any,
+}
+
+impl Origin {
+    /// The kebab-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Abroad => "abroad",
+            Origin::HighRisk => "high-risk",
+            Origin::MediumRisk => "medium-risk",
+            Origin::LowRisk => "low-risk",
+            Origin::OutbreakArea => "outbreak-area",
+            Origin::Domestic => "domestic",
+            Origin::OutOfProvince => "out-of-province",
+            Origin::InProvince => "in-province",
+            Origin::Local => "local",
+            Origin::Any => "any",
+        }
+    }
+
+    /// Parses the JSON name.
+    pub fn from_name(s: &str) -> Option<Self> {
+        Some(match s {
+            "abroad" => Origin::Abroad,
+            "high-risk" => Origin::HighRisk,
+            "medium-risk" => Origin::MediumRisk,
+            "low-risk" => Origin::LowRisk,
+            "outbreak-area" => Origin::OutbreakArea,
+            "domestic" => Origin::Domestic,
+            "out-of-province" => Origin::OutOfProvince,
+            "in-province" => Origin::InProvince,
+            "local" => Origin::Local,
+            "any" => Origin::Any,
+            _ => return None,
+        })
+    }
+
+    /// Whether it names a risk level or an outbreak (rather than a territory).
+    pub fn is_risk(self) -> bool {
+        matches!(
+            self,
+            Origin::HighRisk | Origin::MediumRisk | Origin::LowRisk | Origin::OutbreakArea
+        )
+    }
+}
+
+/// What a group of people does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Movement {
+    /// Coming (`来`, `入`, `抵`, `进`).
+    Arriving,
+    /// Coming home (`返`, `回`, `返乡`).
+    Returning,
+    /// Going out (`离`, `出省`, `外出`).
+    Leaving,
+    /// Staying where they are (`就地过年`, `留在`).
+    Staying,
+}
+
+impl Movement {
+    /// The kebab-case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Movement::Arriving => "arriving",
+            Movement::Returning => "returning",
+            Movement::Leaving => "leaving",
+            Movement::Staying => "staying",
+        }
+    }
+
+    /// Parses the JSON name.
+    pub fn from_name(s: &str) -> Option<Self> {
+        Some(match s {
+            "arriving" => Movement::Arriving,
+            "returning" => Movement::Returning,
+            "leaving" => Movement::Leaving,
+            "staying" => Movement::Staying,
+            _ => return None,
+        })
+    }
+}
+
+/// A group of people an item applies to (`省外低风险地区返扬人员`, the header
+/// `从低风险地区返回：` of the rules under it). `paragraphs[paragraph][start..end] == text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct Group {
+    /// The words naming the group.
+    pub text: String,
+    /// The paragraph they stand in (a scope header may stand above the item).
+    pub paragraph: usize,
+    /// Byte start in that paragraph.
+    pub start: usize,
+    /// Byte end in that paragraph.
+    pub end: usize,
+    /// Where they come from: the risk level where one is named, else the territory.
+    pub origin: Option<Origin>,
+    /// A territory named beside a risk level (`省外` of `省外低风险地区`).
+    pub area: Option<Origin>,
+    /// What they do (arrive, come home, leave, stay).
+    pub movement: Option<Movement>,
+    /// Who they are, when the group is not anyone (`key-occupation`, `close-contact`,
+    /// `student`, `elderly`, `rural-returner`, …: `data/groups.tsv`).
+    pub people: Option<String>,
+    /// The groups taken out of it (`除重点人群外`, `…以外的`).
+    pub except: Vec<Group>,
+    /// Whether it comes from a scope header above the item rather than the item's own words.
+    pub inherited: bool,
 }
 
 impl Measure {
@@ -292,6 +524,11 @@ pub struct Item {
     pub targets: Vec<String>,
     /// The measures it names.
     pub measures: Vec<Measure>,
+    /// The groups of people it applies to, typed: its own words (`省外低风险地区返扬人员`),
+    /// else those of an earlier clause of its paragraph, else the scope header above it.
+    pub groups: Vec<Group>,
+    /// Measures the item waives (`无需隔离`, `不需进行核酸检测`): named, not ordered.
+    pub exemptions: Vec<Measure>,
     /// When it takes effect (`YYYY-MM-DD`).
     pub valid_from: Option<String>,
     /// When it ends (`YYYY-MM-DD`).

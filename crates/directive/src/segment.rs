@@ -80,7 +80,7 @@ pub(crate) fn sentences(p: &str) -> Vec<Seg> {
 }
 
 /// The length of a list enumerator at the start of `s` (`一、`, `（二）`, `3.`, `(4)`), if any.
-fn enumerator(s: &str) -> usize {
+pub(crate) fn enumerator(s: &str) -> usize {
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     let mut chars = s.char_indices();
     let Some((_, first)) = chars.next() else { return 0 };

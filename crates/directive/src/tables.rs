@@ -16,6 +16,41 @@ pub(crate) const STOPS: &str = include_str!("../data/stops.tsv");
 pub(crate) const ACTORS: &str = include_str!("../data/actors.tsv");
 pub(crate) const WORDS: &str = include_str!("../data/words.tsv");
 pub(crate) const PROVINCES: &str = include_str!("../data/provinces.tsv");
+pub(crate) const GROUPS: &str = include_str!("../data/groups.tsv");
+
+/// `groups.tsv`: the cues and what each says about a group.
+pub(crate) fn parse_groups(
+    text: &str,
+) -> Result<(Vec<String>, Vec<crate::lexicon::GroupCue>)> {
+    use crate::lexicon::{GroupCue, GroupField};
+    use crate::model::{Movement, Origin};
+    let mut words = Vec::new();
+    let mut cues = Vec::new();
+    for (line, f) in rows("groups.tsv", text, 3, 3)? {
+        let bad = |what: &str| {
+            Error::new(format!("groups.tsv line {line}: unknown {what} {:?}", f[2]))
+        };
+        let origin = |v: &str| Origin::from_name(v).ok_or_else(|| bad("origin"));
+        let field = match f[1] {
+            "origin" => GroupField::Origin(
+                f[2].split('|').map(|v| origin(v.trim())).collect::<Result<Vec<_>>>()?,
+            ),
+            "area" => GroupField::Area(origin(f[2])?),
+            "movement" => {
+                GroupField::Movement(Movement::from_name(f[2]).ok_or_else(|| bad("movement"))?)
+            }
+            "people" => GroupField::People(opt(f[2]).map(str::to_owned)),
+            "rest" => GroupField::Rest,
+            "none" => GroupField::None,
+            other => {
+                return Err(Error::new(format!("groups.tsv line {line}: unknown field {other:?}")));
+            }
+        };
+        words.push(f[0].to_owned());
+        cues.push(GroupCue { field });
+    }
+    Ok((words, cues))
+}
 
 /// The rows of a TSV table: `(line number, fields)`, skipping blank lines and `#` comments.
 /// Every row must have between `min` and `max` fields.
