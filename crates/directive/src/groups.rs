@@ -542,6 +542,17 @@ impl<'a> Assigner<'a> {
                 .iter()
                 .any(|a| a.people.as_ref().is_some_and(|p| p.as_deref() == Some("without-test")));
             if without {
+                // the condition runs to its 的 (没有核酸检测报告的实行落地即检)
+                let cue = lx.group_cues.find(text).into_iter().find(|h| {
+                    lx.group_rows.get(h.id).is_some_and(|r| {
+                        matches!(&r.field, GroupField::People(Some(p)) if p == "without-test")
+                    })
+                });
+                let end = cue
+                    .and_then(|h| text.get(h.end..).and_then(|t| t.find('的')).map(|i| h.end + i + '的'.len_utf8()))
+                    .map_or(c.end, |e| c.start + e);
+                let c = Seg { start: c.start, end };
+                let text = c.text(p);
                 conditions.push(c);
                 units.retain(|(g, _)| !inside(g));
                 let mut g = untyped(text, paragraph, c.start, c.end);

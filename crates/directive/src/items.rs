@@ -277,26 +277,39 @@ pub(crate) fn measures(lx: &Lexicon, g: &Candidate, text: &str) -> Vec<Measure> 
             continue;
         }
         let others = g.measures.iter().any(|o| lx.measures.word(o.id) != term);
-        let Some(rows) = lx.term_rows.get(h.id) else { continue };
-        let row = rows.iter().filter_map(|&r| lx.rows.get(r)).find(|r| {
-            let context_ok = (r.context.is_empty() && !r.context_measure)
-                || contains_any(text, &r.context)
-                || (r.context_measure && others);
-            context_ok && !contains_any(text, &r.exclude)
-        });
-        let Some(row) = row else { continue };
-        let Some(cat) = lx.categories.get(row.category) else { continue };
-        let mut m = Measure::new(term, cat.id.clone(), row.oxcgrt.as_deref());
-        m.level = row.level;
-        // a term that lifts the measure itself (复课, 恢复堂食)
-        m.lifted = row.level == Some(0);
-        m.coronanet.clone_from(&cat.coronanet);
-        m.phsm.clone_from(&cat.phsm);
+        let Some(mut m) = code(lx, h.id, text, others) else { continue };
         m.start = h.start;
         m.end = h.end;
         out.push(m);
     }
     out
+}
+
+/// Codes measure term `id` in an item's `text` (`others`: whether the item names other
+/// measures): the first row of the term whose context the text gives.
+fn code(lx: &Lexicon, id: usize, text: &str, others: bool) -> Option<Measure> {
+    let term = lx.measures.word(id);
+    let rows = lx.term_rows.get(id)?;
+    let row = rows.iter().filter_map(|&r| lx.rows.get(r)).find(|r| {
+        let context_ok = (r.context.is_empty() && !r.context_measure)
+            || contains_any(text, &r.context)
+            || (r.context_measure && others);
+        context_ok && !contains_any(text, &r.exclude)
+    })?;
+    let cat = lx.categories.get(row.category)?;
+    let mut m = Measure::new(term, cat.id.clone(), row.oxcgrt.as_deref());
+    m.level = row.level;
+    // a term that lifts the measure itself (复课, 恢复堂食)
+    m.lifted = row.level == Some(0);
+    m.coronanet.clone_from(&cat.coronanet);
+    m.phsm.clone_from(&cat.phsm);
+    Some(m)
+}
+
+/// Codes a term by its words (the measures a shorthand stands for).
+fn code_word(lx: &Lexicon, word: &str, text: &str) -> Option<Measure> {
+    let id = lx.measures.list.iter().position(|w| w == word)?;
+    code(lx, id, text, true)
 }
 
 /// Whom a group applies to: target heads with their modifiers.
@@ -437,6 +450,19 @@ pub(crate) fn items(
         // measures named in a condition (对无法提供核酸检测阴性证明的) are not ordered
         ms.retain(|m| !assigned.conditions.iter().any(|c| c.start <= m.start && m.end <= c.end));
         let exemptions = take_exemptions(lx, p, g, &mut ms);
+        crate::params::annotate(lx, p, g.sentence_seg, &mut ms);
+        let expanded = crate::params::expand(lx, p, g.seg, g.sentence_seg, |w| code_word(lx, w, text));
+        let new: Vec<Measure> = expanded
+            .into_iter()
+            .filter(|x| {
+                !ms.iter().any(|m| {
+                    m.term == x.term
+                        && m.duration.as_ref().map(|d| d.value) == x.duration.as_ref().map(|d| d.value)
+                        && m.times.as_ref().map(|d| d.value) == x.times.as_ref().map(|d| d.value)
+                })
+            })
+            .collect();
+        ms.extend(new);
         // 现将有关事项通告如下: an announcement of what follows, not a directive.
         if ms.is_empty() && text.ends_with("如下") {
             continue;

@@ -186,6 +186,21 @@ pub(crate) struct Lists {
     pub anaphor: Vec<String>,
     pub group_clause_lead: Vec<String>,
     pub mention: Vec<String>,
+    pub unit_day: Vec<String>,
+    pub unit_week: Vec<String>,
+    pub unit_month: Vec<String>,
+    pub unit_hour: Vec<String>,
+    pub unit_time: Vec<String>,
+    pub param_ahead: Vec<String>,
+    pub param_recent: Vec<String>,
+    pub param_ordinal: Vec<String>,
+    pub param_every: Vec<String>,
+    pub param_within: Vec<String>,
+    pub duration_category: Vec<String>,
+    pub within_category: Vec<String>,
+    pub count_category: Vec<String>,
+    pub notation_days: Vec<String>,
+    pub notation_counts: Vec<String>,
     pub not_header: Vec<String>,
     pub exempt: Vec<String>,
     pub requirement: Vec<String>,
@@ -228,6 +243,21 @@ impl Lists {
             anaphor: take("anaphor")?,
             group_clause_lead: take("group-clause-lead")?,
             mention: take("mention")?,
+            unit_day: take("unit-day")?,
+            unit_week: take("unit-week")?,
+            unit_month: take("unit-month")?,
+            unit_hour: take("unit-hour")?,
+            unit_time: take("unit-time")?,
+            param_ahead: take("param-ahead")?,
+            param_recent: take("param-recent")?,
+            param_ordinal: take("param-ordinal")?,
+            param_every: take("param-every")?,
+            param_within: take("param-within")?,
+            duration_category: take("duration-category")?,
+            within_category: take("within-category")?,
+            count_category: take("count-category")?,
+            notation_days: take("notation-days")?,
+            notation_counts: take("notation-counts")?,
             not_header: take("not-header")?,
             exempt: take("exempt")?,
             requirement: take("requirement")?,
@@ -325,6 +355,8 @@ pub(crate) struct Lexicon {
     /// `入晋`, `来晋`, …: the abbreviation's province for each movement word + abbreviation.
     pub province_marks: Words,
     pub province_of_mark: Vec<String>,
+    /// The patterns of measure parameters.
+    pub params: crate::params::Patterns,
 }
 
 /// The table texts a lexicon is built from.
@@ -405,6 +437,8 @@ impl Lexicon {
         actors.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let lists = Lists::from_map(tables::parse_lists(src.words)?)?;
         let (group_words, group_rows) = tables::parse_groups(src.groups)?;
+        let params = crate::params::Patterns::build(&lists)
+            .map_err(|e| Error::with_source("cannot compile the parameter patterns", e))?;
         let mut marks = Vec::new();
         let mut province_of_mark = Vec::new();
         for (_, f) in tables::rows("provinces.tsv", src.provinces, 2, 2)? {
@@ -453,6 +487,7 @@ impl Lexicon {
             )?,
             province_marks: Words::new("province marks", marks)?,
             province_of_mark,
+            params,
             division_prefix: regex(
                 r"^(?:中共)?(\p{Han}{2,8}?(?:特别行政区|自治区|自治州|自治县|省|市|县|区|旗|盟|州))",
             )?,

@@ -60,6 +60,7 @@ mod items;
 mod lexicon;
 mod meeting;
 mod model;
+mod params;
 mod period;
 mod segment;
 mod stats;
