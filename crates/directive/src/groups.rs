@@ -65,7 +65,9 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
     for h in &hits {
         let Some(cue) = lx.group_rows.get(h.id) else { continue };
         let between = text.get(last_end..h.start).unwrap_or("");
+        // 省际、市际出行的低风险地区…: a modifier joined by 的 is no conjunct of its own
         let conjunction = last_end > 0
+            && !between.contains('的')
             && between
                 .char_indices()
                 .any(|(i, c)| matches!(c, '和' | '及' | '与' | '或' | '、') && !inside(last_end + i));
@@ -75,7 +77,12 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
         let Some(part) = parts.last_mut() else { continue };
         match &cue.field {
             GroupField::Origin(origins) => {
-                part.origins.clone_from(origins);
+                // a low-risk area inside a city with an outbreak (中高风险区所在县市的其他低风险区)
+                // is still the outbreak's
+                let outbreak = part.origins.contains(&Origin::OutbreakArea);
+                if !(outbreak && origins.as_slice() == [Origin::LowRisk]) {
+                    part.origins.clone_from(origins);
+                }
                 part.typed = true;
             }
             GroupField::Area(a) => {
@@ -91,6 +98,7 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
                 part.rest = true;
                 part.typed = true;
             }
+            GroupField::Clear => part.origins.clear(),
             GroupField::None => continue,
         }
         last_end = h.end;
@@ -257,7 +265,7 @@ pub(crate) fn named(lx: &Lexicon, p: &str, paragraph: usize, seg: Seg) -> Vec<Gr
 /// Whether a cue hit says more than a movement (an origin, territory, people or the rest).
 fn types_group(lx: &Lexicon, id: usize) -> bool {
     lx.group_rows.get(id).is_some_and(|c| {
-        !matches!(c.field, GroupField::Movement(_) | GroupField::None)
+        !matches!(c.field, GroupField::Movement(_) | GroupField::None | GroupField::Clear)
     })
 }
 
@@ -684,7 +692,12 @@ mod tests {
             [Some(Origin::OutbreakArea)],
             "the city a risk area lies in"
         );
-        assert_eq!(origins("中高风险地区所在的低风险地区来宿迁人员"), [Some(Origin::LowRisk)]);
+        assert_eq!(
+            origins("中高风险地区所在的低风险地区来宿迁人员"),
+            [Some(Origin::OutbreakArea)],
+            "a low-risk area in a city with risk areas is the outbreak's"
+        );
+        assert_eq!(origins("中高风险地区所在地市以外的低风险地区"), [Some(Origin::LowRisk)]);
         assert_eq!(
             origins("境外及国内中高风险地区来（返）蚌人员"),
             [Some(Origin::Abroad), Some(Origin::MediumRisk), Some(Origin::HighRisk)]

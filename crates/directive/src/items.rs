@@ -134,11 +134,18 @@ fn group_sentence(
             continue;
         }
         // 对来自…的人员, / 拒不配合…的, : a target or condition for the next clause.
+        let ends_in_head = lx.target_words.find(text).last().is_some_and(|h| h.end == text.len());
+        // 进口冷链食品从业人员…等重点人群, (a subject on its own) also leads into the next clause
+        let bare_subject = ends_in_head
+            && lx.measures.find(text).is_empty()
+            && !crate::groups::phrases(lx, p, c).is_empty();
         let lead_in = opening.is_none()
             && ((segment::starts_with_any(text, &lx.lists.lead_in).is_some()
-                && (chars(text) <= 6
-                    || lx.target_words.find(text).last().is_some_and(|h| h.end == text.len())))
-                || (text.ends_with('的') && chars(text) <= LEAD_CHARS));
+                && (chars(text) <= 6 || ends_in_head))
+                || (text.ends_with('的') && chars(text) <= LEAD_CHARS)
+                || bare_subject);
+        // 其他人员持健康码…: a clause opening with a group of its own starts a new item
+        let new_subject = opening.is_none() && !lead_in && opens_with_group(lx, p, c);
         match (cur.take(), opening) {
             (Some(mut g), Some(o)) if g.lead_in_only => {
                 g.end = c.end;
@@ -163,6 +170,10 @@ fn group_sentence(
                     lead_in_only: lead_in,
                 });
             }
+            (Some(g), None) if new_subject && !g.lead_in_only => {
+                close(g, out);
+                cur = Some(Open { start: c.start, end: c.end, opening: None, lead_in_only: false });
+            }
             (Some(g), None) if lead_in && !g.lead_in_only => {
                 // A lead-in opens the next clause's group.
                 close(g, out);
@@ -178,6 +189,18 @@ fn group_sentence(
     if let Some(g) = cur.take() {
         close(g, out);
     }
+}
+
+/// Whether clause `c` opens with a typed group of people (`其他人员持…`, `对省外返乡人员…`).
+fn opens_with_group(lx: &Lexicon, p: &str, c: Seg) -> bool {
+    let text = c.text(p);
+    let lead = segment::starts_with_any(text, &lx.lists.lead_in).map_or(0, str::len);
+    crate::groups::phrases(lx, p, c).first().is_some_and(|&(s, e)| {
+        s <= c.start + lead
+            && crate::groups::classify(lx, p.get(s..e).unwrap_or(""))
+                .iter()
+                .any(|a| a.origin.is_some() || a.movement.is_some())
+    })
 }
 
 /// The hits (sorted by start) lying within `start..end`.

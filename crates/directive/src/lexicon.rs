@@ -307,6 +307,8 @@ pub(crate) enum GroupField {
     /// `None`: nobody in particular (`非重点人群`).
     People(Option<String>),
     Rest,
+    /// The origins named before it are excluded (`以外`).
+    Clear,
     /// A word holding a shorter cue without being one (`进口`).
     None,
 }

@@ -41,6 +41,7 @@ pub(crate) fn parse_groups(
             }
             "people" => GroupField::People(opt(f[2]).map(str::to_owned)),
             "rest" => GroupField::Rest,
+            "clear" => GroupField::Clear,
             "none" => GroupField::None,
             other => {
                 return Err(Error::new(format!("groups.tsv line {line}: unknown field {other:?}")));
