@@ -59,6 +59,8 @@ struct Part {
 pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
     let asides = asides(text);
     let inside = |at: usize| asides.iter().any(|&(s, e)| s <= at && at < e);
+    let bracketed = brackets(text);
+    let in_brackets = |at: usize| bracketed.iter().any(|&(s, e)| s <= at && at < e);
     let hits: Vec<_> = lx.group_cues.find(text).into_iter().filter(|h| !inside(h.start)).collect();
     let mut parts: Vec<Part> = vec![Part::default()];
     let mut last_end = 0;
@@ -70,7 +72,7 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
             && !between.contains('的')
             && between
                 .char_indices()
-                .any(|(i, c)| matches!(c, '和' | '及' | '与' | '或' | '、') && !inside(last_end + i));
+                .any(|(i, c)| matches!(c, '和' | '及' | '与' | '或' | '、') && !in_brackets(last_end + i));
         if conjunction && parts.last().is_some_and(|p| p.typed) {
             parts.push(Part::default());
         }
@@ -142,15 +144,18 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
 
 /// The byte spans of bracketed asides longer than three characters.
 fn asides(text: &str) -> Vec<(usize, usize)> {
+    brackets(text).into_iter().filter(|&(o, i)| chars(text.get(o..i).unwrap_or("")) > 4).collect()
+}
+
+/// The byte spans of every bracketed aside (`（区、市）`).
+fn brackets(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
         match c {
             '（' | '(' => open = Some(i),
             '）' | ')' => {
-                if let Some(o) = open.take()
-                    && chars(text.get(o..i).unwrap_or("")) > 4
-                {
+                if let Some(o) = open.take() {
                     out.push((o, i));
                 }
             }
@@ -471,6 +476,31 @@ pub(crate) fn exceptions(lx: &Lexicon, p: &str, paragraph: usize, sentence: Seg)
     out
 }
 
+/// Whether `text` names a test certificate (its measure terms code as `health-certificate`).
+fn names_certificate(lx: &Lexicon, text: &str) -> bool {
+    lx.measures.find(text).iter().any(|h| {
+        lx.term_rows
+            .get(h.id)
+            .and_then(|rows| rows.first())
+            .and_then(|&r| lx.rows.get(r))
+            .and_then(|r| lx.categories.get(r.category))
+            .is_some_and(|c| c.id == "health-certificate")
+    })
+}
+
+/// Types the groups a page-level sense covers: a group with the sense's word and no people, no
+/// risk origin and not the rest of a list (`其他返乡人员`) of its own.
+fn apply_senses(senses: &[(&str, &str)], groups: &mut [Group]) {
+    for g in groups {
+        if g.people.is_some() || g.origin.is_some_and(|o| o.is_risk() || o == Origin::Any) {
+            continue;
+        }
+        if let Some((_, people)) = senses.iter().find(|(w, _)| g.text.contains(w)) {
+            g.people = Some((*people).to_owned());
+        }
+    }
+}
+
 /// What [`Assigner::assign`] gives an item.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Assigned {
@@ -504,11 +534,26 @@ pub(crate) struct Assigner<'a> {
     scopes: Vec<(Option<Header>, Vec<Group>)>,
     /// The last own groups (conditions aside) and their paragraph.
     last: Option<(usize, Vec<Group>)>,
+    /// The senses of `groups.tsv` whose context the page mentions: word, people.
+    senses: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Assigner<'a> {
     pub(crate) fn new(lx: &'a Lexicon, paragraphs: &'a [String]) -> Self {
-        Assigner { lx, paragraphs, scopes: scopes(lx, paragraphs), last: None }
+        let senses: Vec<(&str, &str)> = lx
+            .group_senses
+            .iter()
+            .filter(|s| paragraphs.iter().any(|p| p.contains(s.context.as_str())))
+            .map(|s| (s.word.as_str(), s.people.as_str()))
+            .collect();
+        let mut scopes = scopes(lx, paragraphs);
+        for (h, gs) in &mut scopes {
+            apply_senses(&senses, gs);
+            if let Some(h) = h {
+                apply_senses(&senses, &mut h.groups);
+            }
+        }
+        Assigner { lx, paragraphs, scopes, last: None, senses }
     }
 
     /// Where an item may start in paragraph `i`: after the paragraph's header.
@@ -548,7 +593,10 @@ impl<'a> Assigner<'a> {
             let inside = |g: &Vec<Group>| g.first().is_some_and(|g| g.start < c.end && c.start < g.end);
             let without = classify(lx, text)
                 .iter()
-                .any(|a| a.people.as_ref().is_some_and(|p| p.as_deref() == Some("without-test")));
+                .any(|a| a.people.as_ref().is_some_and(|p| p.as_deref() == Some("without-test")))
+                || (segment::starts_with_any(text, &lx.lists.without).is_some()
+                    && text.contains('的')
+                    && names_certificate(lx, text));
             if without {
                 // the condition runs to its 的 (没有核酸检测报告的实行落地即检)
                 let cue = lx.group_cues.find(text).into_iter().find(|h| {
@@ -566,8 +614,17 @@ impl<'a> Assigner<'a> {
                 let mut g = untyped(text, paragraph, c.start, c.end);
                 g.people = Some("without-test".to_owned());
                 units.push((vec![g], Found::Without));
-            } else if units.iter().any(|(g, _)| inside(g)) {
-                continue;
+            } else if let Some(end) = units
+                .iter()
+                .filter(|(g, _)| inside(g))
+                .filter_map(|(g, _)| g.first().map(|g| g.end))
+                .max()
+            {
+                // 省外低风险地区人员返回厦门农村地区的，…: the words after the people narrow them
+                let tail = p.get(end..c.end).unwrap_or("");
+                if end < c.end && is_condition(lx, tail) {
+                    units.push((groups_of(lx, p, paragraph, end, c.end), Found::Condition));
+                }
             } else if is_group_clause(lx, text) {
                 units.push((groups_of(lx, p, paragraph, c.start, c.end), Found::Clause));
             } else if is_condition(lx, text) {
@@ -576,6 +633,9 @@ impl<'a> Assigner<'a> {
         }
         units.retain(|(g, _)| !g.is_empty());
         units.sort_by_key(|(g, _)| g.first().map(|g| (g.start, g.end)));
+        for (g, _) in &mut units {
+            apply_senses(&self.senses, g);
+        }
         (units, conditions)
     }
 

@@ -186,6 +186,7 @@ pub(crate) struct Lists {
     pub anaphor: Vec<String>,
     pub group_clause_lead: Vec<String>,
     pub mention: Vec<String>,
+    pub without: Vec<String>,
     pub unit_day: Vec<String>,
     pub unit_week: Vec<String>,
     pub unit_month: Vec<String>,
@@ -243,6 +244,7 @@ impl Lists {
             anaphor: take("anaphor")?,
             group_clause_lead: take("group-clause-lead")?,
             mention: take("mention")?,
+            without: take("without")?,
             unit_day: take("unit-day")?,
             unit_week: take("unit-week")?,
             unit_month: take("unit-month")?,
@@ -281,6 +283,7 @@ impl Lists {
             &mut l.group_stop,
             &mut l.anaphor,
             &mut l.group_clause_lead,
+            &mut l.without,
             &mut l.not_header,
             &mut l.exempt,
         ] {
@@ -313,6 +316,14 @@ pub(crate) enum GroupField {
     None,
 }
 
+/// A page-level sense of a group word (`返乡` on a page that speaks of `农村`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Sense {
+    pub word: String,
+    pub context: String,
+    pub people: String,
+}
+
 /// One row of `groups.tsv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct GroupCue {
@@ -338,6 +349,7 @@ pub(crate) struct Lexicon {
     /// The cues of `groups.tsv` and what each says.
     pub group_cues: Words,
     pub group_rows: Vec<GroupCue>,
+    pub group_senses: Vec<Sense>,
     /// Words ending a group phrase on its left, longest first.
     pub group_stops: Vec<String>,
     pub stop_set: WordSet,
@@ -438,7 +450,7 @@ impl Lexicon {
         let mut actors = tables::parse_words("actors.tsv", src.actors)?;
         actors.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let lists = Lists::from_map(tables::parse_lists(src.words)?)?;
-        let (group_words, group_rows) = tables::parse_groups(src.groups)?;
+        let (group_words, group_rows, group_senses) = tables::parse_groups(src.groups)?;
         let params = crate::params::Patterns::build(&lists)
             .map_err(|e| Error::with_source("cannot compile the parameter patterns", e))?;
         let mut marks = Vec::new();
@@ -480,6 +492,7 @@ impl Lexicon {
             target_words,
             group_cues: Words::new("group cue", group_words)?,
             group_rows,
+            group_senses,
             group_stops: lists.group_stop.clone(),
             actors,
             lists,

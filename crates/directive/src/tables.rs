@@ -21,12 +21,27 @@ pub(crate) const GROUPS: &str = include_str!("../data/groups.tsv");
 /// `groups.tsv`: the cues and what each says about a group.
 pub(crate) fn parse_groups(
     text: &str,
-) -> Result<(Vec<String>, Vec<crate::lexicon::GroupCue>)> {
-    use crate::lexicon::{GroupCue, GroupField};
+) -> Result<(Vec<String>, Vec<crate::lexicon::GroupCue>, Vec<crate::lexicon::Sense>)> {
+    use crate::lexicon::{GroupCue, GroupField, Sense};
     use crate::model::{Movement, Origin};
     let mut words = Vec::new();
     let mut cues = Vec::new();
+    let mut senses = Vec::new();
     for (line, f) in rows("groups.tsv", text, 3, 3)? {
+        if f[1] == "sense" {
+            let Some((context, people)) = f[2].split_once(':') else {
+                return Err(Error::new(format!(
+                    "groups.tsv line {line}: a sense is \"context:people\", found {:?}",
+                    f[2]
+                )));
+            };
+            senses.push(Sense {
+                word: f[0].to_owned(),
+                context: context.trim().to_owned(),
+                people: people.trim().to_owned(),
+            });
+            continue;
+        }
         let bad = |what: &str| {
             Error::new(format!("groups.tsv line {line}: unknown {what} {:?}", f[2]))
         };
@@ -50,7 +65,7 @@ pub(crate) fn parse_groups(
         words.push(f[0].to_owned());
         cues.push(GroupCue { field });
     }
-    Ok((words, cues))
+    Ok((words, cues, senses))
 }
 
 /// The rows of a TSV table: `(line number, fields)`, skipping blank lines and `#` comments.
