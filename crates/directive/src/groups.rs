@@ -69,6 +69,7 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
         let between = text.get(last_end..h.start).unwrap_or("");
         // 省际、市际出行的低风险地区…: a modifier joined by 的 is no conjunct of its own
         let conjunction = last_end > 0
+            && types_group(lx, h.id)
             && !between.contains('的')
             && between
                 .char_indices()
@@ -110,6 +111,17 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
         let last = parts.pop().unwrap_or_default();
         if let Some(p) = parts.last_mut() {
             p.movement = last.movement.or(p.movement);
+        }
+    }
+    // 省外、省内所在地市有中高风险地区的: the relative clause closing the phrase qualifies the
+    // bare territories joined before it
+    if text.ends_with('的') && parts.len() > 1 {
+        if let Some(last) = parts.last().cloned().filter(|l| !l.origins.is_empty()) {
+            for part in parts.iter_mut().rev().skip(1) {
+                if part.origins.is_empty() && part.people.is_none() && part.area.is_some() {
+                    part.origins.clone_from(&last.origins);
+                }
+            }
         }
     }
     let shared = parts.last().and_then(|p| p.movement);
@@ -488,6 +500,34 @@ fn names_certificate(lx: &Lexicon, text: &str) -> bool {
     })
 }
 
+/// Movement characters a destination follows (`来（返）辽阳人员`, `返回厦门农村地区`).
+const TOWARD: &[char] = &['来', '返', '回', '入', '进', '抵', '到', '赴', '往', '至', '）', ')'];
+
+/// Makes a group of named places (`石家庄市和邢台市低风险地区来返人员`, `绥化返鹤人员`) a
+/// `named-area` group: a place entity inside the group's words that is no destination (after 来
+/// 返 入…) names where its people come from; the risk level or territory it had moves to `area`.
+fn name_places(paragraphs: &[String], places: &[Vec<(usize, usize)>], groups: &mut [Group]) {
+    for g in groups {
+        let Some(p) = paragraphs.get(g.paragraph) else { continue };
+        let named = places.get(g.paragraph).is_some_and(|ps| {
+            ps.iter().any(|&(s, e)| {
+                g.start <= s
+                    && e <= g.end
+                    && !p.get(g.start..s).and_then(|b| b.chars().next_back()).is_some_and(|c| TOWARD.contains(&c))
+            })
+        });
+        if !named
+            || g.origin.is_some_and(|o| {
+                matches!(o, Origin::Abroad | Origin::HighRisk | Origin::MediumRisk | Origin::OutbreakArea | Origin::NamedArea)
+            })
+        {
+            continue;
+        }
+        g.area = g.origin.or(g.area);
+        g.origin = Some(Origin::NamedArea);
+    }
+}
+
 /// Types the groups a page-level sense covers: a group with the sense's word and no people, no
 /// risk origin and not the rest of a list (`其他返乡人员`) of its own.
 fn apply_senses(senses: &[(&str, &str)], groups: &mut [Group]) {
@@ -536,10 +576,29 @@ pub(crate) struct Assigner<'a> {
     last: Option<(usize, Vec<Group>)>,
     /// The senses of `groups.tsv` whose context the page mentions: word, people.
     senses: Vec<(&'a str, &'a str)>,
+    /// The spans of the place entities of every paragraph.
+    places: Vec<Vec<(usize, usize)>>,
 }
 
 impl<'a> Assigner<'a> {
-    pub(crate) fn new(lx: &'a Lexicon, paragraphs: &'a [String]) -> Self {
+    pub(crate) fn new(
+        lx: &'a Lexicon,
+        paragraphs: &'a [String],
+        entities: &[Vec<zhengling_entities::Entity<'_>>],
+    ) -> Self {
+        let places: Vec<Vec<(usize, usize)>> = (0..paragraphs.len())
+            .map(|i| {
+                entities
+                    .get(i)
+                    .map(|es| {
+                        es.iter()
+                            .filter(|e| e.kind == zhengling_entities::EntityKind::Place)
+                            .map(|e| (e.span.start, e.span.end))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
         let senses: Vec<(&str, &str)> = lx
             .group_senses
             .iter()
@@ -549,11 +608,13 @@ impl<'a> Assigner<'a> {
         let mut scopes = scopes(lx, paragraphs);
         for (h, gs) in &mut scopes {
             apply_senses(&senses, gs);
+            name_places(paragraphs, &places, gs);
             if let Some(h) = h {
                 apply_senses(&senses, &mut h.groups);
+                name_places(paragraphs, &places, &mut h.groups);
             }
         }
-        Assigner { lx, paragraphs, scopes, last: None, senses }
+        Assigner { lx, paragraphs, scopes, last: None, senses, places }
     }
 
     /// Where an item may start in paragraph `i`: after the paragraph's header.
@@ -629,12 +690,19 @@ impl<'a> Assigner<'a> {
                 units.push((groups_of(lx, p, paragraph, c.start, c.end), Found::Clause));
             } else if is_condition(lx, text) {
                 units.push((groups_of(lx, p, paragraph, c.start, c.end), Found::Condition));
+            } else if let Some(cue) = lx.cue_words.find(text).into_iter().find(|h| h.start > 0) {
+                // 返回农村地区需报备: the words before the modal verb name whom it is for
+                let before = text.get(..cue.start).unwrap_or("");
+                if is_group_clause(lx, before) {
+                    units.push((groups_of(lx, p, paragraph, c.start, c.start + cue.start), Found::Clause));
+                }
             }
         }
         units.retain(|(g, _)| !g.is_empty());
         units.sort_by_key(|(g, _)| g.first().map(|g| (g.start, g.end)));
         for (g, _) in &mut units {
             apply_senses(&self.senses, g);
+            name_places(self.paragraphs, &self.places, g);
         }
         (units, conditions)
     }

@@ -142,7 +142,7 @@ fn group_sentence(
         let lead_in = opening.is_none()
             && ((segment::starts_with_any(text, &lx.lists.lead_in).is_some()
                 && (chars(text) <= 6 || ends_in_head))
-                || (text.ends_with('的') && chars(text) <= LEAD_CHARS)
+                || (text.ends_with(['的', '者']) && chars(text) <= LEAD_CHARS)
                 || bare_subject);
         // 其他人员持健康码…: a clause opening with a group of its own starts a new item
         let new_subject = opening.is_none() && !lead_in && opens_with_group(lx, p, c);
@@ -445,7 +445,7 @@ pub(crate) fn items(
     published: Option<PartialDate>,
 ) -> Vec<Item> {
     let mut out = Vec::new();
-    let mut assigner = crate::groups::Assigner::new(lx, paragraphs);
+    let mut assigner = crate::groups::Assigner::new(lx, paragraphs, entities);
     for g in groups {
         let Some(p) = paragraphs.get(g.paragraph) else { continue };
         // a group header (`1、从低风险地区返回：`) is no item: its groups go to the items under it

@@ -377,6 +377,9 @@ pub enum Origin {
     InProvince,
     /// People already here (`本地`, `市内`).
     Local,
+    /// From places the text names (`石家庄市和邢台市低风险地区来返人员`): a group of those places,
+    /// not everyone from such an area.
+    NamedArea,
     /// Everyone (`所有人员`, `其他人员`).
     Any,
 }
@@ -394,6 +397,7 @@ impl Origin {
             Origin::OutOfProvince => "out-of-province",
             Origin::InProvince => "in-province",
             Origin::Local => "local",
+            Origin::NamedArea => "named-area",
             Origin::Any => "any",
         }
     }
@@ -410,6 +414,7 @@ impl Origin {
             "out-of-province" => Origin::OutOfProvince,
             "in-province" => Origin::InProvince,
             "local" => Origin::Local,
+            "named-area" => Origin::NamedArea,
             "any" => Origin::Any,
             _ => return None,
         })
@@ -478,7 +483,8 @@ pub struct Group {
     pub end: usize,
     /// Where they come from: the risk level where one is named, else the territory.
     pub origin: Option<Origin>,
-    /// A territory named beside a risk level (`省外` of `省外低风险地区`).
+    /// A territory named beside a risk level (`省外` of `省外低风险地区`), or the risk level of
+    /// named places (`低风险` of `石家庄市低风险地区`).
     pub area: Option<Origin>,
     /// What they do (arrive, come home, leave, stay).
     pub movement: Option<Movement>,
