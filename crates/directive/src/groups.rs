@@ -530,9 +530,18 @@ fn name_places(paragraphs: &[String], places: &[Vec<(usize, usize)>], groups: &m
 
 /// Types the groups a page-level sense covers: a group with the sense's word and no people, no
 /// risk origin and not the rest of a list (`其他返乡人员`) of its own.
-fn apply_senses(senses: &[(&str, &str)], groups: &mut [Group]) {
+fn apply_senses(lx: &Lexicon, senses: &[(&str, &str)], groups: &mut [Group]) {
     for g in groups {
         if g.people.is_some() || g.origin.is_some_and(|o| o.is_risk() || o == Origin::Any) {
+            continue;
+        }
+        // 省内的一般返乡人员: the rest of a list, or ordinary people of a town, are no sense's
+        let ordinary = lx.group_cues.find(&g.text).iter().any(|h| {
+            lx.group_rows
+                .get(h.id)
+                .is_some_and(|r| matches!(r.field, GroupField::Rest | GroupField::People(None)))
+        });
+        if ordinary {
             continue;
         }
         if let Some((_, people)) = senses.iter().find(|(w, _)| g.text.contains(w)) {
@@ -549,6 +558,8 @@ pub(crate) struct Assigned {
     /// Clauses that state a condition on the people (`对无法提供核酸检测阴性证明的`): the
     /// measures they name are not ordered.
     pub conditions: Vec<Seg>,
+    /// The words of the scope header the item stands under (whom its section is for).
+    pub scope: Vec<String>,
 }
 
 /// How a unit of an item's groups was found.
@@ -607,10 +618,10 @@ impl<'a> Assigner<'a> {
             .collect();
         let mut scopes = scopes(lx, paragraphs);
         for (h, gs) in &mut scopes {
-            apply_senses(&senses, gs);
+            apply_senses(lx, &senses, gs);
             name_places(paragraphs, &places, gs);
             if let Some(h) = h {
-                apply_senses(&senses, &mut h.groups);
+                apply_senses(lx, &senses, &mut h.groups);
                 name_places(paragraphs, &places, &mut h.groups);
             }
         }
@@ -701,7 +712,7 @@ impl<'a> Assigner<'a> {
         units.retain(|(g, _)| !g.is_empty());
         units.sort_by_key(|(g, _)| g.first().map(|g| (g.start, g.end)));
         for (g, _) in &mut units {
-            apply_senses(&self.senses, g);
+            apply_senses(lx, &self.senses, g);
             name_places(self.paragraphs, &self.places, g);
         }
         (units, conditions)
@@ -794,7 +805,13 @@ impl<'a> Assigner<'a> {
                 }
             }
         }
-        Assigned { groups, conditions }
+        let mut scope_words: Vec<String> = Vec::new();
+        for g in scope {
+            if !scope_words.contains(&g.text) {
+                scope_words.push(g.text.clone());
+            }
+        }
+        Assigned { groups, conditions, scope: scope_words }
     }
 }
 

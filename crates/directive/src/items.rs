@@ -12,6 +12,9 @@ use crate::tables::CuePlace;
 const LEAD_CHARS: usize = 20;
 /// The longest actor or target phrase, in characters.
 const PHRASE_CHARS: usize = 30;
+/// The longest target phrase naming people (`对有高风险地区所在地市旅居史的来深返深人员` keeps its
+/// qualifiers), in characters.
+const PEOPLE_CHARS: usize = 60;
 
 /// A modality cue found in a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -364,7 +367,12 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Candidate) -> Vec<String> {
                     continue;
                 }
             }
-            if is_punct(c) || chars(text.get(i..h.end).unwrap_or("")) > PHRASE_CHARS {
+            let limit = if lx.target_heads.get(h.id).is_some_and(|t| t.people) {
+                PEOPLE_CHARS
+            } else {
+                PHRASE_CHARS
+            };
+            if is_punct(c) || chars(text.get(i..h.end).unwrap_or("")) > limit {
                 break;
             }
             let upto = text.get(..i + c.len_utf8()).unwrap_or("");
@@ -473,6 +481,21 @@ pub(crate) fn items(
         // measures named in a condition (对无法提供核酸检测阴性证明的) are not ordered
         ms.retain(|m| !assigned.conditions.iter().any(|c| c.start <= m.start && m.end <= c.end));
         let exemptions = take_exemptions(lx, p, g, &mut ms);
+        // whom it applies to: its own words, the groups it names or inherits when its words name
+        // no people (向所在社区报备), and the header of its section
+        let mut item_targets = targets(lx, p, g);
+        let names_people = item_targets
+            .iter()
+            .any(|t| lx.target_words.find(t).iter().any(|h| lx.target_heads.get(h.id).is_some_and(|t| t.people)));
+        let mut add = |t: &String| {
+            if !item_targets.iter().any(|o| o.contains(t.as_str())) {
+                item_targets.push(t.clone());
+            }
+        };
+        if !names_people {
+            assigned.groups.iter().for_each(|gr| add(&gr.text));
+        }
+        assigned.scope.iter().for_each(&mut add);
         crate::params::annotate(lx, p, g.sentence_seg, &mut ms);
         let expanded = crate::params::expand(lx, p, g.seg, g.sentence_seg, |w| code_word(lx, w, text));
         let new: Vec<Measure> = expanded
@@ -542,7 +565,7 @@ pub(crate) fn items(
             text: text.to_owned(),
             modality,
             actor: g.actor.clone(),
-            targets: targets(lx, p, g),
+            targets: item_targets,
             measures: ms,
             groups: assigned.groups,
             exemptions,
