@@ -366,6 +366,28 @@ fn trailing_dot(rest: &str) -> usize {
     rest.chars().next().filter(|c| matches!(c, '.' | '．' | '、')).map_or(0, char::len_utf8)
 }
 
+/// The first colon of `s` outside brackets within [`HEADER_CHARS`] characters outside
+/// brackets: its byte offset and the offset after it.
+fn first_colon(s: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut outside = 0usize;
+    for (i, c) in s.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            '：' | ':' if depth == 0 => return Some((i, i + c.len_utf8())),
+            _ if depth == 0 => {
+                outside += 1;
+                if outside > HEADER_CHARS {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The group header of paragraph `p`, if it opens with one.
 pub(crate) fn header(lx: &Lexicon, p: &str, paragraph: usize) -> Option<Header> {
     let (skip, level) = marker(p).unwrap_or((0, UNNUMBERED));
@@ -375,11 +397,7 @@ pub(crate) fn header(lx: &Lexicon, p: &str, paragraph: usize) -> Option<Header> 
     let rest = rest.trim_start();
     // `X：…`: the words before the first colon; a short line of its own; or, in an
     // enumerated paragraph, a first clause that is a group (`1、从低风险区返回，…`)
-    let colon = rest
-        .char_indices()
-        .take(HEADER_CHARS + 1)
-        .find(|(_, c)| matches!(c, '：' | ':'))
-        .map(|(i, c)| (i, i + c.len_utf8()));
+    let colon = first_colon(rest);
     let (words, body) = match colon {
         Some((at, after)) => (rest.get(..at)?, start + after),
         None if chars(rest) <= HEADER_CHARS / 2 + 5 && !rest.contains(['。', '；', '，', ',']) => {
@@ -395,12 +413,18 @@ pub(crate) fn header(lx: &Lexicon, p: &str, paragraph: usize) -> Option<Header> 
         None => return None,
     };
     let words_trimmed = words.trim_end();
-    if words_trimmed.is_empty()
-        || words_trimmed.contains(['。', '；', ';', '《', '，', ','])
-        || segment::starts_with_any(words_trimmed, &lx.lists.not_header).is_some()
-        || !lx.measures.find(words_trimmed).is_empty()
-        || !lx.cue_words.find(words_trimmed).is_empty()
-        || chars(words_trimmed) > HEADER_CHARS
+    // a bracketed aside may list the people at length (`（省外…人员，省内从事冷链物流人员）`)
+    let mut plain = words_trimmed.to_owned();
+    for (o, c) in brackets(words_trimmed).into_iter().rev() {
+        let close = words_trimmed.get(c..).and_then(|t| t.chars().next()).map_or(0, char::len_utf8);
+        plain.replace_range(o..c + close, "");
+    }
+    if plain.is_empty()
+        || plain.contains(['。', '；', ';', '《', '，', ','])
+        || segment::starts_with_any(&plain, &lx.lists.not_header).is_some()
+        || !lx.measures.find(&plain).is_empty()
+        || !lx.cue_words.find(&plain).is_empty()
+        || chars(&plain) > HEADER_CHARS
     {
         return None;
     }
