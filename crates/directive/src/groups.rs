@@ -204,6 +204,27 @@ fn untyped(text: &str, paragraph: usize, start: usize, end: usize) -> Group {
 
 /// Fills what `child` leaves open from `parent` (a header's origin for the people under it).
 pub(crate) fn refine(mut child: Group, parent: &Group) -> Group {
+    // a territory does not widen a risk origin: people of the city of a risk area who travel
+    // across provinces are still of that city (中高风险地区所在地市其他人员…跨省来返的)
+    let specific = |o: Option<Origin>| {
+        o.is_some_and(|o| {
+            matches!(
+                o,
+                Origin::Abroad
+                    | Origin::HighRisk
+                    | Origin::MediumRisk
+                    | Origin::LowRisk
+                    | Origin::OutbreakArea
+                    | Origin::NamedArea
+            )
+        })
+    };
+    if !specific(child.origin) && specific(parent.origin) {
+        if child.area.is_none() {
+            child.area = child.origin.filter(|o| *o != Origin::Any);
+        }
+        child.origin = parent.origin;
+    }
     if child.origin.is_none() {
         child.origin = parent.origin;
     }
