@@ -342,6 +342,7 @@ fn code_word(lx: &Lexicon, word: &str, text: &str) -> Option<Measure> {
 pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Candidate) -> Vec<String> {
     let text = g.seg.text(p);
     let mut out: Vec<String> = Vec::new();
+    let people = crate::groups::phrases(lx, p, g.seg);
     for h in lx.target_words.find(text) {
         let head_start = h.start;
         // a head cut off inside a measure term is none (场所 of 场所码)
@@ -393,6 +394,13 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Candidate) -> Vec<String> {
         if matches!(modifier, "相关" | "有关" | "上述" | "其他" | "该" | "此类" | "等")
         {
             continue;
+        }
+        // a people phrase keeps its qualifiers back to the verb that takes it
+        // (重点关注地区来（返）阜人员, not 关注地区来（返）阜人员)
+        if lx.target_heads.get(h.id).is_some_and(|t| t.people)
+            && let Some(&(s, _)) = people.iter().find(|&&(_, e)| e == abs_end)
+        {
+            start = start.min(s.saturating_sub(g.seg.start));
         }
         if let Some(t) = text.get(start..h.end) {
             let t = t.trim_start_matches(['的', '和', '及', '与', '或', '等']);
@@ -481,8 +489,8 @@ pub(crate) fn items(
         // measures named in a condition (对无法提供核酸检测阴性证明的) are not ordered
         ms.retain(|m| !assigned.conditions.iter().any(|c| c.start <= m.start && m.end <= c.end));
         let exemptions = take_exemptions(lx, p, g, &mut ms);
-        // whom it applies to: its own words, the groups it names or inherits when its words name
-        // no people (向所在社区报备), and the header of its section
+        // whom it applies to: its own words, else (when they name no people: 向所在社区报备) the
+        // groups it names or inherits and the header of its section
         let mut item_targets = targets(lx, p, g);
         let names_people = item_targets
             .iter()
@@ -494,8 +502,8 @@ pub(crate) fn items(
         };
         if !names_people {
             assigned.groups.iter().for_each(|gr| add(&gr.text));
+            assigned.scope.iter().for_each(&mut add);
         }
-        assigned.scope.iter().for_each(&mut add);
         crate::params::annotate(lx, p, g.sentence_seg, &mut ms);
         let expanded = crate::params::expand(lx, p, g.seg, g.sentence_seg, |w| code_word(lx, w, text));
         let new: Vec<Measure> = expanded
