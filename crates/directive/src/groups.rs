@@ -204,6 +204,7 @@ fn untyped(text: &str, paragraph: usize, start: usize, end: usize) -> Group {
 
 /// Fills what `child` leaves open from `parent` (a header's origin for the people under it).
 pub(crate) fn refine(mut child: Group, parent: &Group) -> Group {
+    let own_origin = child.origin;
     // a territory does not widen a risk origin: people of the city of a risk area who travel
     // across provinces are still of that city (中高风险地区所在地市其他人员…跨省来返的)
     let specific = |o: Option<Origin>| {
@@ -234,7 +235,9 @@ pub(crate) fn refine(mut child: Group, parent: &Group) -> Group {
     if child.movement.is_none() {
         child.movement = parent.movement;
     }
-    if child.people.is_none() && !child.text.contains("非重点") {
+    // who they are passes down to a group that names no origin of its own (重点人群：省外人员 are
+    // key workers from outside; 返乡人员：省内低风险地区入永人员 are a group beside them)
+    if child.people.is_none() && own_origin.is_none() && !child.text.contains("非重点") {
         child.people.clone_from(&parent.people);
     }
     if child.except.is_empty() {
@@ -545,6 +548,59 @@ fn names_certificate(lx: &Lexicon, text: &str) -> bool {
     })
 }
 
+/// The group names a page defines, with who they are: `X是指Y` / `X主要指Y` (a definition
+/// after the name) or `X（主要是Y）` (a bracketed aside right after it), where X ends in a
+/// people head and Y types people (their `people`, else `listed` for a list of specific
+/// origins).
+fn definitions(lx: &Lexicon, paragraphs: &[String]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for p in paragraphs {
+        for s in crate::segment::sentences(p) {
+            let text = s.text(p);
+            for w in &lx.lists.define {
+                let Some(at) = text.find(w.as_str()) else { continue };
+                let before = text.get(..at).unwrap_or("");
+                let aside = before.ends_with(['（', '(']);
+                let name_end = if aside { before.trim_end_matches(['（', '(']).len() } else { at };
+                let name_text = text.get(..name_end).unwrap_or("");
+                let Some(head) = lx.target_words.find(name_text).into_iter().rfind(|h| {
+                    h.end == name_text.len() && lx.target_heads.get(h.id).is_some_and(|t| t.people)
+                }) else {
+                    continue;
+                };
+                let name = name_text.get(head.start..).unwrap_or("");
+                let rest = text.get(at + w.len()..).unwrap_or("");
+                let body = if aside { rest.split(['）', ')']).next().unwrap_or("") } else { rest };
+                let attrs = classify(lx, body);
+                let people = attrs
+                    .iter()
+                    .find_map(|a| a.people.clone().flatten())
+                    .or_else(|| attrs.iter().any(|a| a.origin.is_some_and(Origin::is_risk)).then(|| "listed".to_owned()));
+                if let Some(people) = people
+                    && !out.iter().any(|(n, _)| n == name)
+                {
+                    out.push((name.to_owned(), people));
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Types the groups the page defines by name: a group whose words end in a defined name and
+/// that names no people of its own.
+fn apply_definitions(defined: &[(String, String)], groups: &mut [Group]) {
+    for g in groups {
+        if g.people.is_some() {
+            continue;
+        }
+        if let Some((_, people)) = defined.iter().find(|(n, _)| g.text.ends_with(n.as_str())) {
+            g.people = Some(people.clone());
+        }
+    }
+}
+
 /// Movement characters a destination follows (`来（返）辽阳人员`, `返回厦门农村地区`).
 const TOWARD: &[char] = &['来', '返', '回', '入', '进', '抵', '到', '赴', '往', '至', '）', ')'];
 
@@ -634,6 +690,8 @@ pub(crate) struct Assigner<'a> {
     senses: Vec<(&'a str, &'a str)>,
     /// The spans of the place entities of every paragraph.
     places: Vec<Vec<(usize, usize)>>,
+    /// Group names the page defines (`返乡人员主要是指…`) and who they are.
+    defined: Vec<(String, String)>,
 }
 
 impl<'a> Assigner<'a> {
@@ -670,7 +728,11 @@ impl<'a> Assigner<'a> {
                 name_places(paragraphs, &places, &mut h.groups);
             }
         }
-        Assigner { lx, paragraphs, scopes, last: None, senses, places }
+        let defined = definitions(lx, paragraphs);
+        for (_, gs) in &mut scopes {
+            apply_definitions(&defined, gs);
+        }
+        Assigner { lx, paragraphs, scopes, last: None, senses, places, defined }
     }
 
     /// Where an item may start in paragraph `i`: after the paragraph's header.
@@ -757,6 +819,7 @@ impl<'a> Assigner<'a> {
         units.retain(|(g, _)| !g.is_empty());
         units.sort_by_key(|(g, _)| g.first().map(|g| (g.start, g.end)));
         for (g, _) in &mut units {
+            apply_definitions(&self.defined, g);
             apply_senses(lx, &self.senses, g);
             name_places(self.paragraphs, &self.places, g);
         }
@@ -1021,6 +1084,21 @@ mod tests {
         assert_eq!(ex.len(), 1);
         assert_eq!(ex[0].text, "重点人群");
         assert_eq!(ex[0].people.as_deref(), Some("key-occupation"));
+    }
+
+    #[test]
+    fn a_page_defines_its_groups() {
+        let ps: Vec<String> = [
+            "返乡人员需持7天内核酸检测阴性证明。",
+            "注：返乡人员主要是指从省外返回农村地区的人员。",
+            "对春运期间返乡人员（主要是跨省份返乡人员和本省内的进口冷链食品从业人员等重点人群），查验证明。",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let d = definitions(lx(), &ps);
+        assert_eq!(d, [("返乡人员".to_owned(), "rural-returner".to_owned())]);
+        let d = definitions(lx(), &ps[2..]);
+        assert_eq!(d, [("返乡人员".to_owned(), "key-occupation".to_owned())]);
     }
 
     #[test]

@@ -187,6 +187,7 @@ pub(crate) struct Lists {
     pub group_clause_lead: Vec<String>,
     pub mention: Vec<String>,
     pub without: Vec<String>,
+    pub define: Vec<String>,
     pub unit_day: Vec<String>,
     pub unit_week: Vec<String>,
     pub unit_month: Vec<String>,
@@ -245,6 +246,7 @@ impl Lists {
             group_clause_lead: take("group-clause-lead")?,
             mention: take("mention")?,
             without: take("without")?,
+            define: take("define")?,
             unit_day: take("unit-day")?,
             unit_week: take("unit-week")?,
             unit_month: take("unit-month")?,
@@ -284,6 +286,7 @@ impl Lists {
             &mut l.anaphor,
             &mut l.group_clause_lead,
             &mut l.without,
+            &mut l.define,
             &mut l.not_header,
             &mut l.exempt,
         ] {
