@@ -233,6 +233,7 @@ fn write_summary(out: &mut impl Write, r: &Record) -> io::Result<()> {
         for (cat, terms) in by_category {
             writeln!(out, "   measures:  {cat}: {}", terms.join("、"))?;
         }
+        write_groups(out, d)?;
         for s in d.statistics.iter().take(8) {
             writeln!(out, "   statistic: {} ({})", s.text, s.subject.as_deref().unwrap_or("-"))?;
         }
@@ -241,4 +242,71 @@ fn write_summary(out: &mut impl Write, r: &Record) -> io::Result<()> {
         writeln!(out, "   warning:   {w}")?;
     }
     writeln!(out)
+}
+
+/// The groups of people a record's items name, each with its measures and their parameters.
+fn write_groups(out: &mut impl Write, d: &zhengling_directive::Directive) -> io::Result<()> {
+    use zhengling_directive::{Group, Measure, Param};
+    let mut groups: Vec<(&Group, Vec<&Measure>)> = Vec::new();
+    for item in &d.items {
+        for g in &item.groups {
+            let same = |o: &&Group| o.text == g.text && o.origin == g.origin && o.people == g.people;
+            let at = match groups.iter().position(|(o, _)| same(o)) {
+                Some(i) => i,
+                None => {
+                    groups.push((g, Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            if let Some((_, ms)) = groups.get_mut(at) {
+                for m in &item.measures {
+                    if !ms.iter().any(|o| o.term == m.term) {
+                        ms.push(m);
+                    }
+                }
+            }
+        }
+    }
+    let param = |p: &Option<Param>, label: &str| {
+        p.as_ref().map(|p| format!(" {label}{}{}", p.value, unit_word(p))).unwrap_or_default()
+    };
+    for (g, ms) in groups.iter().filter(|(_, ms)| !ms.is_empty()).take(8) {
+        let mut kind: Vec<&str> = Vec::new();
+        kind.extend(g.origin.map(|o| o.as_str()));
+        kind.extend(g.area.map(|o| o.as_str()));
+        kind.extend(g.movement.map(|o| o.as_str()));
+        kind.extend(g.people.as_deref());
+        let except: Vec<&str> = g.except.iter().map(|x| x.text.as_str()).collect();
+        let except = if except.is_empty() { String::new() } else { format!(" except {}", except.join("、")) };
+        writeln!(out, "   group:     {} ({}){except}", g.text, kind.join(", "))?;
+        let described: Vec<String> = ms
+            .iter()
+            .map(|m| {
+                let days: Vec<String> = m.days.iter().map(|d| d.value.to_string()).collect();
+                let days = if days.is_empty() { String::new() } else { format!(" days {}", days.join("/")) };
+                format!(
+                    "{}{}{}{}{}{}{}{}",
+                    m.term,
+                    param(&m.duration, "for "),
+                    param(&m.within, "within "),
+                    param(&m.times, "x"),
+                    param(&m.interval, "every "),
+                    days,
+                    m.timing.map(|t| format!(" {}", t.as_str())).unwrap_or_default(),
+                    if m.requirement { " required" } else { "" },
+                )
+            })
+            .collect();
+        writeln!(out, "              {}", described.join("; "))?;
+    }
+    Ok(())
+}
+
+/// The unit of a parameter as a word after its value.
+fn unit_word(p: &zhengling_directive::Param) -> &'static str {
+    match p.unit {
+        zhengling_directive::Unit::Day => " days",
+        zhengling_directive::Unit::Hour => " hours",
+        _ => "",
+    }
 }

@@ -107,7 +107,7 @@ impl<W: Write> Sink for JsonLines<W> {
 }
 
 /// The columns of [`MeasuresCsv`], in order.
-pub const MEASURE_COLUMNS: [&str; 23] = [
+pub const MEASURE_COLUMNS: [&str; 39] = [
     "input",
     "url",
     "region",
@@ -131,9 +131,35 @@ pub const MEASURE_COLUMNS: [&str; 23] = [
     "coronanet",
     "phsm",
     "compliance",
+    "item",
+    "group",
+    "origin",
+    "movement",
+    "people",
+    "except",
+    "timing",
+    "requirement",
+    "duration",
+    "duration_unit",
+    "within",
+    "within_unit",
+    "times",
+    "interval",
+    "interval_unit",
+    "days",
 ];
 
-/// A CSV of coded measures: one row per (page, measure), with the header row
+/// A parameter's value as a cell.
+fn value(p: Option<&zhengling_directive::Param>) -> String {
+    p.map(|p| p.value.to_string()).unwrap_or_default()
+}
+
+/// A parameter's unit as a cell.
+fn unit(p: Option<&zhengling_directive::Param>) -> &'static str {
+    p.map_or("", |p| p.unit.as_str())
+}
+
+/// A CSV of coded measures: one row per (page, item, group, measure), with the header row
 /// [`MEASURE_COLUMNS`]. UTF-8, RFC 4180 quoting, empty cells for unknown values; loads
 /// directly with `pandas.read_csv(path, dtype=str)` or a spreadsheet's CSV import.
 ///
@@ -152,7 +178,16 @@ pub const MEASURE_COLUMNS: [&str; 23] = [
 /// - `valid_from`, `valid_to`: when the measure (else its sentence, else the document)
 ///   takes effect and ends;
 /// - `coronanet`, `phsm`, `compliance`: the CoronaNet policy type, the WHO PHSM code and how
-///   compliance is secured.
+///   compliance is secured;
+/// - `item`: the item's index in `directive.items` (rows of one item share it);
+/// - `group`, `origin`, `movement`, `people`, `except`: one of the item's groups of people
+///   (its words, where they come from, what they do, who they are, the groups it excludes,
+///   `|`-separated); an item without groups has one row with these cells empty;
+/// - `timing`, `requirement`: when the measure applies relative to arrival
+///   (`before-arrival`, `on-arrival`, `after-arrival`) and whether it is a condition of entry;
+/// - `duration`, `duration_unit`, `within`, `within_unit`, `times`, `interval`,
+///   `interval_unit`, `days`: the measure's parameters (`14`,`day`; `72`,`hour`; `2`; `7`,`day`;
+///   days joined by `/`: `7/14`).
 ///
 /// Pages without measures (and error records) add no row.
 #[derive(Debug)]
@@ -230,10 +265,17 @@ impl<W: Write> Sink for MeasuresCsv<W> {
         let url = record.url.as_deref().unwrap_or_default();
         let issuer = d.issuer.as_deref().unwrap_or_default();
         let kind = d.kind.as_str();
-        for item in &d.items {
+        for (index, item) in d.items.iter().enumerate() {
             let paragraph = item.paragraph.to_string();
             let targets = item.targets.join("|");
-            for m in &item.measures {
+            let index = index.to_string();
+            let no_group = [None];
+            let groups: Vec<Option<&zhengling_directive::Group>> = if item.groups.is_empty() {
+                no_group.to_vec()
+            } else {
+                item.groups.iter().map(Some).collect()
+            };
+            for (group, m) in groups.iter().flat_map(|g| item.measures.iter().map(move |m| (*g, m))) {
                 let level = m.level.map(|l| l.to_string()).unwrap_or_default();
                 let valid_from = m
                     .valid_from
@@ -276,6 +318,22 @@ impl<W: Write> Sink for MeasuresCsv<W> {
                     m.coronanet.as_deref().unwrap_or_default(),
                     m.phsm.as_deref().unwrap_or_default(),
                     &compliance,
+                    &index,
+                    group.map_or("", |g| g.text.as_str()),
+                    group.and_then(|g| g.origin).map_or("", |o| o.as_str()),
+                    group.and_then(|g| g.movement).map_or("", |o| o.as_str()),
+                    group.and_then(|g| g.people.as_deref()).unwrap_or_default(),
+                    &group.map(|g| g.except.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("|")).unwrap_or_default(),
+                    m.timing.map_or("", |t| t.as_str()),
+                    if m.requirement { "true" } else { "false" },
+                    &value(m.duration.as_ref()),
+                    unit(m.duration.as_ref()),
+                    &value(m.within.as_ref()),
+                    unit(m.within.as_ref()),
+                    &value(m.times.as_ref()),
+                    &value(m.interval.as_ref()),
+                    unit(m.interval.as_ref()),
+                    &m.days.iter().map(|d| d.value.to_string()).collect::<Vec<_>>().join("/"),
                 ])?;
             }
         }
@@ -357,8 +415,53 @@ mod tests {
                 "各地要做好\"核酸检测\",\n不得遗漏。"
             ]
         );
-        let rest: Vec<&str> = rows[0].iter().skip(12).collect();
+        let rest: Vec<&str> = rows[0].iter().skip(12).take(11).collect();
         assert_eq!(rest, ["0", "", "", "2", "false", "true", "2022-10-09", "", "", "", ""]);
+        // no groups: one row per measure, group cells empty; the item index
+        let item_cols: Vec<&str> = rows[1].iter().skip(23).take(3).collect();
+        assert_eq!(item_cols, ["1", "", ""]);
+    }
+
+    #[test]
+    fn one_row_per_group_and_measure_with_parameters() {
+        let item: Item = serde_json::from_value(serde_json::json!({
+            "paragraph": 0, "start": 0, "end": 3, "text": "…",
+            "groups": [
+                {"text": "省外低风险地区返扬人员", "origin": "low-risk", "movement": "returning"},
+                {"text": "重点人群", "people": "key-occupation",
+                 "except": [{"text": "学生"}, {"text": "老人"}]}
+            ],
+            "measures": [
+                {"term": "核酸检测阴性证明", "category": "health-certificate", "timing": "before-arrival",
+                 "requirement": true, "within": {"value": 72, "unit": "hour", "text": "72小时内"}},
+                {"term": "核酸检测", "category": "testing", "timing": "after-arrival",
+                 "times": {"value": 2, "unit": "time", "text": "2次"},
+                 "interval": {"value": 7, "unit": "day", "text": "每7天"},
+                 "days": [{"value": 7, "unit": "day"}, {"value": 14, "unit": "day"}]}
+            ]
+        }))
+        .unwrap();
+        let mut d = Directive::default();
+        d.items = vec![item];
+        let r = Record { input: "g.txt".into(), directive: Some(d), ..Record::default() };
+        let mut csv = MeasuresCsv::new(Vec::new());
+        csv.write(&r).unwrap();
+        csv.finish().unwrap();
+        let text = String::from_utf8(csv.into_inner().unwrap()).unwrap();
+        let rows: Vec<csv::StringRecord> =
+            csv::Reader::from_reader(text.as_bytes()).records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 4, "2 groups x 2 measures");
+        let tail = |i: usize| rows[i].iter().skip(23).collect::<Vec<_>>();
+        assert_eq!(
+            tail(0),
+            ["0", "省外低风险地区返扬人员", "low-risk", "returning", "", "", "before-arrival", "true",
+             "", "", "72", "hour", "", "", "", ""]
+        );
+        assert_eq!(
+            tail(3),
+            ["0", "重点人群", "", "", "key-occupation", "学生|老人", "after-arrival", "false",
+             "", "", "", "", "2", "7", "day", "7/14"]
+        );
     }
 
     #[test]

@@ -601,6 +601,15 @@ fn apply_definitions(defined: &[(String, String)], groups: &mut [Group]) {
     }
 }
 
+/// Whether division `outer` (a statistical code: `320000` a province, `321000` a city) is
+/// `inner` or contains it.
+fn contains_division(outer: &str, inner: &str) -> bool {
+    let prefix = |n: usize| outer.get(..n).is_some_and(|o| inner.get(..n) == Some(o));
+    outer == inner
+        || (outer.ends_with("0000") && prefix(2))
+        || (outer.ends_with("00") && prefix(4))
+}
+
 /// Movement characters a destination follows (`来（返）辽阳人员`, `返回厦门农村地区`).
 const TOWARD: &[char] = &['来', '返', '回', '入', '进', '抵', '到', '赴', '往', '至', '）', ')'];
 
@@ -699,14 +708,20 @@ impl<'a> Assigner<'a> {
         lx: &'a Lexicon,
         paragraphs: &'a [String],
         entities: &[Vec<zhengling_entities::Entity<'_>>],
+        region_code: Option<&str>,
     ) -> Self {
+        // the page's own division and those containing it are no named origin
+        let own = |code: &str| region_code.is_some_and(|r| contains_division(code, r));
         let places: Vec<Vec<(usize, usize)>> = (0..paragraphs.len())
             .map(|i| {
                 entities
                     .get(i)
                     .map(|es| {
                         es.iter()
-                            .filter(|e| e.kind == zhengling_entities::EntityKind::Place)
+                            .filter(|e| match &e.value {
+                                zhengling_entities::Value::Place(place) => !own(&place.code),
+                                _ => false,
+                            })
                             .map(|e| (e.span.start, e.span.end))
                             .collect()
                     })

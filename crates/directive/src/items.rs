@@ -459,9 +459,10 @@ pub(crate) fn items(
     groups: &[Candidate],
     kind: Kind,
     published: Option<PartialDate>,
+    region_code: Option<&str>,
 ) -> Vec<Item> {
     let mut out = Vec::new();
-    let mut assigner = crate::groups::Assigner::new(lx, paragraphs, entities);
+    let mut assigner = crate::groups::Assigner::new(lx, paragraphs, entities, region_code);
     for g in groups {
         let Some(p) = paragraphs.get(g.paragraph) else { continue };
         // a group header (`1、从低风险地区返回：`) is no item: its groups go to the items under it
@@ -488,6 +489,23 @@ pub(crate) fn items(
         let mut ms = measures(lx, g, text);
         // measures named in a condition (对无法提供核酸检测阴性证明的) are not ordered
         ms.retain(|m| !assigned.conditions.iter().any(|c| c.start <= m.start && m.end <= c.end));
+        // a term inside the words naming people is no measure (隔离场所 of 隔离场所工作人员,
+        // 冷链 of 进口冷链食品从业人员)
+        let people = crate::groups::phrases(lx, p, g.seg);
+        ms.retain(|m| {
+            !people.iter().any(|&(s, e)| {
+                let rest = p.get(m.end..e).unwrap_or("");
+                // 持健康码绿码入永人员: a term the people hold is a condition, still a measure
+                let held = p
+                    .get(s.min(m.start)..m.start)
+                    .is_some_and(|b| lx.lists.timing_before.iter().any(|w| b.ends_with(w.as_str())));
+                !held
+                    && s <= m.start
+                    && m.end < e
+                    && chars(rest) <= 6
+                    && !rest.contains(['是', '为', '有', '对', '在', '把', '将', '被', '和', '及', '的'])
+            })
+        });
         let exemptions = take_exemptions(lx, p, g, &mut ms);
         // whom it applies to: its own words, else (when they name no people: 向所在社区报备) the
         // groups it names or inherits and the header of its section
@@ -609,7 +627,7 @@ mod tests {
         let ctx = Context { published, region: None };
         let entities = extractor().extract_document(&paragraphs, &ctx);
         let groups = analyze(lx, &paragraphs);
-        items(lx, &paragraphs, &entities, &groups, kind, published)
+        items(lx, &paragraphs, &entities, &groups, kind, published, None)
     }
 
     fn one(p: &str, kind: Kind) -> Item {

@@ -241,7 +241,15 @@ impl Rules {
         }
         d.responsibilities = zones::responsibilities(lx, title, paragraphs);
         d.risk_zones = zones::risk_zones(lx, paragraphs);
-        d.items = items::items(lx, paragraphs, &entities, &groups, kind, published);
+        d.items = items::items(
+            lx,
+            paragraphs,
+            &entities,
+            &groups,
+            kind,
+            published,
+            d.region_code.as_deref(),
+        );
         for g in &groups {
             let Some(p) = paragraphs.get(g.paragraph) else { continue };
             if items::modality(lx, g, g.seg.text(p), kind).is_directive() {

@@ -479,7 +479,7 @@ mod tests {
     fn measures(p: &str) -> Vec<Measure> {
         let paragraphs = vec![p.to_owned()];
         let groups = crate::items::analyze(lx(), &paragraphs);
-        crate::items::items(lx(), &paragraphs, &[Vec::new()], &groups, Kind::Notice, None)
+        crate::items::items(lx(), &paragraphs, &[Vec::new()], &groups, Kind::Notice, None, None)
             .into_iter()
             .flat_map(|i| i.measures)
             .collect()
