@@ -133,7 +133,9 @@ impl EntityRecord {
 /// One element of an official document where it stands: `paragraphs[paragraph][start..end]`
 /// (the title where `paragraph` is `null`) is `text`; `value` is the element cleaned (white space
 /// inside Chinese text, brackets and seal notes taken out). An element written over several
-/// lines has each line in `parts`, the first one's place repeated at the top.
+/// lines has each line in `parts`, the first one's place repeated at the top. An element taken
+/// out of the text (the header and number of a flattened document, which leave the body) has
+/// its value, `paragraph` `null` and an empty span.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct DocumentPart {
     /// The cleaned value (a date as `YYYY-MM-DD`).
@@ -206,7 +208,10 @@ fn span(p: &zhengling_boilerplate::Part) -> DocumentSpan {
 }
 
 fn part(value: String, parts: &[zhengling_boilerplate::Part]) -> Option<DocumentPart> {
-    let first = parts.first()?;
+    let Some(first) = parts.first() else {
+        // an element taken out of the text (a flattened document's number): its value only
+        return Some(DocumentPart { value, ..DocumentPart::default() });
+    };
     Some(DocumentPart {
         value,
         paragraph: first.paragraph,

@@ -81,7 +81,9 @@ pub struct Heading {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct OfficialDocument {
-    /// 发文机关标志 (`贵阳市人民政府办公厅文件`).
+    /// 发文机关标志 (`贵阳市人民政府办公厅文件`). On a flattened page whose body was cut at
+    /// its elements, the header and number are taken out of the text: they keep their value and
+    /// have no parts.
     pub header: Option<Element>,
     /// 发文字号 (`筑府办发电〔2020〕5号`) or the sequence number under a title (`第1号`).
     pub number: Option<Element>,
@@ -290,6 +292,8 @@ fn strip_brackets(s: &str) -> String {
     compact(t)
 }
 
+const CN_DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
 fn parse_cn_num(s: &str) -> Option<u32> {
     if s.is_empty() {
         return None;
@@ -297,12 +301,11 @@ fn parse_cn_num(s: &str) -> Option<u32> {
     if s.chars().all(|c| c.is_ascii_digit()) {
         return s.parse().ok();
     }
-    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
     let digit = |c: char| -> Option<u32> {
         if matches!(c, '〇' | '○') {
             return Some(0);
         }
-        DIGITS.iter().position(|&d| d == c).and_then(|p| u32::try_from(p).ok())
+        CN_DIGITS.iter().position(|&d| d == c).and_then(|p| u32::try_from(p).ok())
     };
     if let Some((a, b)) = s.split_once('十') {
         let tens = if a.is_empty() { 1 } else { digit(a.chars().next()?)? };
@@ -517,7 +520,9 @@ fn parse(r: &Rules, s: &Stream<'_>, start: usize) -> OfficialDocument {
             sig_end = sigs.first().and_then(|e| e.1).unwrap_or(sig_end);
             doc.signatories = sigs.into_iter().map(|e| e.0).collect();
         }
-        attachments(r, s, body_start, sig_end, &mut doc);
+        if let Some(at) = attachments(r, s, body_start, sig_end, &mut doc) {
+            sig_end = at;
+        }
     }
     // the body's numbered levels
     let body = text.get(body_start..sig_end).unwrap_or("");
@@ -577,7 +582,8 @@ fn signatories(r: &Rules, s: &Stream<'_>, a: usize, b: usize) -> Vec<(Element, O
         return Vec::new();
     }
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
+    // starts of the tokens gathered since the last name
+    let mut starts: Vec<usize> = Vec::new();
     let mut i = 0;
     for tok in region.split_inclusive(char::is_whitespace) {
         let t = tok.trim();
@@ -586,31 +592,41 @@ fn signatories(r: &Rules, s: &Stream<'_>, a: usize, b: usize) -> Vec<(Element, O
         if t.is_empty() {
             continue;
         }
-        let st = *start.get_or_insert(ta + (tok.len() - tok.trim_start().len()));
+        starts.push(ta + (tok.len() - tok.trim_start().len()));
         if r.ends_org(t) {
             let end = ta + tok.trim_end().len();
-            let value = compact(r.strip_seal(s.get(st, end)));
-            if value.chars().count() >= 3
-                && value.chars().all(|c| is_cjk(c) || "“”\"（）()·".contains(c))
-            {
+            // the longest run of tokens that reads as a name (an attachment list may precede it)
+            let found = starts.iter().find_map(|&st| {
+                let value = compact(r.strip_seal(s.get(st, end)));
+                let ok = value.chars().count() >= 3
+                    && value.chars().all(|c| is_cjk(c) || "“”\"（）()·".contains(c));
+                ok.then_some((st, value))
+            });
+            if let Some((st, value)) = found {
                 out.extend(s.element(st, end, value).map(|e| (e, Some(st))));
             }
-            start = None;
+            starts.clear();
         }
     }
     // leftover words that close no name: this is no signature
-    if start.is_some() {
+    if !starts.is_empty() {
         return Vec::new();
     }
     out
 }
 
-fn attachments(r: &Rules, s: &Stream<'_>, a: usize, b: usize, doc: &mut OfficialDocument) {
+fn attachments(
+    r: &Rules,
+    s: &Stream<'_>,
+    a: usize,
+    b: usize,
+    doc: &mut OfficialDocument,
+) -> Option<usize> {
     let region = s.get(a, b);
-    let Some(m) = r.attachment.find_iter(region).last() else { return };
+    let m = r.attachment.find_iter(region).last()?;
     let before = region.get(..m.start()).and_then(|t| t.chars().next_back());
     if !before.is_none_or(|c| c.is_whitespace() || matches!(c, '。' | '！')) {
-        return;
+        return None;
     }
     let from = a + m.end();
     let list = s.get(from, b);
@@ -629,6 +645,7 @@ fn attachments(r: &Rules, s: &Stream<'_>, a: usize, b: usize, doc: &mut Official
             ));
         }
     }
+    Some(a + m.start())
 }
 
 /// Items of a numbered list (`1.甲 2.乙`), or the whole text as one item.
@@ -747,10 +764,10 @@ fn flattened(doc: &OfficialDocument, paragraphs: &[String]) -> Option<usize> {
     (para.chars().count() >= 120
         && same(doc.title.as_ref().and_then(|t| t.parts.first()))
         && same(doc.date.as_ref().map(|d| &d.part))
-        && (doc.title.is_some() as u8
-            + doc.date.is_some() as u8
-            + (!doc.addressees.is_empty()) as u8
-            + (!doc.signatories.is_empty()) as u8)
+        && (u8::from(doc.title.is_some())
+            + u8::from(doc.date.is_some())
+            + u8::from(!doc.addressees.is_empty())
+            + u8::from(!doc.signatories.is_empty()))
             >= 2)
         .then_some(p)
 }
@@ -768,13 +785,10 @@ fn resplit(doc: &OfficialDocument, para: &str, p: usize) -> Vec<String> {
             drop.push((x.start, x.end));
         }
     }
-    for e in doc
-        .addressees
-        .iter()
-        .chain(&doc.signatories)
-        .chain(&doc.attachments)
-        .chain(&doc.cc)
-        .chain(&doc.printed_by)
+    // the first addressee and the first signatory open their lines; the printing line too
+    for e in [doc.addressees.first(), doc.signatories.first(), doc.printed_by.as_ref()]
+        .into_iter()
+        .flatten()
     {
         if let Some(x) = e.parts.first().filter(|x| in_p(x)) {
             cuts.push(x.start);
@@ -839,8 +853,23 @@ pub(crate) fn attach(article: &mut Article, _format: Format) {
             if article.title.is_none() {
                 article.title = title_value;
             }
+            // the header and number left the body: they keep their values, not a place
+            let moved = |e: &Option<Element>| {
+                e.as_ref().map(|e| Element { value: e.value.clone(), parts: Vec::new() })
+            };
+            let (header, number) = (moved(&doc.header), moved(&doc.number));
+            for e in doc.header.iter().chain(&doc.number) {
+                article.removed.push(crate::Removed {
+                    text: e.parts.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" "),
+                    reason: crate::Reason::Metadata,
+                });
+            }
             match find_document(article.title.as_deref(), &article.paragraphs) {
-                Some(d) => doc = d,
+                Some(mut d) => {
+                    d.header = d.header.or(header);
+                    d.number = d.number.or(number);
+                    doc = d;
+                }
                 None => return,
             }
         }
@@ -855,20 +884,4 @@ pub(crate) fn attach(article: &mut Article, _format: Format) {
         article.doc_number = doc.number.as_ref().map(|n| n.value.clone());
     }
     article.document = Some(doc);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn debug_flat() {
-        let p = std::fs::read_to_string("../../devset/pages/001_flat.txt").unwrap();
-        let r = Rules::get().unwrap();
-        let s = Stream::new(None, std::slice::from_ref(&p));
-        eprintln!("{:?}", r.title_end.find(&s.text));
-        eprintln!("{:?}", r.title_at(&s, 0));
-        let d = find_document(None, &[p.trim().to_owned()]);
-        eprintln!("{d:#?}");
-    }
 }
