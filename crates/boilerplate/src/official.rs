@@ -351,6 +351,9 @@ impl Rules {
     }
 
     fn is_addressee(&self, s: &str) -> bool {
+        if s.trim().contains('\n') {
+            return false;
+        }
         let t = compact(s);
         let n = t.chars().count();
         (2..=150).contains(&n)
