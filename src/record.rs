@@ -207,19 +207,19 @@ fn span(p: &zhengling_boilerplate::Part) -> DocumentSpan {
     DocumentSpan { paragraph: p.paragraph, start: p.start, end: p.end, text: p.text.clone() }
 }
 
-fn part(value: String, parts: &[zhengling_boilerplate::Part]) -> Option<DocumentPart> {
+fn part(value: String, parts: &[zhengling_boilerplate::Part]) -> DocumentPart {
     let Some(first) = parts.first() else {
         // an element taken out of the text (a flattened document's number): its value only
-        return Some(DocumentPart { value, ..DocumentPart::default() });
+        return DocumentPart { value, ..DocumentPart::default() };
     };
-    Some(DocumentPart {
+    DocumentPart {
         value,
         paragraph: first.paragraph,
         start: first.start,
         end: first.end,
         text: first.text.clone(),
         parts: if parts.len() > 1 { parts.iter().map(span).collect() } else { Vec::new() },
-    })
+    }
 }
 
 impl DocumentRecord {
@@ -229,16 +229,16 @@ impl DocumentRecord {
         let date =
             |d: &zhengling_boilerplate::DocDate| part(d.iso(), std::slice::from_ref(&d.part));
         DocumentRecord {
-            header: d.header.as_ref().and_then(el),
-            number: d.number.as_ref().and_then(el),
-            title: d.title.as_ref().and_then(el),
-            addressees: d.addressees.iter().filter_map(el).collect(),
-            signatories: d.signatories.iter().filter_map(el).collect(),
-            date: d.date.as_ref().and_then(date),
-            attachments: d.attachments.iter().filter_map(el).collect(),
-            cc: d.cc.iter().filter_map(el).collect(),
-            printed_by: d.printed_by.as_ref().and_then(el),
-            printed_on: d.printed_on.as_ref().and_then(date),
+            header: d.header.as_ref().map(el),
+            number: d.number.as_ref().map(el),
+            title: d.title.as_ref().map(el),
+            addressees: d.addressees.iter().map(el).collect(),
+            signatories: d.signatories.iter().map(el).collect(),
+            date: d.date.as_ref().map(date),
+            attachments: d.attachments.iter().map(el).collect(),
+            cc: d.cc.iter().map(el).collect(),
+            printed_by: d.printed_by.as_ref().map(el),
+            printed_on: d.printed_on.as_ref().map(date),
             levels: d
                 .levels
                 .iter()

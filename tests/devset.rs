@@ -1,6 +1,13 @@
 //! Golden test over the development set (devset/): the whole `document` of every page's record
 //! is compared with `devset/expected/<page>.document.json`, reviewed by hand.
 //! `UPDATE_GOLDEN=1 cargo test --test devset` rewrites the expectations: review the diff.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::expect_used,
+    clippy::cast_possible_truncation,
+    clippy::many_single_char_names
+)]
 
 use std::path::Path;
 

@@ -1,5 +1,6 @@
 //! The official-document parser on documents written for these tests, each read with its lines
 //! kept and flattened onto one line (line breaks collapsed to spaces).
+#![allow(clippy::unwrap_used, clippy::panic, clippy::expect_used)]
 
 use proptest::prelude::*;
 use zhengling_boilerplate::{ExtractorBuilder, Format, OfficialDocument, PageHints, find_document};
@@ -103,7 +104,7 @@ fn title() {
     });
     both(JOINT, |d| assert_eq!(d.title.as_ref().unwrap().value, "关于春季学期延期开学的通知"));
     both(BULLETIN, |d| {
-        assert_eq!(d.title.as_ref().unwrap().value, "南岭县新冠肺炎疫情防控指挥部通告")
+        assert_eq!(d.title.as_ref().unwrap().value, "南岭县新冠肺炎疫情防控指挥部通告");
     });
 }
 
