@@ -201,6 +201,7 @@ impl Pipeline {
             doc_number: article.doc_number,
             authors: article.authors,
             url: article.url.or_else(|| hints.url.map(str::to_owned)),
+            document: article.document.as_ref().map(record::DocumentRecord::new),
             paragraphs: article.paragraphs,
             entities,
             directive: Some(directive),
@@ -282,6 +283,10 @@ impl Pipeline {
             norm(p);
         }
         a.paragraphs.retain(|p| !p.trim().is_empty());
+        // the document's spans point into the normalized text
+        if a.document.is_some() {
+            a.document = zhengling_boilerplate::find_document(a.title.as_deref(), &a.paragraphs);
+        }
     }
 }
 

@@ -130,6 +130,124 @@ impl EntityRecord {
     }
 }
 
+/// One element of an official document where it stands: `paragraphs[paragraph][start..end]`
+/// (the title where `paragraph` is `null`) is `text`; `value` is the element cleaned (white space
+/// inside Chinese text, brackets and seal notes taken out). An element written over several
+/// lines has each line in `parts`, the first one's place repeated at the top. An element taken
+/// out of the text (the header and number of a flattened document, which leave the body) has
+/// its value, `paragraph` `null` and an empty span.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct DocumentPart {
+    /// The cleaned value (a date as `YYYY-MM-DD`).
+    pub value: String,
+    /// Paragraph index, `null` for the title.
+    pub paragraph: Option<usize>,
+    /// Byte start.
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// The text there.
+    pub text: String,
+    /// Every line of an element written over several, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<DocumentSpan>,
+}
+
+/// A span of an element written over several lines.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct DocumentSpan {
+    /// Paragraph index, `null` for the title.
+    pub paragraph: Option<usize>,
+    /// Byte start.
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// The text there.
+    pub text: String,
+}
+
+/// A numbered heading of an official document's body (`一、` level 1, `（一）` 2, `1.` 3, `（1）` 4).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct DocumentHeading {
+    /// 1 to 4.
+    pub level: u8,
+    /// The marker where it stands.
+    #[serde(flatten)]
+    pub at: DocumentSpan,
+}
+
+/// The structure of an official document (GB/T 9704-2012), as found in the page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct DocumentRecord {
+    /// 发文机关标志.
+    pub header: Option<DocumentPart>,
+    /// 发文字号 or the sequence number under the title.
+    pub number: Option<DocumentPart>,
+    /// 标题.
+    pub title: Option<DocumentPart>,
+    /// 主送机关.
+    pub addressees: Vec<DocumentPart>,
+    /// 发文机关署名.
+    pub signatories: Vec<DocumentPart>,
+    /// 成文日期 (`value` is `YYYY-MM-DD`).
+    pub date: Option<DocumentPart>,
+    /// 附件说明 items.
+    pub attachments: Vec<DocumentPart>,
+    /// 抄送.
+    pub cc: Vec<DocumentPart>,
+    /// 印发机关.
+    pub printed_by: Option<DocumentPart>,
+    /// 印发日期.
+    pub printed_on: Option<DocumentPart>,
+    /// The body's numbered headings.
+    pub levels: Vec<DocumentHeading>,
+}
+
+fn span(p: &zhengling_boilerplate::Part) -> DocumentSpan {
+    DocumentSpan { paragraph: p.paragraph, start: p.start, end: p.end, text: p.text.clone() }
+}
+
+fn part(value: String, parts: &[zhengling_boilerplate::Part]) -> DocumentPart {
+    let Some(first) = parts.first() else {
+        // an element taken out of the text (a flattened document's number): its value only
+        return DocumentPart { value, ..DocumentPart::default() };
+    };
+    DocumentPart {
+        value,
+        paragraph: first.paragraph,
+        start: first.start,
+        end: first.end,
+        text: first.text.clone(),
+        parts: if parts.len() > 1 { parts.iter().map(span).collect() } else { Vec::new() },
+    }
+}
+
+impl DocumentRecord {
+    /// The record of a document found by the boilerplate crate.
+    pub fn new(d: &zhengling_boilerplate::OfficialDocument) -> Self {
+        let el = |e: &zhengling_boilerplate::Element| part(e.value.clone(), &e.parts);
+        let date =
+            |d: &zhengling_boilerplate::DocDate| part(d.iso(), std::slice::from_ref(&d.part));
+        DocumentRecord {
+            header: d.header.as_ref().map(el),
+            number: d.number.as_ref().map(el),
+            title: d.title.as_ref().map(el),
+            addressees: d.addressees.iter().map(el).collect(),
+            signatories: d.signatories.iter().map(el).collect(),
+            date: d.date.as_ref().map(date),
+            attachments: d.attachments.iter().map(el).collect(),
+            cc: d.cc.iter().map(el).collect(),
+            printed_by: d.printed_by.as_ref().map(el),
+            printed_on: d.printed_on.as_ref().map(date),
+            levels: d
+                .levels
+                .iter()
+                .map(|h| DocumentHeading { level: h.level, at: span(&h.part) })
+                .collect(),
+        }
+    }
+}
+
 /// What normalization did to the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct NormalizationSummary {
@@ -204,6 +322,9 @@ pub struct Record {
     pub removed: Vec<RemovedBlock>,
     /// Entities with paragraph spans.
     pub entities: Vec<EntityRecord>,
+    /// The structure of the official document the page is (`null` for other pages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentRecord>,
     /// The typed directive record.
     pub directive: Option<Directive>,
     /// What normalization did.

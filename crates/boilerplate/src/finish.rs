@@ -373,6 +373,7 @@ pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
         paragraphs,
         removed: d.removed,
         warnings: d.warnings,
+        document: None,
     }
 }
 

@@ -71,10 +71,12 @@ mod finish;
 mod html;
 mod lexicon;
 mod names;
+mod official;
 mod plain;
 mod text;
 
 pub use error::{Error, Result};
+pub use official::{DocDate, Element, Heading, OfficialDocument, Part, find_document};
 
 use lexicon::Lexicon;
 
@@ -290,6 +292,9 @@ pub struct Article {
     pub removed: Vec<Removed>,
     /// Problems worth telling the user (e.g. no article found).
     pub warnings: Vec<String>,
+    /// The structure of the official document the article is (发文字号, 标题, 主送机关,
+    /// 署名, 成文日期, ...), with spans into the title and paragraphs; `None` for other pages.
+    pub document: Option<OfficialDocument>,
 }
 
 /// Builds an [`Extractor`].
@@ -322,6 +327,7 @@ impl ExtractorBuilder {
     /// # Errors
     /// When an embedded rule table is invalid.
     pub fn build(&self) -> Result<Extractor> {
+        official::check_rules()?;
         Ok(Extractor { lex: Lexicon::new()?, report_removed: self.report_removed })
     }
 }
@@ -349,6 +355,7 @@ impl Extractor {
             Format::Html => html::extract(&self.lex, page, hints),
             Format::Text => plain::extract(&self.lex, page, hints),
         };
+        official::attach(&mut article, format);
         if !self.report_removed {
             article.removed.clear();
         }
