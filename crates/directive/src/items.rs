@@ -838,6 +838,27 @@ mod tests {
         assert_eq!(coded("公交、地铁暂停运营"), [code("暂停运营", Some("C5"), Some(2))]);
     }
 
+    /// One measure named many ways; policies that are no public-health measure get E codes.
+    #[test]
+    fn measure_names_and_economic_codes() {
+        let codes = |p: &str| -> Vec<String> {
+            one(p, Kind::Notice).measures.iter().filter_map(|m| m.oxcgrt.clone()).collect()
+        };
+        assert_eq!(codes("离汉通道暂时关闭"), ["C7"]);
+        assert_eq!(codes("无特殊原因市民尽量不要外出"), ["C6"]);
+        assert_eq!(codes("全市中小学延期至2月17日之后开学"), ["C1"]);
+        assert_eq!(codes("各类企业不得于2月9日24时前复工"), ["C2"]);
+        assert_eq!(codes("取消全市一切群体性集会活动"), ["C3"]);
+        assert_eq!(codes("严禁农户举行红白喜事"), ["C4"]);
+        assert_eq!(codes("农村客运班线暂停营运"), ["C5"]);
+        assert_eq!(codes("对中小企业给予贷款贴息"), ["E2"]);
+        assert_eq!(codes("落实援企稳岗政策"), ["E1"]);
+        // a mere mention codes nothing: 开学 without a delay, 复工复产 reopening lifts C2
+        assert!(codes("做好开学准备").is_empty());
+        let reopen = one("有序推进复工复产", Kind::Notice);
+        assert!(reopen.measures.iter().all(|m| m.lifted), "{:?}", reopen.measures);
+    }
+
     #[test]
     fn measure_levels_targeting_and_compliance() {
         let i = one("高风险区要做到足不出户", Kind::Notice);
