@@ -158,6 +158,12 @@ impl Pipeline {
             .enumerate()
             .flat_map(|(i, es)| es.iter().map(move |e| EntityRecord::new(i, e)))
             .collect();
+        let signatories: Vec<String> = article
+            .document
+            .iter()
+            .flat_map(|d| &d.signatories)
+            .map(|e| e.value.clone())
+            .collect();
         let mut directive = self.rules.build(&Document {
             title,
             published: article.published.as_deref(),
@@ -165,6 +171,8 @@ impl Pipeline {
             entities: &per_paragraph,
             site: article.site.as_deref(),
             source: article.source.as_deref(),
+            signatories: &signatories,
+            header: article.document.as_ref().and_then(|d| d.header.as_ref()).map(|h| h.value.as_str()),
         });
         if let Some(s) = &shadow {
             let remap = |p: Option<usize>, start: usize, end: usize| {
@@ -285,7 +293,7 @@ impl Pipeline {
         a.paragraphs.retain(|p| !p.trim().is_empty());
         // the document's spans point into the normalized text
         if a.document.is_some() {
-            a.document = zhengling_boilerplate::find_document(a.title.as_deref(), &a.paragraphs);
+            a.document = zhengling_boilerplate::article_document(a);
         }
     }
 }

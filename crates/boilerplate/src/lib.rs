@@ -76,7 +76,9 @@ mod plain;
 mod text;
 
 pub use error::{Error, Result};
-pub use official::{DocDate, Element, Heading, OfficialDocument, Part, find_document};
+pub use official::{
+    DocDate, Element, Heading, OfficialDocument, Part, article_document, find_document,
+};
 
 use lexicon::Lexicon;
 

@@ -842,6 +842,57 @@ fn resplit(doc: &OfficialDocument, para: &str, p: usize) -> Vec<String> {
 /// gave no better source for: a flattened document's paragraphs are cut at its elements (the
 /// title, number and header leave the body), the title when the page has none, the publication
 /// date (the 成文日期) when none is printed, the document number.
+/// The signature and date of a document whose closing lines the page cut off as boilerplate
+/// or metadata (a signing body written over two lines, `玉环市…疫情\n防控指挥部`, then
+/// `2020年1月28日`): read from the removed blocks that follow the article, they keep their
+/// value and, standing in no paragraph, have no parts.
+fn recover_closing(article: &Article, doc: &mut OfficialDocument) {
+    /// How many removed blocks after the article may hold the closing.
+    const TAIL: usize = 3;
+    let n = article.paragraphs.len();
+    let tail: Vec<String> = article
+        .removed
+        .iter()
+        .rev()
+        .take(TAIL)
+        .rev()
+        .map(|r| r.text.lines().map(str::trim).collect::<String>())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tail.is_empty() {
+        return;
+    }
+    let mut all = article.paragraphs.clone();
+    all.extend(tail);
+    let Some(found) = find_document(article.title.as_deref(), &all) else { return };
+    let outside = |e: &Element| e.parts.iter().all(|p| p.paragraph.is_some_and(|i| i >= n));
+    if doc.signatories.is_empty() {
+        doc.signatories = found
+            .signatories
+            .into_iter()
+            .filter(outside)
+            .map(|e| Element { value: e.value, parts: Vec::new() })
+            .collect();
+    }
+    if doc.date.is_none() {
+        doc.date = found.date.filter(|d| d.part.paragraph.is_some_and(|i| i >= n)).map(|mut d| {
+            d.part = Part::default();
+            d
+        });
+    }
+}
+
+/// The official document an extracted article holds: [`find_document`] on its title and
+/// paragraphs, with a signature and date the page cut off as boilerplate read back from the
+/// removed blocks after it.
+pub fn article_document(article: &Article) -> Option<OfficialDocument> {
+    let mut doc = find_document(article.title.as_deref(), &article.paragraphs)?;
+    if doc.signatories.is_empty() || doc.date.is_none() {
+        recover_closing(article, &mut doc);
+    }
+    Some(doc)
+}
+
 pub(crate) fn attach(article: &mut Article, _format: Format) {
     let Some(mut doc) = find_document(article.title.as_deref(), &article.paragraphs) else {
         return;
@@ -876,6 +927,9 @@ pub(crate) fn attach(article: &mut Article, _format: Format) {
                 None => return,
             }
         }
+    }
+    if doc.signatories.is_empty() || doc.date.is_none() {
+        recover_closing(article, &mut doc);
     }
     if article.title.is_none() {
         article.title = doc.title.as_ref().map(|t| t.value.clone());

@@ -146,6 +146,47 @@ pub(crate) fn expand(
     })
 }
 
+/// The issuers an official document signs as (or, unsigned, names in its header, `…文件`
+/// dropped), each with where it stands among the last paragraphs when it does.
+pub(crate) fn signed(
+    signatories: &[String],
+    header: Option<&str>,
+    paragraphs: &[String],
+) -> Vec<(String, Option<Evidence>)> {
+    let names: Vec<String> = if signatories.is_empty() {
+        header
+            .map(|h| h.trim().trim_end_matches("文件").trim().to_owned())
+            .filter(|h| chars(h) >= 2)
+            .into_iter()
+            .collect()
+    } else {
+        signatories.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+    };
+    names
+        .into_iter()
+        .map(|name| {
+            let ev = paragraphs.iter().enumerate().rev().find_map(|(pi, p)| {
+                let at = p.rfind(name.as_str())?;
+                Some(Evidence::new(Some(pi), at, at + name.len(), name.clone()))
+            });
+            (name, ev)
+        })
+        .collect()
+}
+
+/// A body's name written relative to the page (`市人民政府办公厅`, `县指挥部`) with the region
+/// it belongs to in front (`贵阳市人民政府办公厅`), when the region is of that level.
+pub(crate) fn qualify(lx: &Lexicon, name: &str, region: &str) -> Option<String> {
+    let level = name.chars().next()?;
+    if !matches!(level, '省' | '市' | '县' | '区')
+        || !region.ends_with(level)
+        || lx.lists.level_word.iter().any(|w| name.starts_with(w.as_str()))
+    {
+        return None;
+    }
+    Some(format!("{region}{}", name.get(level.len_utf8()..)?))
+}
+
 /// Who issued the document.
 pub(crate) fn issuer(
     lx: &Lexicon,

@@ -92,6 +92,11 @@ pub struct Document<'a> {
     pub site: Option<&'a str>,
     /// The credited source (`长治日报`), used like `site`.
     pub source: Option<&'a str>,
+    /// The signing bodies of an official document (发文机关署名), in order: the issuers of a
+    /// notice, several for a joint document.
+    pub signatories: &'a [String],
+    /// The issuing body's header (发文机关标志, `贵阳市人民政府办公厅文件`).
+    pub header: Option<&'a str>,
 }
 
 /// The rule tables a [`RulesBuilder`] can replace, by file name.
@@ -218,7 +223,17 @@ impl Rules {
         let (kind, kind_evidence) = issuer::kind(lx, title, paragraphs, distinct.len());
 
         let mut d = Directive { kind, kind_evidence, ..Directive::default() };
-        if let Some((name, ev)) = issuer::issuer(lx, kind, title, paragraphs, &entities) {
+        // an official document names its issuers where it signs (发文机关署名), else in its
+        // header (发文机关标志); a meeting is issued by the body that held it
+        let signed = issuer::signed(doc.signatories, doc.header, paragraphs);
+        if kind != Kind::Meeting && !signed.is_empty() {
+            d.issuers = signed.iter().map(|(n, _)| n.clone()).collect();
+            if let Some((name, ev)) = signed.into_iter().next() {
+                d.issuer = Some(name);
+                d.issuer_evidence = ev;
+            }
+        } else if let Some((name, ev)) = issuer::issuer(lx, kind, title, paragraphs, &entities) {
+            d.issuers = vec![name.clone()];
             d.issuer = Some(name);
             d.issuer_evidence = Some(ev);
         }
@@ -231,6 +246,14 @@ impl Rules {
         if let Some(place) = region {
             d.region = Some(place.name);
             d.region_code = place.code;
+        }
+        // `市人民政府办公厅` on a 贵阳 page is 贵阳市人民政府办公厅
+        if let Some(region) = d.region.clone() {
+            for name in d.issuer.iter_mut().chain(d.issuers.iter_mut()) {
+                if let Some(full) = issuer::qualify(lx, name, &region) {
+                    *name = full;
+                }
+            }
         }
         if let Some((phase, ev)) = zones::phase(lx, title, paragraphs) {
             d.phase = Some(phase);
@@ -380,6 +403,52 @@ mod tests {
             ],
         );
         assert_eq!((d.valid_from, d.valid_to), (None, None));
+    }
+
+    #[test]
+    fn issuers_come_from_the_signature_then_the_header() {
+        let rules = RulesBuilder::new().build().unwrap();
+        let ps: Vec<String> = ["各区县人民政府：", "一、各地要落实核酸检测。", "市人民政府办公厅", "2020年2月11日"]
+            .map(str::to_owned)
+            .to_vec();
+        let es = vec![Vec::new(); ps.len()];
+        let joint = ["贵阳市人民政府办公厅".to_owned(), "贵阳市卫生健康局".to_owned()];
+        let d = rules.build(&Document {
+            title: Some("贵阳市卫生健康局关于做好疫情防控的通知"),
+            paragraphs: &ps,
+            entities: &es,
+            signatories: &joint,
+            ..Document::default()
+        });
+        assert_eq!(d.issuer.as_deref(), Some("贵阳市人民政府办公厅"));
+        assert_eq!(d.issuers, joint);
+        // a name relative to the page is qualified by its region
+        let relative = ["市人民政府办公厅".to_owned()];
+        let extractor = zhengling_entities::ExtractorBuilder::new().build().unwrap();
+        let ps2: Vec<String> = ["贵阳市各区县人民政府：", "一、各地要落实核酸检测。", "市人民政府办公厅"]
+            .map(str::to_owned)
+            .to_vec();
+        let es2 = extractor.extract_document(&ps2, &zhengling_entities::Context::default());
+        let d = rules.build(&Document {
+            title: Some("关于做好疫情防控的通知"),
+            paragraphs: &ps2,
+            entities: &es2,
+            signatories: &relative,
+            ..Document::default()
+        });
+        assert_eq!(d.region.as_deref(), Some("贵阳市"));
+        assert_eq!(d.issuer.as_deref(), Some("贵阳市人民政府办公厅"));
+        let ev = d.issuer_evidence.unwrap();
+        assert_eq!((ev.paragraph, ev.text.as_str()), (Some(2), "市人民政府办公厅"));
+        // unsigned: the header, without 文件
+        let d = rules.build(&Document {
+            title: Some("关于做好疫情防控的通知"),
+            paragraphs: &ps[..2],
+            entities: &es[..2],
+            header: Some("贵州省卫生健康委员会文件"),
+            ..Document::default()
+        });
+        assert_eq!(d.issuer.as_deref(), Some("贵州省卫生健康委员会"));
     }
 
     #[test]

@@ -579,6 +579,8 @@ pub struct Directive {
     pub issuer: Option<String>,
     /// Where the issuer's name stands.
     pub issuer_evidence: Option<Evidence>,
+    /// Every issuer, `issuer` first (the signing bodies of a joint document).
+    pub issuers: Vec<String>,
     /// The division it governs.
     pub region: Option<String>,
     /// The division's statistical code (`140100`).
@@ -611,6 +613,7 @@ impl Default for Directive {
             kind_evidence: None,
             issuer: None,
             issuer_evidence: None,
+            issuers: Vec::new(),
             region: None,
             region_code: None,
             phase: None,
