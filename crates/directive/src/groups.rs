@@ -18,6 +18,8 @@ const UNNUMBERED: u8 = 6;
 const GROUP_CHARS: usize = 60;
 /// The longest header or group clause, in characters.
 const HEADER_CHARS: usize = 50;
+/// How many characters (对于, 凡是, 所有…) may stand before the group a clause opens with.
+const SUBJECT_LEAD: usize = 4;
 /// The longest clause read as a group of its own (`返回农村地区`), in characters.
 const GROUP_CLAUSE_CHARS: usize = 16;
 
@@ -257,16 +259,26 @@ pub(crate) fn phrases(lx: &Lexicon, p: &str, seg: Seg) -> Vec<(usize, usize)> {
             continue;
         }
         let mut start = h.start;
+        // inside a bracketed aside (`（直辖市为区）`) nothing ends the phrase
+        let mut depth = 0usize;
         for (i, c) in text.get(floor..h.start).unwrap_or("").char_indices().rev() {
             let i = floor + i;
-            if matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '\n')
-                || chars(text.get(i..h.end).unwrap_or("")) > GROUP_CHARS
-            {
+            if chars(text.get(i..h.end).unwrap_or("")) > GROUP_CHARS {
                 break;
             }
-            let upto = text.get(..i + c.len_utf8()).unwrap_or("");
-            if lx.group_stops.iter().any(|w| upto.ends_with(w.as_str())) {
-                break;
+            match c {
+                '）' | ')' => depth += 1,
+                '（' | '(' if depth > 0 => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                if matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '\n') {
+                    break;
+                }
+                let upto = text.get(..i + c.len_utf8()).unwrap_or("");
+                if lx.group_stops.iter().any(|w| upto.ends_with(w.as_str())) {
+                    break;
+                }
             }
             start = i;
         }
@@ -413,7 +425,12 @@ fn first_colon(s: &str) -> Option<(usize, usize)> {
 }
 
 /// The group header of paragraph `p`, if it opens with one.
-pub(crate) fn header(lx: &Lexicon, p: &str, paragraph: usize) -> Option<Header> {
+pub(crate) fn header(
+    lx: &Lexicon,
+    p: &str,
+    paragraph: usize,
+    places: &[(usize, usize)],
+) -> Option<Header> {
     let (skip, level) = marker(p).unwrap_or((0, UNNUMBERED));
     let rest = p.get(skip..)?;
     let lead = rest.len() - rest.trim_start().len();
@@ -458,6 +475,12 @@ pub(crate) fn header(lx: &Lexicon, p: &str, paragraph: usize) -> Option<Header> 
     if groups.is_empty() {
         groups = groups_of(lx, p, paragraph, span.start, span.end);
     }
+    // 石家庄、邢台、廊坊等地：the people of named places
+    if groups.is_empty() && places.iter().any(|&(s, e)| span.start <= s && e <= span.end) {
+        let mut g = untyped(span.text(p), paragraph, span.start, span.end);
+        g.origin = Some(Origin::NamedArea);
+        groups.push(g);
+    }
     if groups.is_empty() {
         return None;
     }
@@ -466,11 +489,15 @@ pub(crate) fn header(lx: &Lexicon, p: &str, paragraph: usize) -> Option<Header> 
 
 /// The scope of every paragraph: the header it opens with (if any) and the groups it inherits
 /// (the innermost open header's, refined by the headers around it).
-pub(crate) fn scopes(lx: &Lexicon, paragraphs: &[String]) -> Vec<(Option<Header>, Vec<Group>)> {
+pub(crate) fn scopes(
+    lx: &Lexicon,
+    paragraphs: &[String],
+    places: &[Vec<(usize, usize)>],
+) -> Vec<(Option<Header>, Vec<Group>)> {
     let mut stack: Vec<(u8, Vec<Group>)> = Vec::new();
     let mut out = Vec::with_capacity(paragraphs.len());
     for (i, p) in paragraphs.iter().enumerate() {
-        let h = header(lx, p, i);
+        let h = header(lx, p, i, places.get(i).map_or(&[][..], Vec::as_slice));
         let level = h.as_ref().map(|h| h.level).or_else(|| marker(p).map(|m| m.1));
         if let Some(level) = level {
             while stack.last().is_some_and(|(l, _)| *l >= level) {
@@ -734,7 +761,7 @@ impl<'a> Assigner<'a> {
             .filter(|s| paragraphs.iter().any(|p| p.contains(s.context.as_str())))
             .map(|s| (s.word.as_str(), s.people.as_str()))
             .collect();
-        let mut scopes = scopes(lx, paragraphs);
+        let mut scopes = scopes(lx, paragraphs, &places);
         for (h, gs) in &mut scopes {
             apply_senses(lx, &senses, gs);
             name_places(paragraphs, &places, gs);
@@ -906,11 +933,18 @@ impl<'a> Assigner<'a> {
                 })
                 .collect()
         } else {
+            // the groups an item opens with are its subject, which a later clause of the
+            // paragraph without one continues (精准锁定密接 names whom, not who)
             let mut subject = Vec::new();
             let mut all = Vec::new();
             for (unit, how) in own {
                 let unit = narrow(&unit, scope);
-                if how != Found::Without {
+                let opens = unit.first().is_some_and(|g| {
+                    let before = p.get(seg.start..g.start.max(seg.start)).unwrap_or("");
+                    let clause = before.rsplit(['，', ',', '：', ':']).next().unwrap_or(before);
+                    chars(clause) <= SUBJECT_LEAD
+                });
+                if how != Found::Without && opens {
                     subject.extend(unit.iter().cloned());
                 }
                 all.extend(unit);
@@ -1005,7 +1039,7 @@ mod tests {
     }
 
     fn header_text(p: &str) -> Option<(u8, String, Vec<Option<Origin>>)> {
-        let h = header(lx(), p, 0)?;
+        let h = header(lx(), p, 0, &[])?;
         let text = h.groups.first()?.text.clone();
         Some((h.level, text, h.groups.iter().map(|g| g.origin).collect()))
     }
@@ -1056,7 +1090,7 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
-        let s = scopes(lx(), &ps);
+        let s = scopes(lx(), &ps, &[]);
         let first = |i: usize| s[i].1.first().and_then(|g| g.origin);
         assert_eq!(first(1), Some(Origin::Abroad));
         assert_eq!(first(3), Some(Origin::MediumRisk));
@@ -1071,7 +1105,7 @@ mod tests {
         ]
         .map(str::to_owned)
         .to_vec();
-        let s = scopes(lx(), &ps);
+        let s = scopes(lx(), &ps, &[]);
         assert_eq!(s[1].1[0].origin, Some(Origin::HighRisk));
         assert_eq!(s[3].1[0].origin, Some(Origin::MediumRisk));
         assert_eq!(s[3].1[0].movement, Some(Movement::Returning));

@@ -189,6 +189,7 @@ pub(crate) struct Lists {
     pub without: Vec<String>,
     pub define: Vec<String>,
     pub level_word: Vec<String>,
+    pub group_keep: Vec<String>,
     pub unit_day: Vec<String>,
     pub unit_week: Vec<String>,
     pub unit_month: Vec<String>,
@@ -249,6 +250,7 @@ impl Lists {
             without: take("without")?,
             define: take("define")?,
             level_word: take("level-word")?,
+            group_keep: take("group-keep")?,
             unit_day: take("unit-day")?,
             unit_week: take("unit-week")?,
             unit_month: take("unit-month")?,
@@ -498,7 +500,13 @@ impl Lexicon {
             group_cues: Words::new("group cue", group_words)?,
             group_rows,
             group_senses,
-            group_stops: lists.group_stop.clone(),
+            group_stops: {
+                let mut w: Vec<String> = lists.group_stop.clone();
+                w.extend(stops.iter().filter(|s| !lists.group_keep.contains(s)).cloned());
+                w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+                w.dedup();
+                w
+            },
             actors,
             lists,
             session: regex(r"第\s*([0-9一二三四五六七八九十百千零〇两]{1,8})\s*次")?,
