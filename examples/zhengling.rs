@@ -250,14 +250,12 @@ fn write_groups(out: &mut impl Write, d: &zhengling_directive::Directive) -> io:
     let mut groups: Vec<(&Group, Vec<&Measure>)> = Vec::new();
     for item in &d.items {
         for g in &item.groups {
-            let same = |o: &&Group| o.text == g.text && o.origin == g.origin && o.people == g.people;
-            let at = match groups.iter().position(|(o, _)| same(o)) {
-                Some(i) => i,
-                None => {
-                    groups.push((g, Vec::new()));
-                    groups.len() - 1
-                }
-            };
+            let same =
+                |o: &&Group| o.text == g.text && o.origin == g.origin && o.people == g.people;
+            let at = groups.iter().position(|(o, _)| same(o)).unwrap_or_else(|| {
+                groups.push((g, Vec::new()));
+                groups.len() - 1
+            });
             if let Some((_, ms)) = groups.get_mut(at) {
                 for m in &item.measures {
                     if !ms.iter().any(|o| o.term == m.term) {
@@ -272,18 +270,26 @@ fn write_groups(out: &mut impl Write, d: &zhengling_directive::Directive) -> io:
     };
     for (g, ms) in groups.iter().filter(|(_, ms)| !ms.is_empty()).take(8) {
         let mut kind: Vec<&str> = Vec::new();
-        kind.extend(g.origin.map(|o| o.as_str()));
-        kind.extend(g.area.map(|o| o.as_str()));
-        kind.extend(g.movement.map(|o| o.as_str()));
+        kind.extend(g.origin.map(zhengling_directive::Origin::as_str));
+        kind.extend(g.area.map(zhengling_directive::Origin::as_str));
+        kind.extend(g.movement.map(zhengling_directive::Movement::as_str));
         kind.extend(g.people.as_deref());
         let except: Vec<&str> = g.except.iter().map(|x| x.text.as_str()).collect();
-        let except = if except.is_empty() { String::new() } else { format!(" except {}", except.join("、")) };
+        let except = if except.is_empty() {
+            String::new()
+        } else {
+            format!(" except {}", except.join("、"))
+        };
         writeln!(out, "   group:     {} ({}){except}", g.text, kind.join(", "))?;
         let described: Vec<String> = ms
             .iter()
             .map(|m| {
                 let days: Vec<String> = m.days.iter().map(|d| d.value.to_string()).collect();
-                let days = if days.is_empty() { String::new() } else { format!(" days {}", days.join("/")) };
+                let days = if days.is_empty() {
+                    String::new()
+                } else {
+                    format!(" days {}", days.join("/"))
+                };
                 format!(
                     "{}{}{}{}{}{}{}{}",
                     m.term,

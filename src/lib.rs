@@ -158,12 +158,8 @@ impl Pipeline {
             .enumerate()
             .flat_map(|(i, es)| es.iter().map(move |e| EntityRecord::new(i, e)))
             .collect();
-        let signatories: Vec<String> = article
-            .document
-            .iter()
-            .flat_map(|d| &d.signatories)
-            .map(|e| e.value.clone())
-            .collect();
+        let signatories: Vec<String> =
+            article.document.iter().flat_map(|d| &d.signatories).map(|e| e.value.clone()).collect();
         let mut directive = self.rules.build(&Document {
             title,
             published: article.published.as_deref(),
@@ -172,7 +168,11 @@ impl Pipeline {
             site: article.site.as_deref(),
             source: article.source.as_deref(),
             signatories: &signatories,
-            header: article.document.as_ref().and_then(|d| d.header.as_ref()).map(|h| h.value.as_str()),
+            header: article
+                .document
+                .as_ref()
+                .and_then(|d| d.header.as_ref())
+                .map(|h| h.value.as_str()),
         });
         if let Some(s) = &shadow {
             let remap = |p: Option<usize>, start: usize, end: usize| {

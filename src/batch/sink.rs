@@ -275,7 +275,8 @@ impl<W: Write> Sink for MeasuresCsv<W> {
             } else {
                 item.groups.iter().map(Some).collect()
             };
-            for (group, m) in groups.iter().flat_map(|g| item.measures.iter().map(move |m| (*g, m))) {
+            for (group, m) in groups.iter().flat_map(|g| item.measures.iter().map(move |m| (*g, m)))
+            {
                 let level = m.level.map(|l| l.to_string()).unwrap_or_default();
                 let valid_from = m
                     .valid_from
@@ -323,7 +324,11 @@ impl<W: Write> Sink for MeasuresCsv<W> {
                     group.and_then(|g| g.origin).map_or("", |o| o.as_str()),
                     group.and_then(|g| g.movement).map_or("", |o| o.as_str()),
                     group.and_then(|g| g.people.as_deref()).unwrap_or_default(),
-                    &group.map(|g| g.except.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("|")).unwrap_or_default(),
+                    &group
+                        .map(|g| {
+                            g.except.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("|")
+                        })
+                        .unwrap_or_default(),
                     m.timing.map_or("", |t| t.as_str()),
                     if m.requirement { "true" } else { "false" },
                     &value(m.duration.as_ref()),
@@ -454,13 +459,45 @@ mod tests {
         let tail = |i: usize| rows[i].iter().skip(23).collect::<Vec<_>>();
         assert_eq!(
             tail(0),
-            ["0", "省外低风险地区返扬人员", "low-risk", "returning", "", "", "before-arrival", "true",
-             "", "", "72", "hour", "", "", "", ""]
+            [
+                "0",
+                "省外低风险地区返扬人员",
+                "low-risk",
+                "returning",
+                "",
+                "",
+                "before-arrival",
+                "true",
+                "",
+                "",
+                "72",
+                "hour",
+                "",
+                "",
+                "",
+                ""
+            ]
         );
         assert_eq!(
             tail(3),
-            ["0", "重点人群", "", "", "key-occupation", "学生|老人", "after-arrival", "false",
-             "", "", "", "", "2", "7", "day", "7/14"]
+            [
+                "0",
+                "重点人群",
+                "",
+                "",
+                "key-occupation",
+                "学生|老人",
+                "after-arrival",
+                "false",
+                "",
+                "",
+                "",
+                "",
+                "2",
+                "7",
+                "day",
+                "7/14"
+            ]
         );
     }
 

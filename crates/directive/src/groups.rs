@@ -23,14 +23,42 @@ const SUBJECT_LEAD: usize = 4;
 /// The longest clause read as a group of its own (`返回农村地区`), in characters.
 const GROUP_CLAUSE_CHARS: usize = 16;
 
+/// Who the people of a group are, as a cue says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Who {
+    /// Nobody in particular (`非重点人群`, `返回城区`).
+    Anyone,
+    /// These people (`key-occupation`).
+    Named(String),
+}
+
+impl Who {
+    fn from_cue(p: Option<&String>) -> Who {
+        p.map_or(Who::Anyone, |p| Who::Named(p.clone()))
+    }
+
+    /// The named people, if any.
+    pub(crate) fn named(self) -> Option<String> {
+        match self {
+            Who::Named(p) => Some(p),
+            Who::Anyone => None,
+        }
+    }
+
+    /// Whether these are the named people `p`.
+    pub(crate) fn is(&self, p: &str) -> bool {
+        matches!(self, Who::Named(x) if x == p)
+    }
+}
+
 /// The typed attributes a phrase's cues give.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Attrs {
     pub origin: Option<Origin>,
     pub area: Option<Origin>,
     pub movement: Option<Movement>,
-    /// `Some(None)`: explicitly nobody in particular (`非重点人群`).
-    pub people: Option<Option<String>>,
+    /// Who they are, when a cue says it.
+    pub people: Option<Who>,
 }
 
 impl Attrs {
@@ -47,7 +75,7 @@ struct Part {
     area: Option<Origin>,
     rest: bool,
     movement: Option<Movement>,
-    people: Option<Option<String>>,
+    people: Option<Who>,
     /// Whether a cue other than movement types it (it stands as a conjunct of its own).
     typed: bool,
 }
@@ -73,9 +101,9 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
         let conjunction = last_end > 0
             && types_group(lx, h.id)
             && !between.contains('的')
-            && between
-                .char_indices()
-                .any(|(i, c)| matches!(c, '和' | '及' | '与' | '或' | '、') && !in_brackets(last_end + i));
+            && between.char_indices().any(|(i, c)| {
+                matches!(c, '和' | '及' | '与' | '或' | '、') && !in_brackets(last_end + i)
+            });
         if conjunction && parts.last().is_some_and(|p| p.typed) {
             parts.push(Part::default());
         }
@@ -96,7 +124,7 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
             }
             GroupField::Movement(m) => part.movement = Some(*m),
             GroupField::People(p) => {
-                part.people = Some(p.clone());
+                part.people = Some(Who::from_cue(p.as_ref()));
                 part.typed = true;
             }
             GroupField::Rest => {
@@ -117,12 +145,13 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
     }
     // 省外、省内所在地市有中高风险地区的: the relative clause closing the phrase qualifies the
     // bare territories joined before it
-    if text.ends_with('的') && parts.len() > 1 {
-        if let Some(last) = parts.last().cloned().filter(|l| !l.origins.is_empty()) {
-            for part in parts.iter_mut().rev().skip(1) {
-                if part.origins.is_empty() && part.people.is_none() && part.area.is_some() {
-                    part.origins.clone_from(&last.origins);
-                }
+    if text.ends_with('的')
+        && parts.len() > 1
+        && let Some(last) = parts.last().cloned().filter(|l| !l.origins.is_empty())
+    {
+        for part in parts.iter_mut().rev().skip(1) {
+            if part.origins.is_empty() && part.people.is_none() && part.area.is_some() {
+                part.origins.clone_from(&last.origins);
             }
         }
     }
@@ -192,7 +221,7 @@ fn groups_of(lx: &Lexicon, p: &str, paragraph: usize, start: usize, end: usize) 
             origin: a.origin,
             area: a.area,
             movement: a.movement,
-            people: a.people.flatten(),
+            people: a.people.and_then(Who::named),
             except: Vec::new(),
             inherited: false,
         })
@@ -272,7 +301,8 @@ pub(crate) fn phrases(lx: &Lexicon, p: &str, seg: Seg) -> Vec<(usize, usize)> {
                 _ => {}
             }
             if depth == 0 {
-                if matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '\n') {
+                if matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '\n')
+                {
                     break;
                 }
                 let upto = text.get(..i + c.len_utf8()).unwrap_or("");
@@ -338,7 +368,9 @@ pub(crate) fn is_group_clause(lx: &Lexicon, text: &str) -> bool {
     let lead = segment::starts_with_any(text, &lx.lists.group_clause_lead).map_or(0, str::len);
     let hits = lx.group_cues.find(text);
     let typed = hits.iter().any(|h| types_group(lx, h.id));
-    let opens = hits.iter().find(|h| !matches!(lx.group_rows.get(h.id).map(|c| &c.field), Some(GroupField::None)));
+    let opens = hits
+        .iter()
+        .find(|h| !matches!(lx.group_rows.get(h.id).map(|c| &c.field), Some(GroupField::None)));
     typed && opens.is_some_and(|h| h.start <= lead)
 }
 
@@ -540,7 +572,8 @@ pub(crate) fn exceptions(lx: &Lexicon, p: &str, paragraph: usize, sentence: Seg)
     let mut from = 0;
     while let Some(at) = text.get(from..).and_then(|t| t.find('除')) {
         let start = from + at + '除'.len_utf8();
-        let start = start + text.get(start..).map_or(0, |t| if t.starts_with('了') { 3 } else { 0 });
+        let start =
+            start + text.get(start..).map_or(0, |t| if t.starts_with('了') { 3 } else { 0 });
         let tail = text.get(start..).unwrap_or("");
         let end = ["以外", "之外", "外"]
             .iter()
@@ -601,8 +634,13 @@ fn definitions(lx: &Lexicon, paragraphs: &[String]) -> Vec<(String, String)> {
                 let attrs = classify(lx, body);
                 let people = attrs
                     .iter()
-                    .find_map(|a| a.people.clone().flatten())
-                    .or_else(|| attrs.iter().any(|a| a.origin.is_some_and(Origin::is_risk)).then(|| "listed".to_owned()));
+                    .find_map(|a| a.people.clone().and_then(Who::named))
+                    .or_else(|| {
+                        attrs
+                            .iter()
+                            .any(|a| a.origin.is_some_and(Origin::is_risk))
+                            .then(|| "listed".to_owned())
+                    });
                 if let Some(people) = people
                     && !out.iter().any(|(n, _)| n == name)
                 {
@@ -632,9 +670,7 @@ fn apply_definitions(defined: &[(String, String)], groups: &mut [Group]) {
 /// `inner` or contains it.
 fn contains_division(outer: &str, inner: &str) -> bool {
     let prefix = |n: usize| outer.get(..n).is_some_and(|o| inner.get(..n) == Some(o));
-    outer == inner
-        || (outer.ends_with("0000") && prefix(2))
-        || (outer.ends_with("00") && prefix(4))
+    outer == inner || (outer.ends_with("0000") && prefix(2)) || (outer.ends_with("00") && prefix(4))
 }
 
 /// Movement characters a destination follows (`来（返）辽阳人员`, `返回厦门农村地区`).
@@ -650,12 +686,22 @@ fn name_places(paragraphs: &[String], places: &[Vec<(usize, usize)>], groups: &m
             ps.iter().any(|&(s, e)| {
                 g.start <= s
                     && e <= g.end
-                    && !p.get(g.start..s).and_then(|b| b.chars().next_back()).is_some_and(|c| TOWARD.contains(&c))
+                    && !p
+                        .get(g.start..s)
+                        .and_then(|b| b.chars().next_back())
+                        .is_some_and(|c| TOWARD.contains(&c))
             })
         });
         if !named
             || g.origin.is_some_and(|o| {
-                matches!(o, Origin::Abroad | Origin::HighRisk | Origin::MediumRisk | Origin::OutbreakArea | Origin::NamedArea)
+                matches!(
+                    o,
+                    Origin::Abroad
+                        | Origin::HighRisk
+                        | Origin::MediumRisk
+                        | Origin::OutbreakArea
+                        | Origin::NamedArea
+                )
             })
         {
             continue;
@@ -784,12 +830,21 @@ impl<'a> Assigner<'a> {
 
     /// The last own groups of paragraph `paragraph`.
     fn last_of(&self, paragraph: usize) -> Option<&[Group]> {
-        self.last.as_ref().filter(|(lp, gs)| *lp == paragraph && !gs.is_empty()).map(|(_, g)| g.as_slice())
+        self.last
+            .as_ref()
+            .filter(|(lp, gs)| *lp == paragraph && !gs.is_empty())
+            .map(|(_, g)| g.as_slice())
     }
 
     /// The groups the item at `seg` of `sentence` in paragraph `paragraph` names, in units
     /// (the groups one span gives), with how each was found.
-    fn found(&self, p: &str, paragraph: usize, sentence: Seg, seg: Seg) -> (Vec<(Vec<Group>, Found)>, Vec<Seg>) {
+    fn found(
+        &self,
+        p: &str,
+        paragraph: usize,
+        sentence: Seg,
+        seg: Seg,
+    ) -> (Vec<(Vec<Group>, Found)>, Vec<Seg>) {
         let lx = self.lx;
         let mut units: Vec<(Vec<Group>, Found)> = Vec::new();
         for (s, e) in phrases(lx, p, seg) {
@@ -811,22 +866,27 @@ impl<'a> Assigner<'a> {
                 continue;
             }
             let text = c.text(p);
-            let inside = |g: &Vec<Group>| g.first().is_some_and(|g| g.start < c.end && c.start < g.end);
+            let inside =
+                |g: &Vec<Group>| g.first().is_some_and(|g| g.start < c.end && c.start < g.end);
             let without = classify(lx, text)
                 .iter()
-                .any(|a| a.people.as_ref().is_some_and(|p| p.as_deref() == Some("without-test")))
+                .any(|a| a.people.as_ref().is_some_and(|p| p.is("without-test")))
                 || (segment::starts_with_any(text, &lx.lists.without).is_some()
                     && text.contains('的')
                     && names_certificate(lx, text));
             if without {
                 // the condition runs to its 的 (没有核酸检测报告的实行落地即检)
                 let cue = lx.group_cues.find(text).into_iter().find(|h| {
-                    lx.group_rows.get(h.id).is_some_and(|r| {
-                        matches!(&r.field, GroupField::People(Some(p)) if p == "without-test")
-                    })
+                    lx.group_rows.get(h.id).is_some_and(
+                        |r| matches!(&r.field, GroupField::People(Some(p)) if p == "without-test"),
+                    )
                 });
                 let end = cue
-                    .and_then(|h| text.get(h.end..).and_then(|t| t.find('的')).map(|i| h.end + i + '的'.len_utf8()))
+                    .and_then(|h| {
+                        text.get(h.end..)
+                            .and_then(|t| t.find('的'))
+                            .map(|i| h.end + i + '的'.len_utf8())
+                    })
                     .map_or(c.end, |e| c.start + e);
                 let c = Seg { start: c.start, end };
                 let text = c.text(p);
@@ -854,7 +914,10 @@ impl<'a> Assigner<'a> {
                 // 返回农村地区需报备: the words before the modal verb name whom it is for
                 let before = text.get(..cue.start).unwrap_or("");
                 if is_group_clause(lx, before) {
-                    units.push((groups_of(lx, p, paragraph, c.start, c.start + cue.start), Found::Clause));
+                    units.push((
+                        groups_of(lx, p, paragraph, c.start, c.start + cue.start),
+                        Found::Clause,
+                    ));
                 }
             }
         }
@@ -890,7 +953,9 @@ impl<'a> Assigner<'a> {
             match how {
                 Found::Clause | Found::Phrase => {
                     let unit = match pending.take() {
-                        Some(before) if no_measure_between(&before, &unit) => narrow(&unit, &before),
+                        Some(before) if no_measure_between(&before, &unit) => {
+                            narrow(&unit, &before)
+                        }
                         Some(before) => {
                             own.push((before, Found::Clause));
                             unit
@@ -1018,12 +1083,12 @@ mod tests {
         assert_eq!(a.movement, Some(Movement::Returning));
         assert_eq!(a.people, None);
         let a = &classify(lx(), "进口冷链食品从业人员")[0];
-        assert_eq!(a.people, Some(Some("key-occupation".to_owned())));
+        assert_eq!(a.people, Some(Who::Named("key-occupation".to_owned())));
         assert_eq!(a.movement, None, "进口 is no arrival");
         let a = &classify(lx(), "外省返回农村地区人员")[0];
-        assert_eq!(a.people, Some(Some("rural-returner".to_owned())));
+        assert_eq!(a.people, Some(Who::Named("rural-returner".to_owned())));
         let a = &classify(lx(), "跨省流动到城市的非重点人群")[0];
-        assert_eq!(a.people, Some(None));
+        assert_eq!(a.people, Some(Who::Anyone));
     }
 
     #[test]

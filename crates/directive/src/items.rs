@@ -432,14 +432,15 @@ fn take_exemptions(lx: &Lexicon, p: &str, g: &Candidate, ms: &mut Vec<Measure>) 
             .and_then(|b| b.rfind(['，', ',', '；', ';', '：', ':']).map(|i| g.seg.start + i))
             .unwrap_or(g.seg.start)
     };
-    let (waived, kept): (Vec<Measure>, Vec<Measure>) = std::mem::take(ms).into_iter().partition(|m| {
-        let before = p.get(clause_start(m.start)..m.start).unwrap_or("");
-        lx.lists.exempt.iter().any(|w| {
-            before.rfind(w.as_str()).is_some_and(|at| {
-                chars(before.get(at + w.len()..).unwrap_or("")) <= GAP
+    let (waived, kept): (Vec<Measure>, Vec<Measure>) =
+        std::mem::take(ms).into_iter().partition(|m| {
+            let before = p.get(clause_start(m.start)..m.start).unwrap_or("");
+            lx.lists.exempt.iter().any(|w| {
+                before
+                    .rfind(w.as_str())
+                    .is_some_and(|at| chars(before.get(at + w.len()..).unwrap_or("")) <= GAP)
             })
-        })
-    });
+        });
     // 咨询最新隔离政策: a measure after a word of the mention list is named, not ordered
     *ms = kept
         .into_iter()
@@ -496,23 +497,28 @@ pub(crate) fn items(
             !people.iter().any(|&(s, e)| {
                 let rest = p.get(m.end..e).unwrap_or("");
                 // 持健康码绿码入永人员: a term the people hold is a condition, still a measure
-                let held = p
-                    .get(s.min(m.start)..m.start)
-                    .is_some_and(|b| lx.lists.timing_before.iter().any(|w| b.ends_with(w.as_str())));
+                let held = p.get(s.min(m.start)..m.start).is_some_and(|b| {
+                    lx.lists.timing_before.iter().any(|w| b.ends_with(w.as_str()))
+                });
                 !held
                     && s <= m.start
                     && m.end < e
                     && chars(rest) <= 6
-                    && !rest.contains(['是', '为', '有', '对', '在', '把', '将', '被', '和', '及', '的'])
+                    && !rest.contains([
+                        '是', '为', '有', '对', '在', '把', '将', '被', '和', '及', '的',
+                    ])
             })
         });
         let exemptions = take_exemptions(lx, p, g, &mut ms);
         // whom it applies to: its own words, else (when they name no people: 向所在社区报备) the
         // groups it names or inherits and the header of its section
         let mut item_targets = targets(lx, p, g);
-        let names_people = item_targets
-            .iter()
-            .any(|t| lx.target_words.find(t).iter().any(|h| lx.target_heads.get(h.id).is_some_and(|t| t.people)));
+        let names_people = item_targets.iter().any(|t| {
+            lx.target_words
+                .find(t)
+                .iter()
+                .any(|h| lx.target_heads.get(h.id).is_some_and(|t| t.people))
+        });
         let mut add = |t: &String| {
             if !item_targets.iter().any(|o| o.contains(t.as_str())) {
                 item_targets.push(t.clone());
@@ -523,13 +529,15 @@ pub(crate) fn items(
             assigned.scope.iter().for_each(&mut add);
         }
         crate::params::annotate(lx, p, g.sentence_seg, &mut ms);
-        let expanded = crate::params::expand(lx, p, g.seg, g.sentence_seg, |w| code_word(lx, w, text));
+        let expanded =
+            crate::params::expand(lx, p, g.seg, g.sentence_seg, |w| code_word(lx, w, text));
         let new: Vec<Measure> = expanded
             .into_iter()
             .filter(|x| {
                 !ms.iter().any(|m| {
                     m.term == x.term
-                        && m.duration.as_ref().map(|d| d.value) == x.duration.as_ref().map(|d| d.value)
+                        && m.duration.as_ref().map(|d| d.value)
+                            == x.duration.as_ref().map(|d| d.value)
                         && m.times.as_ref().map(|d| d.value) == x.times.as_ref().map(|d| d.value)
                 })
             })

@@ -408,9 +408,10 @@ mod tests {
     #[test]
     fn issuers_come_from_the_signature_then_the_header() {
         let rules = RulesBuilder::new().build().unwrap();
-        let ps: Vec<String> = ["各区县人民政府：", "一、各地要落实核酸检测。", "市人民政府办公厅", "2020年2月11日"]
-            .map(str::to_owned)
-            .to_vec();
+        let ps: Vec<String> =
+            ["各区县人民政府：", "一、各地要落实核酸检测。", "市人民政府办公厅", "2020年2月11日"]
+                .map(str::to_owned)
+                .to_vec();
         let es = vec![Vec::new(); ps.len()];
         let joint = ["贵阳市人民政府办公厅".to_owned(), "贵阳市卫生健康局".to_owned()];
         let d = rules.build(&Document {
@@ -425,9 +426,10 @@ mod tests {
         // a name relative to the page is qualified by its region
         let relative = ["市人民政府办公厅".to_owned()];
         let extractor = zhengling_entities::ExtractorBuilder::new().build().unwrap();
-        let ps2: Vec<String> = ["贵阳市各区县人民政府：", "一、各地要落实核酸检测。", "市人民政府办公厅"]
-            .map(str::to_owned)
-            .to_vec();
+        let ps2: Vec<String> =
+            ["贵阳市各区县人民政府：", "一、各地要落实核酸检测。", "市人民政府办公厅"]
+                .map(str::to_owned)
+                .to_vec();
         let es2 = extractor.extract_document(&ps2, &zhengling_entities::Context::default());
         let d = rules.build(&Document {
             title: Some("关于做好疫情防控的通知"),

@@ -44,7 +44,13 @@ struct Quantity {
 
 impl Quantity {
     fn param(self, p: &str) -> Param {
-        Param::new(self.value, self.unit, p.get(self.start..self.end).unwrap_or(""), self.start, self.end)
+        Param::new(
+            self.value,
+            self.unit,
+            p.get(self.start..self.end).unwrap_or(""),
+            self.start,
+            self.end,
+        )
     }
 }
 
@@ -65,12 +71,23 @@ fn alternation(words: &[String]) -> String {
 impl Patterns {
     pub(crate) fn build(lists: &crate::lexicon::Lists) -> Result<Self, regex::Error> {
         let pre = alternation(
-            &[&lists.param_ahead[..], &lists.param_recent, &lists.param_ordinal, &lists.param_every]
-                .concat(),
+            &[
+                &lists.param_ahead[..],
+                &lists.param_recent,
+                &lists.param_ordinal,
+                &lists.param_every,
+            ]
+            .concat(),
         );
         let unit = alternation(
-            &[&lists.unit_day[..], &lists.unit_week, &lists.unit_month, &lists.unit_hour, &lists.unit_time]
-                .concat(),
+            &[
+                &lists.unit_day[..],
+                &lists.unit_week,
+                &lists.unit_month,
+                &lists.unit_hour,
+                &lists.unit_time,
+            ]
+            .concat(),
         );
         let post = alternation(&lists.param_within);
         let ordinal = alternation(&lists.param_ordinal);
@@ -90,10 +107,11 @@ impl Patterns {
 /// The numbers with units in `seg` of `p`, dates (`1月28日`) aside.
 fn quantities(lx: &Lexicon, p: &str, seg: Seg) -> Vec<Quantity> {
     let text = seg.text(p);
-    let l = &lx.lists;
+    let lists = &lx.lists;
     let mut out = Vec::new();
-    for c in lx.params.quantity.captures_iter(text) {
-        let (Some(all), Some(num), Some(unit)) = (c.get(0), c.name("num"), c.name("unit")) else {
+    for caps in lx.params.quantity.captures_iter(text) {
+        let (Some(all), Some(num), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit"))
+        else {
             continue;
         };
         // a day of a month (1月28日) or a digit run cut short is no quantity
@@ -109,25 +127,25 @@ fn quantities(lx: &Lexicon, p: &str, seg: Seg) -> Vec<Quantity> {
         };
         let u = unit.as_str();
         let is = |list: &[String]| list.iter().any(|w| w == u);
-        let (value, unit) = if is(&l.unit_week) {
+        let (value, unit) = if is(&lists.unit_week) {
             (n.saturating_mul(7), Unit::Day)
-        } else if is(&l.unit_month) {
+        } else if is(&lists.unit_month) {
             (n.saturating_mul(30), Unit::Day)
-        } else if is(&l.unit_hour) {
+        } else if is(&lists.unit_hour) {
             (n, Unit::Hour)
-        } else if is(&l.unit_time) {
+        } else if is(&lists.unit_time) {
             (n, Unit::Time)
         } else {
             (n, Unit::Day)
         };
-        let pre = c.name("pre").map_or(Pre::None, |m| {
+        let pre = caps.name("pre").map_or(Pre::None, |m| {
             let w = m.as_str();
             let is = |list: &[String]| list.iter().any(|x| x == w);
-            if is(&l.param_ahead) {
+            if is(&lists.param_ahead) {
                 Pre::Ahead
-            } else if is(&l.param_recent) {
+            } else if is(&lists.param_recent) {
                 Pre::Recent
-            } else if is(&l.param_ordinal) {
+            } else if is(&lists.param_ordinal) {
                 Pre::Ordinal
             } else {
                 Pre::Every
@@ -139,7 +157,7 @@ fn quantities(lx: &Lexicon, p: &str, seg: Seg) -> Vec<Quantity> {
             value,
             unit,
             pre,
-            within: c.name("post").is_some(),
+            within: caps.name("post").is_some(),
         });
     }
     out
@@ -169,7 +187,7 @@ pub(crate) fn annotate(lx: &Lexicon, p: &str, sentence: Seg, ms: &mut [Measure])
     let spans: Vec<(usize, usize)> = ms.iter().map(|m| (m.start, m.end)).collect();
     let mut used = vec![false; qs.len()];
     let l = &lx.lists;
-    let takes = |list: &[String], m: &Measure| list.iter().any(|c| *c == m.category);
+    let takes = |list: &[String], m: &Measure| list.contains(&m.category);
     // durations and counts bind to the measure they stand right before first
     for pass_before in [true, false] {
         for (mi, m) in ms.iter_mut().enumerate() {
@@ -198,7 +216,7 @@ pub(crate) fn annotate(lx: &Lexicon, p: &str, sentence: Seg, ms: &mut [Measure])
                 };
                 let pick = |unit: Unit| {
                     let mut c = candidates.clone().filter(|(_, q)| q.unit == unit && fits(q));
-                    if pass_before { c.last() } else { c.next() }
+                    if pass_before { c.next_back() } else { c.next() }
                 };
                 (
                     (m.duration.is_none() && takes(&l.duration_category, m))
@@ -236,14 +254,15 @@ pub(crate) fn annotate(lx: &Lexicon, p: &str, sentence: Seg, ms: &mut [Measure])
                 .iter()
                 .filter(in_clause)
                 .filter(window)
-                .filter(|q| q.end <= m.start && chars(p.get(q.end..m.start).unwrap_or("")) <= WINDOW)
-                .filter(|q| q.unit != Unit::Time)
-                .last();
+                .filter(|q| {
+                    q.end <= m.start && chars(p.get(q.end..m.start).unwrap_or("")) <= WINDOW
+                })
+                .rfind(|q| q.unit != Unit::Time);
             // a report's advance notice may follow the term (报备，须提前3天)
             let ahead = || {
-                qs.iter()
-                    .filter(in_clause)
-                    .find(|q| q.pre == Pre::Ahead && q.unit != Unit::Time && m.category == "arrival-report")
+                qs.iter().filter(in_clause).find(|q| {
+                    q.pre == Pre::Ahead && q.unit != Unit::Time && m.category == "arrival-report"
+                })
             };
             m.within = before.or_else(ahead).map(|q| q.param(p));
         }
@@ -253,8 +272,7 @@ pub(crate) fn annotate(lx: &Lexicon, p: &str, sentence: Seg, ms: &mut [Measure])
                 .iter()
                 .filter(in_clause)
                 .filter(before)
-                .filter(|q| q.pre == Pre::Every && q.unit != Unit::Time)
-                .last()
+                .rfind(|q| q.pre == Pre::Every && q.unit != Unit::Time)
                 .map(|q| q.param(p));
             m.days = days(lx, p, Seg { start: clause.start, end: m.start });
         }
@@ -330,20 +348,32 @@ fn days(lx: &Lexicon, p: &str, seg: Seg) -> Vec<Param> {
 /// tests, on days 7 and 14; days named give the count.
 fn derive_counts(ms: &mut [Measure], longest: Option<u32>) {
     for m in ms.iter_mut() {
-        if let (Some(every), Some(total), true) = (&m.interval, longest, m.days.is_empty()) {
-            if every.value > 0 && every.unit == Unit::Day && total >= every.value {
-                let n = total / every.value;
-                m.days = (1..=n)
-                    .map(|k| Param::new(k * every.value, Unit::Day, every.text.clone(), every.start, every.end))
-                    .collect();
-                if m.times.as_ref().is_none_or(|t| t.value <= 1) {
-                    m.times = Some(Param::new(n, Unit::Time, every.text.clone(), every.start, every.end));
-                }
+        if let (Some(every), Some(total), true) = (&m.interval, longest, m.days.is_empty())
+            && every.value > 0
+            && every.unit == Unit::Day
+            && total >= every.value
+        {
+            let n = total / every.value;
+            m.days = (1..=n)
+                .map(|k| {
+                    Param::new(
+                        k * every.value,
+                        Unit::Day,
+                        every.text.clone(),
+                        every.start,
+                        every.end,
+                    )
+                })
+                .collect();
+            if m.times.as_ref().is_none_or(|t| t.value <= 1) {
+                m.times =
+                    Some(Param::new(n, Unit::Time, every.text.clone(), every.start, every.end));
             }
         }
         // 第7天和第14天分别做一次: once on each day
         if !m.days.is_empty() && m.times.as_ref().is_none_or(|t| t.value <= 1) {
-            let (start, end) = (m.days.first().map_or(0, |d| d.start), m.days.last().map_or(0, |d| d.end));
+            let (start, end) =
+                (m.days.first().map_or(0, |d| d.start), m.days.last().map_or(0, |d| d.end));
             let text = m.days.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("、");
             let n = u32::try_from(m.days.len()).unwrap_or(u32::MAX);
             m.times = Some(Param::new(n, Unit::Time, text, start, end));
@@ -386,7 +416,9 @@ fn timing(lx: &Lexicon, p: &str, clause: Seg, m: &Measure) -> Option<Timing> {
     .max_by_key(|(a, _)| *a)
     .map(|(_, t)| t);
     found.or_else(|| {
-        if m.within.as_ref().is_some_and(|w| w.text.starts_with(l.param_ahead.first().map_or("提前", String::as_str))) {
+        if m.within.as_ref().is_some_and(|w| {
+            w.text.starts_with(l.param_ahead.first().map_or("提前", String::as_str))
+        }) {
             Some(Timing::BeforeArrival)
         } else if !m.days.is_empty() || m.interval.is_some() {
             Some(Timing::AfterArrival)
@@ -430,7 +462,8 @@ pub(crate) fn expand(
         if after.trim_start_matches(['”', '"']).starts_with(['次', '小', '个', '%', '万']) {
             continue;
         }
-        let values: Vec<u32> = n.as_str().split(['+', '＋']).filter_map(|v| v.trim().parse().ok()).collect();
+        let values: Vec<u32> =
+            n.as_str().split(['+', '＋']).filter_map(|v| v.trim().parse().ok()).collect();
         let days = values.iter().take_while(|&&v| v >= 7).count();
         let counts = values.get(days..).unwrap_or(&[]);
         if counts.iter().any(|&c| c == 0 || c > 4) || (days == 0 && counts.len() < 2) {
@@ -489,24 +522,24 @@ mod tests {
         ms.iter().find(|m| m.term == term).unwrap_or_else(|| panic!("no {term} in {ms:?}"))
     }
 
-    fn value(p: &Option<Param>) -> Option<(u32, Unit)> {
-        p.as_ref().map(|p| (p.value, p.unit))
+    fn value(p: Option<&Param>) -> Option<(u32, Unit)> {
+        p.map(|p| (p.value, p.unit))
     }
 
     #[test]
     fn durations_bind_to_the_measure_beside_them() {
         let ms = measures("实行14天集中隔离、7天居家健康监测");
-        assert_eq!(value(&find(&ms, "集中隔离").duration), Some((14, Unit::Day)));
-        assert_eq!(value(&find(&ms, "居家健康监测").duration), Some((7, Unit::Day)));
+        assert_eq!(value(find(&ms, "集中隔离").duration.as_ref()), Some((14, Unit::Day)));
+        assert_eq!(value(find(&ms, "居家健康监测").duration.as_ref()), Some((7, Unit::Day)));
         let ms = measures("需集中隔离医学观察 14 天");
-        assert_eq!(value(&find(&ms, "集中隔离").duration), Some((14, Unit::Day)));
+        assert_eq!(value(find(&ms, "集中隔离").duration.as_ref()), Some((14, Unit::Day)));
         // a day number is no duration
         let ms = measures("在集中隔离第7天进行核酸检测");
         assert_eq!(find(&ms, "集中隔离").duration, None);
         // the duration after one term is not the next term's
         let ms = measures("解除集中隔离后接续7天居家健康监测");
         assert_eq!(find(&ms, "集中隔离").duration, None);
-        assert_eq!(value(&find(&ms, "居家健康监测").duration), Some((7, Unit::Day)));
+        assert_eq!(value(find(&ms, "居家健康监测").duration.as_ref()), Some((7, Unit::Day)));
         assert_eq!(find(&ms, "居家健康监测").duration.as_ref().unwrap().text, "7天");
     }
 
@@ -514,17 +547,17 @@ mod tests {
     fn windows_hours_and_days() {
         let ms = measures("须持72小时内核酸检测阴性证明");
         let m = find(&ms, "核酸检测阴性证明");
-        assert_eq!(value(&m.within), Some((72, Unit::Hour)));
+        assert_eq!(value(m.within.as_ref()), Some((72, Unit::Hour)));
         assert_eq!(m.timing, Some(Timing::BeforeArrival));
         let ms = measures("需持7日内有效新冠病毒核酸检测阴性结果");
-        assert_eq!(value(&find(&ms, "核酸检测阴性结果").within), Some((7, Unit::Day)));
+        assert_eq!(value(find(&ms, "核酸检测阴性结果").within.as_ref()), Some((7, Unit::Day)));
         let ms = measures("请提前3天向所在社区报备");
         let m = find(&ms, "报备");
-        assert_eq!(value(&m.within), Some((3, Unit::Day)));
+        assert_eq!(value(m.within.as_ref()), Some((3, Unit::Day)));
         assert_eq!(m.within.as_ref().unwrap().text, "提前3天");
         assert_eq!(m.timing, Some(Timing::BeforeArrival));
         let ms = measures("确需返马的，请提前一周向所在村报备");
-        assert_eq!(value(&find(&ms, "报备").within), Some((7, Unit::Day)));
+        assert_eq!(value(find(&ms, "报备").within.as_ref()), Some((7, Unit::Day)));
         // a date is no window
         let ms = measures("1月28日起须持核酸检测阴性证明");
         assert_eq!(find(&ms, "核酸检测阴性证明").within, None);
@@ -533,20 +566,20 @@ mod tests {
     #[test]
     fn counts_days_and_intervals() {
         let ms = measures("隔离期间进行2次核酸检测");
-        assert_eq!(value(&find(&ms, "核酸检测").times), Some((2, Unit::Time)));
+        assert_eq!(value(find(&ms, "核酸检测").times.as_ref()), Some((2, Unit::Time)));
         let ms = measures("返乡后第7天和第14天分别做一次核酸检测");
         let m = find(&ms, "核酸检测");
         let days: Vec<u32> = m.days.iter().map(|d| d.value).collect();
         assert_eq!(days, [7, 14]);
-        assert_eq!(value(&m.times), Some((2, Unit::Time)));
+        assert_eq!(value(m.times.as_ref()), Some((2, Unit::Time)));
         assert_eq!(m.timing, Some(Timing::AfterArrival));
         let ms = measures("抵京后第1、7、14天各进行1次核酸检测");
         let days: Vec<u32> = find(&ms, "核酸检测").days.iter().map(|d| d.value).collect();
         assert_eq!(days, [1, 7, 14]);
         let ms = measures("返乡后实行14天居家健康监测，每7天开展一次核酸检测");
         let m = find(&ms, "核酸检测");
-        assert_eq!(value(&m.interval), Some((7, Unit::Day)));
-        assert_eq!(value(&m.times), Some((2, Unit::Time)));
+        assert_eq!(value(m.interval.as_ref()), Some((7, Unit::Day)));
+        assert_eq!(value(m.times.as_ref()), Some((2, Unit::Time)));
         let days: Vec<u32> = m.days.iter().map(|d| d.value).collect();
         assert_eq!(days, [7, 14]);
     }
@@ -567,16 +600,19 @@ mod tests {
     fn shorthands_become_their_measures() {
         let ms = measures("对境外来返人员一律实行“14+7”管控措施");
         let q = find(&ms, "集中隔离");
-        assert_eq!((value(&q.duration), q.notation.as_deref()), (Some((14, Unit::Day)), Some("14+7")));
-        assert_eq!(value(&find(&ms, "居家隔离").duration), Some((7, Unit::Day)));
+        assert_eq!(
+            (value(q.duration.as_ref()), q.notation.as_deref()),
+            (Some((14, Unit::Day)), Some("14+7"))
+        );
+        assert_eq!(value(find(&ms, "居家隔离").duration.as_ref()), Some((7, Unit::Day)));
         let ms = measures("严格落实“14+2”措施");
-        assert_eq!(value(&find(&ms, "核酸检测").times), Some((2, Unit::Time)));
+        assert_eq!(value(find(&ms, "核酸检测").times.as_ref()), Some((2, Unit::Time)));
         let ms = measures("实行“2+1+1”检测措施");
-        assert_eq!(value(&find(&ms, "核酸检测").times), Some((2, Unit::Time)));
-        assert_eq!(value(&find(&ms, "血清抗体检测").times), Some((1, Unit::Time)));
+        assert_eq!(value(find(&ms, "核酸检测").times.as_ref()), Some((2, Unit::Time)));
+        assert_eq!(value(find(&ms, "血清抗体检测").times.as_ref()), Some((1, Unit::Time)));
         // spelled out after it: the words are the measures
         let ms = measures("实行“14+7”管理，即14天集中隔离、7天居家健康监测");
         assert!(ms.iter().all(|m| m.notation.is_none()), "{ms:?}");
-        assert_eq!(value(&find(&ms, "居家健康监测").duration), Some((7, Unit::Day)));
+        assert_eq!(value(find(&ms, "居家健康监测").duration.as_ref()), Some((7, Unit::Day)));
     }
 }

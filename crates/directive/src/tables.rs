@@ -42,9 +42,8 @@ pub(crate) fn parse_groups(
             });
             continue;
         }
-        let bad = |what: &str| {
-            Error::new(format!("groups.tsv line {line}: unknown {what} {:?}", f[2]))
-        };
+        let bad =
+            |what: &str| Error::new(format!("groups.tsv line {line}: unknown {what} {:?}", f[2]));
         let origin = |v: &str| Origin::from_name(v).ok_or_else(|| bad("origin"));
         let field = match f[1] {
             "origin" => GroupField::Origin(
