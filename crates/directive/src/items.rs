@@ -136,17 +136,7 @@ fn group_sentence(
             }
             continue;
         }
-        // 对来自…的人员, / 拒不配合…的, : a target or condition for the next clause.
-        let ends_in_head = lx.target_words.find(text).last().is_some_and(|h| h.end == text.len());
-        // 进口冷链食品从业人员…等重点人群, (a subject on its own) also leads into the next clause
-        let bare_subject = ends_in_head
-            && lx.measures.find(text).is_empty()
-            && !crate::groups::phrases(lx, p, c).is_empty();
-        let lead_in = opening.is_none()
-            && ((segment::starts_with_any(text, &lx.lists.lead_in).is_some()
-                && (chars(text) <= 6 || ends_in_head))
-                || (text.ends_with(['的', '者']) && chars(text) <= LEAD_CHARS)
-                || bare_subject);
+        let lead_in = opening.is_none() && leads_in(lx, p, c);
         // 其他人员持健康码…: a clause opening with a group of its own starts a new item
         let new_subject = opening.is_none() && !lead_in && opens_with_group(lx, p, c);
         match (cur.take(), opening) {
@@ -192,6 +182,20 @@ fn group_sentence(
     if let Some(g) = cur.take() {
         close(g, out);
     }
+}
+
+/// Whether a clause without a modal verb leads into the next one: a target or condition
+/// (`对来自…的人员,`, `拒不配合…的,`), or a subject on its own (`进口冷链食品从业人员…等重点人群,`).
+fn leads_in(lx: &Lexicon, p: &str, c: Seg) -> bool {
+    let text = c.text(p);
+    let ends_in_head = lx.target_words.find(text).last().is_some_and(|h| h.end == text.len());
+    let bare_subject = ends_in_head
+        && lx.measures.find(text).is_empty()
+        && !crate::groups::phrases(lx, p, c).is_empty();
+    (segment::starts_with_any(text, &lx.lists.lead_in).is_some()
+        && (chars(text) <= 6 || ends_in_head))
+        || (text.ends_with(['的', '者']) && chars(text) <= LEAD_CHARS)
+        || bare_subject
 }
 
 /// Whether clause `c` opens with a typed group of people (`其他人员持…`, `对省外返乡人员…`).
@@ -467,67 +471,13 @@ pub(crate) fn items(
     for g in groups {
         let Some(p) = paragraphs.get(g.paragraph) else { continue };
         // a group header (`1、从低风险地区返回：`) is no item: its groups go to the items under it
-        let body = assigner.body_start(g.paragraph);
-        if g.seg.end <= body {
-            continue;
-        }
-        let trimmed;
-        let g = if g.seg.start < body {
-            let mut c = g.clone();
-            c.seg = segment::trim(p, Seg { start: body, end: g.seg.end });
-            c.measures.retain(|m| m.start >= c.seg.start);
-            trimmed = c;
-            &trimmed
-        } else {
-            g
-        };
-        if g.seg.is_empty() {
-            continue;
-        }
+        let Some(g) = below_header(p, g, assigner.body_start(g.paragraph)) else { continue };
         let assigned = assigner.assign(g.paragraph, g.sentence_seg, g.seg);
         let text = g.seg.text(p);
-        let modality = modality(lx, g, text, kind);
-        let mut ms = measures(lx, g, text);
-        // measures named in a condition (对无法提供核酸检测阴性证明的) are not ordered
-        ms.retain(|m| !assigned.conditions.iter().any(|c| c.start <= m.start && m.end <= c.end));
-        // a term inside the words naming people is no measure (隔离场所 of 隔离场所工作人员,
-        // 冷链 of 进口冷链食品从业人员)
-        let people = crate::groups::phrases(lx, p, g.seg);
-        ms.retain(|m| {
-            !people.iter().any(|&(s, e)| {
-                let rest = p.get(m.end..e).unwrap_or("");
-                // 持健康码绿码入永人员: a term the people hold is a condition, still a measure
-                let held = p.get(s.min(m.start)..m.start).is_some_and(|b| {
-                    lx.lists.timing_before.iter().any(|w| b.ends_with(w.as_str()))
-                });
-                !held
-                    && s <= m.start
-                    && m.end < e
-                    && chars(rest) <= 6
-                    && !rest.contains([
-                        '是', '为', '有', '对', '在', '把', '将', '被', '和', '及', '的',
-                    ])
-            })
-        });
-        let exemptions = take_exemptions(lx, p, g, &mut ms);
-        // whom it applies to: its own words, else (when they name no people: 向所在社区报备) the
-        // groups it names or inherits and the header of its section
-        let mut item_targets = targets(lx, p, g);
-        let names_people = item_targets.iter().any(|t| {
-            lx.target_words
-                .find(t)
-                .iter()
-                .any(|h| lx.target_heads.get(h.id).is_some_and(|t| t.people))
-        });
-        let mut add = |t: &String| {
-            if !item_targets.iter().any(|o| o.contains(t.as_str())) {
-                item_targets.push(t.clone());
-            }
-        };
-        if !names_people {
-            assigned.groups.iter().for_each(|gr| add(&gr.text));
-            assigned.scope.iter().for_each(&mut add);
-        }
+        let modality = modality(lx, &g, text, kind);
+        let mut ms = ordered_measures(lx, p, &g, &assigned.conditions);
+        let exemptions = take_exemptions(lx, p, &g, &mut ms);
+        let targets = item_targets(lx, p, &g, &assigned);
         crate::params::annotate(lx, p, g.sentence_seg, &mut ms);
         let expanded =
             crate::params::expand(lx, p, g.seg, g.sentence_seg, |w| code_word(lx, w, text));
@@ -543,21 +493,9 @@ pub(crate) fn items(
             })
             .collect();
         ms.extend(new);
-        // 现将有关事项通告如下: an announcement of what follows, not a directive.
-        if ms.is_empty() && text.ends_with("如下") {
+        if !is_item(kind, modality, text, &ms) {
             continue;
         }
-        // Outside notices, meetings and reports, only clauses naming measures are items.
-        let directive_kind = matches!(kind, Kind::Notice | Kind::Meeting | Kind::Report);
-        if ms.is_empty() && (!modality.is_directive() || !directive_kind) {
-            continue;
-        }
-        // A page about no epidemic reports no measure: the Apple store that 停止营业 is no
-        // C2 closure (what it orders still counts).
-        if kind == Kind::Other && !modality.is_directive() {
-            continue;
-        }
-        let sentence = g.sentence_seg.text(p);
         // The period the item's own clauses write, else one written elsewhere in its sentence.
         let (valid_from, valid_to) = if modality.is_directive() {
             let dates = entities.get(g.paragraph).map_or(&[][..], Vec::as_slice);
@@ -568,30 +506,7 @@ pub(crate) fn items(
         } else {
             (None, None)
         };
-        let targeted = lx.targeted.any_in(text);
-        let compliance = match modality {
-            Modality::Must | Modality::MustNot | Modality::Should => {
-                Some(if lx.penalty.any_in(sentence) {
-                    Compliance::WithPenalties
-                } else {
-                    Compliance::Mandatory
-                })
-            }
-            Modality::Encourage => Some(Compliance::Voluntary),
-            _ => None,
-        };
-        for m in &mut ms {
-            // 不再实施全员核酸检测: a lift word before the term in its item.
-            let before = p.get(g.seg.start..m.start).unwrap_or("");
-            if lx.lists.lift.iter().any(|w| before.contains(w.as_str())) {
-                m.lifted = true;
-                m.level = Some(0);
-            }
-            m.targeted = targeted;
-            m.compliance = compliance;
-            m.valid_from.clone_from(&valid_from);
-            m.valid_to.clone_from(&valid_to);
-        }
+        qualify_measures(lx, p, &g, modality, (&valid_from, &valid_to), &mut ms);
         out.push(Item {
             paragraph: g.paragraph,
             start: g.seg.start,
@@ -599,7 +514,7 @@ pub(crate) fn items(
             text: text.to_owned(),
             modality,
             actor: g.actor.clone(),
-            targets: item_targets,
+            targets,
             measures: ms,
             groups: assigned.groups,
             exemptions,
@@ -608,6 +523,118 @@ pub(crate) fn items(
         });
     }
     out
+}
+
+/// The candidate without the group header its paragraph opens with, `None` when nothing of it
+/// is left.
+fn below_header(p: &str, g: &Candidate, body: usize) -> Option<Candidate> {
+    if g.seg.end <= body {
+        return None;
+    }
+    let mut c = g.clone();
+    if g.seg.start < body {
+        c.seg = segment::trim(p, Seg { start: body, end: g.seg.end });
+        c.measures.retain(|m| m.start >= c.seg.start);
+    }
+    (!c.seg.is_empty()).then_some(c)
+}
+
+/// The measures a candidate orders: its coded terms, less those in a condition on its people
+/// (对无法提供核酸检测阴性证明的) and those inside the words naming people (隔离场所 of
+/// 隔离场所工作人员, 冷链 of 进口冷链食品从业人员) unless the people hold them (持健康码绿码入永人员).
+fn ordered_measures(lx: &Lexicon, p: &str, g: &Candidate, conditions: &[Seg]) -> Vec<Measure> {
+    let mut ms = measures(lx, g, g.seg.text(p));
+    ms.retain(|m| !conditions.iter().any(|c| c.start <= m.start && m.end <= c.end));
+    let people = crate::groups::phrases(lx, p, g.seg);
+    ms.retain(|m| {
+        !people.iter().any(|&(s, e)| {
+            let rest = p.get(m.end..e).unwrap_or("");
+            let held = p
+                .get(s.min(m.start)..m.start)
+                .is_some_and(|b| lx.lists.timing_before.iter().any(|w| b.ends_with(w.as_str())));
+            !held
+                && s <= m.start
+                && m.end < e
+                && chars(rest) <= 6
+                && !rest
+                    .contains(['是', '为', '有', '对', '在', '把', '将', '被', '和', '及', '的'])
+        })
+    });
+    ms
+}
+
+/// Whom an item applies to: its own words, else (when they name no people: 向所在社区报备)
+/// the groups it names or inherits and the header of its section.
+fn item_targets(
+    lx: &Lexicon,
+    p: &str,
+    g: &Candidate,
+    assigned: &crate::groups::Assigned,
+) -> Vec<String> {
+    let mut out = targets(lx, p, g);
+    let names_people = out.iter().any(|t| {
+        lx.target_words.find(t).iter().any(|h| lx.target_heads.get(h.id).is_some_and(|t| t.people))
+    });
+    if !names_people {
+        for t in assigned.groups.iter().map(|gr| &gr.text).chain(&assigned.scope) {
+            if !out.iter().any(|o| o.contains(t.as_str())) {
+                out.push(t.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Whether a candidate with these measures is an item: 现将有关事项通告如下 announces what
+/// follows; outside notices, meetings and reports only clauses naming measures are items; a
+/// page about no epidemic reports no measure (the Apple store that 停止营业 is no C2 closure),
+/// though what it orders still counts.
+fn is_item(kind: Kind, modality: Modality, text: &str, ms: &[Measure]) -> bool {
+    if ms.is_empty() && text.ends_with("如下") {
+        return false;
+    }
+    let directive_kind = matches!(kind, Kind::Notice | Kind::Meeting | Kind::Report);
+    if ms.is_empty() && (!modality.is_directive() || !directive_kind) {
+        return false;
+    }
+    !(kind == Kind::Other && !modality.is_directive())
+}
+
+/// What every measure of an item shares: lifted after 不再/解除, targeted at a risk area,
+/// its compliance and its period.
+fn qualify_measures(
+    lx: &Lexicon,
+    p: &str,
+    g: &Candidate,
+    modality: Modality,
+    (valid_from, valid_to): (&Option<String>, &Option<String>),
+    ms: &mut [Measure],
+) {
+    let text = g.seg.text(p);
+    let targeted = lx.targeted.any_in(text);
+    let compliance = match modality {
+        Modality::Must | Modality::MustNot | Modality::Should => {
+            Some(if lx.penalty.any_in(g.sentence_seg.text(p)) {
+                Compliance::WithPenalties
+            } else {
+                Compliance::Mandatory
+            })
+        }
+        Modality::Encourage => Some(Compliance::Voluntary),
+        _ => None,
+    };
+    for m in ms {
+        // 不再实施全员核酸检测: a lift word before the term in its item.
+        let before = p.get(g.seg.start..m.start).unwrap_or("");
+        if lx.lists.lift.iter().any(|w| before.contains(w.as_str())) {
+            m.lifted = true;
+            m.level = Some(0);
+        }
+        m.targeted = targeted;
+        m.compliance = compliance;
+        m.valid_from.clone_from(valid_from);
+        m.valid_to.clone_from(valid_to);
+    }
 }
 
 #[cfg(test)]

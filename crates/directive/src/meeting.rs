@@ -148,7 +148,26 @@ pub(crate) fn meeting(
     }
 
     // Chair and leaders.
-    for &(pi, s) in &sources {
+    leaders(lx, &sources, entities, &mut m);
+
+    // Format and branch venues, anywhere in the text.
+    format_and_venues(lx, title, paragraphs, &mut m);
+
+    // Relayed meetings.
+    if let Some((_, p)) = lead {
+        m.relays = relays(lx, p);
+    }
+    m
+}
+
+/// The chair (who 主持) and the leaders named with a role in the title and the lead.
+fn leaders(
+    lx: &Lexicon,
+    sources: &[(Option<usize>, &str)],
+    entities: &[Vec<Entity<'_>>],
+    m: &mut Meeting,
+) {
+    for &(pi, s) in sources {
         let es = pi.and_then(|i| entities.get(i)).map(Vec::as_slice);
         for (verb, role) in ROLES {
             let mut rest = 0;
@@ -183,8 +202,10 @@ pub(crate) fn meeting(
     {
         m.chair_titles.clone_from(&l.titles);
     }
+}
 
-    // Format and branch venues, anywhere in the text.
+/// The format (电视电话会议) and the branch venues (`各县(市、区)设分会场`), anywhere in the text.
+fn format_and_venues(lx: &Lexicon, title: &str, paragraphs: &[String], m: &mut Meeting) {
     for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
         if m.format.is_none() {
             m.format = lx.lists.format.iter().find(|f| own_mention(text, f)).cloned();
@@ -205,12 +226,6 @@ pub(crate) fn meeting(
     if m.format.is_none() && !m.venues.is_empty() {
         m.format = lx.lists.branch.first().cloned();
     }
-
-    // Relayed meetings.
-    if let Some((_, p)) = lead {
-        m.relays = relays(lx, p);
-    }
-    m
 }
 
 /// The session number written between `第` and `次` (`139`, `一百三十九`).

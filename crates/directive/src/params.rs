@@ -184,98 +184,10 @@ fn clause_of(p: &str, sentence: Seg, at: usize) -> Seg {
 /// `sentence`.
 pub(crate) fn annotate(lx: &Lexicon, p: &str, sentence: Seg, ms: &mut [Measure]) {
     let qs = quantities(lx, p, sentence);
-    let spans: Vec<(usize, usize)> = ms.iter().map(|m| (m.start, m.end)).collect();
-    let mut used = vec![false; qs.len()];
-    let l = &lx.lists;
-    let takes = |list: &[String], m: &Measure| list.contains(&m.category);
-    // durations and counts bind to the measure they stand right before first
-    for pass_before in [true, false] {
-        for (mi, m) in ms.iter_mut().enumerate() {
-            let others: Vec<(usize, usize)> = spans
-                .iter()
-                .enumerate()
-                .filter(|&(j, s)| j != mi && (s.1 <= m.start || s.0 >= m.end))
-                .map(|(_, s)| *s)
-                .collect();
-            let clause = clause_of(p, sentence, m.start);
-            let (start, end) = (m.start, m.end);
-            let (duration, times) = {
-                let candidates = qs.iter().enumerate().filter(|(qi, q)| {
-                    !used.get(*qi).copied().unwrap_or(true)
-                        && q.start >= clause.start
-                        && q.end <= clause.end
-                        && q.pre == Pre::None
-                        && !q.within
-                });
-                let fits = |q: &Quantity| {
-                    if pass_before {
-                        q.end <= start && adjacent(p, q.end, start, ADJACENT, &others)
-                    } else {
-                        q.start >= end && adjacent(p, end, q.start, ADJACENT, &others)
-                    }
-                };
-                let pick = |unit: Unit| {
-                    let mut c = candidates.clone().filter(|(_, q)| q.unit == unit && fits(q));
-                    if pass_before { c.next_back() } else { c.next() }
-                };
-                (
-                    (m.duration.is_none() && takes(&l.duration_category, m))
-                        .then(|| pick(Unit::Day))
-                        .flatten(),
-                    (m.times.is_none() && takes(&l.count_category, m))
-                        .then(|| pick(Unit::Time))
-                        .flatten(),
-                )
-            };
-            if let Some((qi, q)) = duration {
-                m.duration = Some(q.param(p));
-                if let Some(u) = used.get_mut(qi) {
-                    *u = true;
-                }
-            }
-            if let Some((qi, q)) = times {
-                m.times = Some(q.param(p));
-                if let Some(u) = used.get_mut(qi) {
-                    *u = true;
-                }
-            }
-        }
-    }
+    bind_adjacent(lx, p, sentence, &qs, ms);
     for m in ms.iter_mut() {
         let clause = clause_of(p, sentence, m.start);
-        let in_clause = |q: &&Quantity| q.start >= clause.start && q.end <= clause.end;
-        if takes(&l.within_category, m) {
-            let window = |q: &&Quantity| {
-                matches!(q.pre, Pre::Ahead | Pre::Recent)
-                    || q.within
-                    || (q.unit == Unit::Hour && m.category == "health-certificate")
-            };
-            let before = qs
-                .iter()
-                .filter(in_clause)
-                .filter(window)
-                .filter(|q| {
-                    q.end <= m.start && chars(p.get(q.end..m.start).unwrap_or("")) <= WINDOW
-                })
-                .rfind(|q| q.unit != Unit::Time);
-            // a report's advance notice may follow the term (报备，须提前3天)
-            let ahead = || {
-                qs.iter().filter(in_clause).find(|q| {
-                    q.pre == Pre::Ahead && q.unit != Unit::Time && m.category == "arrival-report"
-                })
-            };
-            m.within = before.or_else(ahead).map(|q| q.param(p));
-        }
-        if takes(&l.count_category, m) {
-            let before = |q: &&Quantity| q.end <= m.start;
-            m.interval = qs
-                .iter()
-                .filter(in_clause)
-                .filter(before)
-                .rfind(|q| q.pre == Pre::Every && q.unit != Unit::Time)
-                .map(|q| q.param(p));
-            m.days = days(lx, p, Seg { start: clause.start, end: m.start });
-        }
+        windows_and_rhythms(lx, p, clause, &qs, m);
         m.timing = timing(lx, p, clause, m);
         m.requirement = requirement(lx, p, sentence, clause, m);
     }
@@ -286,6 +198,92 @@ pub(crate) fn annotate(lx: &Lexicon, p: &str, sentence: Seg, ms: &mut [Measure])
         .max()
         .or_else(|| sentence_duration(lx, p, sentence, &qs));
     derive_counts(ms, longest);
+}
+
+/// Durations (`14天集中隔离`) and counts (`2次核酸检测`) bind to the measure right beside them:
+/// first to the measure they stand before, then to the one they follow; each number binds once.
+fn bind_adjacent(lx: &Lexicon, p: &str, sentence: Seg, qs: &[Quantity], ms: &mut [Measure]) {
+    let l = &lx.lists;
+    let spans: Vec<(usize, usize)> = ms.iter().map(|m| (m.start, m.end)).collect();
+    let mut used = vec![false; qs.len()];
+    for pass_before in [true, false] {
+        for (mi, m) in ms.iter_mut().enumerate() {
+            let others: Vec<(usize, usize)> = spans
+                .iter()
+                .enumerate()
+                .filter(|&(j, s)| j != mi && (s.1 <= m.start || s.0 >= m.end))
+                .map(|(_, s)| *s)
+                .collect();
+            let clause = clause_of(p, sentence, m.start);
+            let (start, end) = (m.start, m.end);
+            let pick = |unit: Unit| {
+                let mut c = qs.iter().enumerate().filter(|(qi, q)| {
+                    !used.get(*qi).copied().unwrap_or(true)
+                        && q.start >= clause.start
+                        && q.end <= clause.end
+                        && q.pre == Pre::None
+                        && !q.within
+                        && q.unit == unit
+                        && if pass_before {
+                            q.end <= start && adjacent(p, q.end, start, ADJACENT, &others)
+                        } else {
+                            q.start >= end && adjacent(p, end, q.start, ADJACENT, &others)
+                        }
+                });
+                if pass_before { c.next_back() } else { c.next() }
+            };
+            let duration = (m.duration.is_none() && l.duration_category.contains(&m.category))
+                .then(|| pick(Unit::Day))
+                .flatten();
+            let times = (m.times.is_none() && l.count_category.contains(&m.category))
+                .then(|| pick(Unit::Time))
+                .flatten();
+            for (slot, found) in [(&mut m.duration, duration), (&mut m.times, times)] {
+                if let Some((qi, q)) = found {
+                    *slot = Some(q.param(p));
+                    if let Some(u) = used.get_mut(qi) {
+                        *u = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The window a certificate, test or report must fall in (`72小时内`, `提前3天`), and a test's
+/// interval (`每7天`) and days (`第7天和第14天`), read in the measure's clause.
+fn windows_and_rhythms(lx: &Lexicon, p: &str, clause: Seg, qs: &[Quantity], m: &mut Measure) {
+    let l = &lx.lists;
+    let in_clause = |q: &&Quantity| q.start >= clause.start && q.end <= clause.end;
+    if l.within_category.contains(&m.category) {
+        let window = |q: &&Quantity| {
+            matches!(q.pre, Pre::Ahead | Pre::Recent)
+                || q.within
+                || (q.unit == Unit::Hour && m.category == "health-certificate")
+        };
+        let before = qs
+            .iter()
+            .filter(in_clause)
+            .filter(window)
+            .filter(|q| q.end <= m.start && chars(p.get(q.end..m.start).unwrap_or("")) <= WINDOW)
+            .rfind(|q| q.unit != Unit::Time);
+        // a report's advance notice may follow the term (报备，须提前3天)
+        let ahead = || {
+            qs.iter().filter(in_clause).find(|q| {
+                q.pre == Pre::Ahead && q.unit != Unit::Time && m.category == "arrival-report"
+            })
+        };
+        m.within = before.or_else(ahead).map(|q| q.param(p));
+    }
+    if l.count_category.contains(&m.category) {
+        m.interval = qs
+            .iter()
+            .filter(in_clause)
+            .filter(|q| q.end <= m.start)
+            .rfind(|q| q.pre == Pre::Every && q.unit != Unit::Time)
+            .map(|q| q.param(p));
+        m.days = days(lx, p, Seg { start: clause.start, end: m.start });
+    }
 }
 
 /// The longest duration a measure of the sentence carries (`14天居家健康监测，每7天…`), for an
