@@ -597,7 +597,7 @@ fn is_item(kind: Kind, modality: Modality, text: &str, ms: &[Measure]) -> bool {
     if ms.is_empty() && (!modality.is_directive() || !directive_kind) {
         return false;
     }
-    !(kind == Kind::Other && !modality.is_directive())
+    kind != Kind::Other || modality.is_directive()
 }
 
 /// What every measure of an item shares: lifted after 不再/解除, targeted at a risk area,
