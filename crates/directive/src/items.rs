@@ -493,7 +493,7 @@ pub(crate) fn items(
             })
             .collect();
         ms.extend(new);
-        if !is_item(kind, modality, text, &ms) {
+        if !is_item(kind, modality, text, &ms) && exemptions.is_empty() {
             continue;
         }
         // The period the item's own clauses write, else one written elsewhere in its sentence.
@@ -585,7 +585,8 @@ fn item_targets(
     out
 }
 
-/// Whether a candidate with these measures is an item: 现将有关事项通告如下 announces what
+/// Whether a candidate with these measures is an item (one that waives a measure, 无需隔离,
+/// always is): 现将有关事项通告如下 announces what
 /// follows; outside notices, meetings and reports only clauses naming measures are items; a
 /// page about no epidemic reports no measure (the Apple store that 停止营业 is no C2 closure),
 /// though what it orders still counts.

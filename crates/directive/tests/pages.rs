@@ -343,3 +343,74 @@ fn class_b_2023_notice_published_before_new_year() {
         assert!(codes(&d).contains(&c), "{c} missing: {why}");
     }
 }
+
+/// A city's Spring Festival return-home rules, written for this test in the way such pages set
+/// them out: numbered sections for groups of returners, a header line whose rules follow on
+/// their own lines, a national rule for rural returners defined on the page, an exclusion, a
+/// shorthand and parameters of every kind. Each item is coded for the group it stands under.
+#[test]
+fn return_home_rules_by_group() {
+    use zhengling_directive::{Movement, Origin, Timing, Unit};
+    let d = build(
+        "某市春节返乡政策",
+        "2021-01-30",
+        &[
+            "一、境外来返人员",
+            "严格落实“14+7”管控措施。",
+            "二、中高风险地区来返人员",
+            "1、高风险地区人员集中隔离14天，期间进行2次核酸检测。",
+            "2、中风险地区人员居家隔离14天。",
+            "三、低风险地区来返人员",
+            "1、省外低风险地区来返人员须持48小时内核酸检测阴性证明方可返乡，并提前3天向所在社区报备。",
+            "2、返乡人员需持7天内核酸检测阴性证明，返乡后实行14天居家健康监测，每7天开展一次核酸检测。",
+            "3、除重点人群外，其他人员持健康码绿码，在体温正常的前提下可有序流动，无需隔离。",
+            "注：返乡人员是指从外地返回农村地区的人员。",
+        ],
+    );
+    let item = |needle: &str| {
+        d.items.iter().find(|i| i.text.contains(needle)).unwrap_or_else(|| panic!("{needle}"))
+    };
+    let measure = |needle: &str, term: &str| {
+        item(needle).measures.iter().find(|m| m.term == term).cloned().unwrap()
+    };
+    // a header line scopes the rules under it; the shorthand is the measures it stands for
+    let abroad = item("14+7");
+    assert_eq!(abroad.groups[0].origin, Some(Origin::Abroad));
+    assert!(abroad.groups[0].inherited);
+    let q = measure("14+7", "集中隔离");
+    assert_eq!(q.duration.as_ref().map(|p| p.value), Some(14));
+    assert_eq!(q.notation.as_deref(), Some("14+7"));
+    // nested: the item's own group, under its section
+    let high = item("高风险地区人员集中隔离");
+    assert_eq!(high.groups[0].origin, Some(Origin::HighRisk));
+    assert_eq!(measure("高风险地区人员集中隔离", "核酸检测").times.unwrap().value, 2);
+    assert_eq!(item("中风险地区人员").groups[0].origin, Some(Origin::MediumRisk));
+    // hours are hours, days ahead are a window, the certificate is a condition of entry
+    let low = item("省外低风险地区来返人员");
+    assert_eq!(low.groups[0].origin, Some(Origin::LowRisk));
+    assert_eq!(low.groups[0].area, Some(Origin::OutOfProvince));
+    assert_eq!(low.groups[0].movement, Some(Movement::Returning));
+    let cert = measure("省外低风险地区来返人员", "核酸检测阴性证明");
+    let within = cert.within.unwrap();
+    assert_eq!((within.value, within.unit, within.text.as_str()), (48, Unit::Hour, "48小时内"));
+    assert_eq!(cert.timing, Some(Timing::BeforeArrival));
+    assert!(cert.requirement);
+    let report = d.items.iter().flat_map(|i| &i.measures).find(|m| m.term == "报备").unwrap();
+    assert_eq!(report.within.as_ref().map(|w| (w.value, w.unit)), Some((3, Unit::Day)));
+    // the page defines 返乡人员 as the rural returners of the national rule
+    let rural = item("返乡后实行14天居家健康监测");
+    assert_eq!(rural.groups[0].people.as_deref(), Some("rural-returner"));
+    let test = measure("返乡后实行14天居家健康监测", "核酸检测");
+    let days: Vec<u32> = test.days.iter().map(|p| p.value).collect();
+    assert_eq!((test.times.unwrap().value, days), (2, vec![7, 14]));
+    assert_eq!(test.timing, Some(Timing::AfterArrival));
+    // everyone else, key workers excepted: only checks, and quarantine waived
+    let rest = item("其他人员持健康码绿码");
+    assert_eq!(rest.groups[0].origin, Some(Origin::LowRisk));
+    assert_eq!(rest.groups[0].people, None);
+    assert_eq!(rest.groups[0].except[0].people.as_deref(), Some("key-occupation"));
+    assert!(rest.measures.iter().all(|m| m.category != "quarantine"));
+    let waived = d.items.iter().find(|i| i.exemptions.iter().any(|m| m.term == "隔离")).unwrap();
+    assert!(waived.measures.is_empty(), "{waived:?}");
+    assert_eq!(waived.groups[0].text, "其他人员", "the subject of its sentence");
+}
