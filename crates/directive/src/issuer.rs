@@ -505,7 +505,8 @@ pub(crate) fn region(
         let mut n = [0usize; 3];
         for text in std::iter::once(title).chain(paragraphs.iter().map(String::as_str)) {
             for h in lx.level_markers.find(text) {
-                if let Some(slot) = n.get_mut((h.id / 3).min(2)) {
+                let level = lx.level_of_marker.get(h.id).copied().unwrap_or(2);
+                if let Some(slot) = n.get_mut(usize::from(level)) {
                     *slot += 1;
                 }
             }

@@ -239,9 +239,8 @@ fn actor(lx: &Lexicon, p: &str, clause_start: usize, cue: CueHit) -> Option<Stri
         if let Some(c) = segment::starts_with_any(a, &lx.lists.connective) {
             a = a.get(c.len()..).unwrap_or("");
         }
-        for ord in ["一是", "二是", "三是", "四是", "五是", "六是", "首先", "其次", "最后"]
-        {
-            if let Some(rest) = a.strip_prefix(ord) {
+        for ord in &lx.lists.ordinal {
+            if let Some(rest) = a.strip_prefix(ord.as_str()) {
                 a = rest;
             }
         }
@@ -395,8 +394,7 @@ pub(crate) fn targets(lx: &Lexicon, p: &str, g: &Candidate) -> Vec<String> {
         if modifier.is_empty() && !alone {
             continue;
         }
-        if matches!(modifier, "相关" | "有关" | "上述" | "其他" | "该" | "此类" | "等")
-        {
+        if lx.lists.vague_modifier.iter().any(|w| w == modifier) {
             continue;
         }
         // a people phrase keeps its qualifiers back to the verb that takes it

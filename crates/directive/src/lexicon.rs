@@ -190,6 +190,12 @@ pub(crate) struct Lists {
     pub define: Vec<String>,
     pub level_word: Vec<String>,
     pub group_keep: Vec<String>,
+    pub level_province: Vec<String>,
+    pub level_city: Vec<String>,
+    pub level_county: Vec<String>,
+    pub ordinal: Vec<String>,
+    pub vague_modifier: Vec<String>,
+    pub certificate_word: Vec<String>,
     pub unit_day: Vec<String>,
     pub unit_week: Vec<String>,
     pub unit_month: Vec<String>,
@@ -251,6 +257,12 @@ impl Lists {
             define: take("define")?,
             level_word: take("level-word")?,
             group_keep: take("group-keep")?,
+            level_province: take("level-province")?,
+            level_city: take("level-city")?,
+            level_county: take("level-county")?,
+            ordinal: take("ordinal")?,
+            vague_modifier: take("vague-modifier")?,
+            certificate_word: take("certificate-word")?,
             unit_day: take("unit-day")?,
             unit_week: take("unit-week")?,
             unit_month: take("unit-month")?,
@@ -366,8 +378,10 @@ pub(crate) struct Lexicon {
     pub notice_body: Words,
     pub meeting_body: Words,
     pub epidemic: Words,
-    /// 我省 全省 … 我市 … 我县: ids 0-2 province, 3-5 city, 6- county.
+    /// 我省 全省 … 我市 … 我县 (`words.tsv` level lists), and the level of each: 0 province,
+    /// 1 city, 2 county.
     pub level_markers: Words,
+    pub level_of_marker: Vec<u8>,
     pub actors: Vec<String>,
     pub lists: Lists,
     pub session: Regex,
@@ -478,13 +492,12 @@ impl Lexicon {
             epidemic: Words::new("epidemic", lists.epidemic.clone())?,
             level_markers: Words::new(
                 "level markers",
-                [
-                    "我省", "全省", "本省", "我市", "全市", "本市", "我县", "全县", "本县", "我区",
-                    "全区", "本区",
-                ]
-                .map(str::to_owned)
-                .to_vec(),
+                [&lists.level_province[..], &lists.level_city, &lists.level_county].concat(),
             )?,
+            level_of_marker: std::iter::repeat_n(0u8, lists.level_province.len())
+                .chain(std::iter::repeat_n(1, lists.level_city.len()))
+                .chain(std::iter::repeat_n(2, lists.level_county.len()))
+                .collect(),
             categories,
             rows,
             measures: Words::overlapping("measure", terms)?,

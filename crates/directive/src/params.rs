@@ -392,7 +392,7 @@ fn timing(lx: &Lexicon, p: &str, clause: Seg, m: &Measure) -> Option<Timing> {
     }
     let after = p.get(m.end..clause.end).unwrap_or("");
     if m.category == "testing"
-        && ["阴性", "证明", "结果", "报告"].iter().any(|w| after.trim_start().starts_with(w))
+        && l.certificate_word.iter().any(|w| after.trim_start().starts_with(w.as_str()))
     {
         return Some(Timing::BeforeArrival);
     }
