@@ -313,6 +313,16 @@ pub(crate) fn phrases(lx: &Lexicon, p: &str, seg: Seg) -> Vec<(usize, usize)> {
                 {
                     break;
                 }
+                // 疫苗接种、…重点人员: a list of measures before it is no part of the people
+                if matches!(c, '、' | '和' | '及')
+                    && lx
+                        .measures
+                        .find(text.get(floor..i).unwrap_or(""))
+                        .last()
+                        .is_some_and(|m| floor + m.end == i)
+                {
+                    break;
+                }
                 let upto = text.get(..i + c.len_utf8()).unwrap_or("");
                 if lx.group_stops.iter().any(|w| upto.ends_with(w.as_str())) {
                     break;
