@@ -856,7 +856,7 @@ fn recover_closing(article: &Article, doc: &mut OfficialDocument) {
         .rev()
         .take(TAIL)
         .rev()
-        .map(|r| r.text.lines().map(str::trim).collect::<String>())
+        .flat_map(|r| r.text.lines().map(|l| l.trim().to_owned()))
         .filter(|t| !t.is_empty())
         .collect();
     if tail.is_empty() {
