@@ -289,6 +289,18 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Processes one page on the calling thread the way [`run`] does: bytes that are not text
+/// (an image, an archive) yield an `undecodable` error record, a panic is caught and yields
+/// a `panic` error record, a pipeline error a `too-large` or `process` one. Returns the
+/// record and, for an error record, its kind. No time limit applies.
+pub fn process_page<P: Processor + ?Sized>(
+    processor: &P,
+    page: &Page,
+) -> (Record, Option<ErrorKind>) {
+    let outcome = process_one(processor, page);
+    (outcome.record, outcome.error)
+}
+
 /// One page through the processor, with binary sniffing, panics caught.
 fn process_one<P: Processor + ?Sized>(processor: &P, page: &Page) -> Outcome {
     let bytes = page.bytes.len();
