@@ -15,7 +15,7 @@ use std::time::Duration;
 use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyByteArray, PyDict, PyList, PyMemoryView, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMemoryView, PyString, PyTuple};
 use zhengling::batch::{self, Entry, ErrorKind, FnSink, Options, Page, Source, Summary};
 use zhengling::{Format, Record};
 
@@ -323,8 +323,9 @@ impl Pipeline {
             entries.push(Entry::Page(page_of(i, &item?)?));
         }
         let inner = Arc::clone(&self.inner);
-        let (records, _) =
-            py.detach(move || run_collect(entries, &inner, &options)).map_err(PyRuntimeError::new_err)?;
+        let (records, _) = py
+            .detach(move || run_collect(entries, &inner, &options))
+            .map_err(PyRuntimeError::new_err)?;
         to_dicts(py, records)
     }
 

@@ -540,6 +540,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn process_page_on_the_calling_thread() {
+        let pipeline = Pipeline::new().unwrap();
+        let page = Page::new("a.txt", "通知\n\n各地要严格落实核酸检测。".as_bytes());
+        let (record, kind) = process_page(&pipeline, &page);
+        assert_eq!((record.input.as_str(), kind), ("a.txt", None));
+        let (record, kind) =
+            process_page(&pipeline, &Page::new("x.png", &b"\x89PNG\r\n\x1a\n"[..]));
+        assert_eq!(kind, Some(ErrorKind::Undecodable));
+        assert_eq!(
+            record.error.as_deref(),
+            Some("x.png: undecodable: not a text page (PNG image)")
+        );
+        let panics = |_: &Page| -> crate::Result<Record> { panic!("boom") };
+        let (record, kind) = process_page(&panics, &page);
+        assert_eq!(kind, Some(ErrorKind::Panic));
+        assert_eq!(record.error_kind, Some("panic"));
+    }
+
+    #[test]
     fn binary_sniffing() {
         assert_eq!(binary_content(b"\x89PNG\r\n\x1a\n"), Some("PNG image"));
         assert_eq!(binary_content(b"%PDF-1.4"), Some("PDF document"));
