@@ -1,11 +1,21 @@
 """Type stubs of the Rust core (``zhengling._zhengling``); see ``zhengling`` for the docs."""
 
 from os import PathLike
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union, final
 
-Record = Dict[str, Any]
-BytesLike = Union[bytes, bytearray, memoryview]
-PageLike = Union[BytesLike, Tuple[str, BytesLike], Dict[str, Any]]
+_Record = Dict[str, Any]
+_BytesLike = Union[bytes, bytearray, memoryview]
+_PageLike = Union[_BytesLike, Tuple[str, _BytesLike], Dict[str, Any]]
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MEASURE_COLUMNS",
+    "Pipeline",
+    "RecordIter",
+    "ZhenglingError",
+    "__version__",
+    "record_schema_json",
+]
 
 __version__: str
 #: The columns the binary's ``--csv`` writes, in order.
@@ -23,7 +33,8 @@ class ZhenglingError(ValueError):
     #: Why, without the input and kind.
     reason: str
 
-class RecordIter(Iterator[Record]):
+@final
+class RecordIter(Iterator[_Record]):
     """Records of one input, read lazily and processed a chunk at a time on all cores."""
 
     #: The input's path.
@@ -34,8 +45,9 @@ class RecordIter(Iterator[Record]):
     @property
     def summary(self) -> Dict[str, Any]: ...
     def __iter__(self) -> RecordIter: ...
-    def __next__(self) -> Record: ...
+    def __next__(self) -> _Record: ...
 
+@final
 class Pipeline:
     """The composed pipeline: build it once, reuse it for every page (thread-safe).
 
@@ -45,13 +57,13 @@ class Pipeline:
         a page past it yields a ``timeout`` error record.
     """
 
-    def __init__(
-        self,
+    def __new__(
+        cls,
         *,
         max_bytes: int = ...,
         threads: Optional[int] = None,
-        timeout: Optional[float] = 30.0,
-    ) -> None: ...
+        timeout: Optional[float] = ...,  # 30.0
+    ) -> Pipeline: ...
     @property
     def max_bytes(self) -> int: ...
     @property
@@ -60,15 +72,15 @@ class Pipeline:
     def timeout(self) -> Optional[float]: ...
     def process(
         self,
-        data: BytesLike,
+        data: _BytesLike,
         *,
         input: Optional[str] = None,
         url: Optional[str] = None,
         http_charset: Optional[str] = None,
         format: Optional[str] = None,
-    ) -> Record:
+    ) -> _Record:
         """One page's record; raises ``ZhenglingError`` when it cannot be processed."""
-    def process_many(self, pages: Iterable[PageLike], *, threads: Optional[int] = None) -> List[Record]:
+    def process_many(self, pages: Iterable[_PageLike], *, threads: Optional[int] = None) -> List[_Record]:
         """Records of many pages in order, on all cores; a failed page yields an error record."""
     def iter_warc(
         self,
