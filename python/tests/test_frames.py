@@ -1,9 +1,10 @@
 """to_frames: the measures table is the binary's --csv, the pages table one row per record.
 
 The comparison is column-wise over the columns of the binary's header: today the binary
-writes the 23 columns of MEASURE_COLUMNS and the rows agree on those; once the binary writes
-the appended columns (item, group, origin, ..., days) and one row per (item, group,
-measure), the same test compares those columns too, with no change here.
+writes the 23 columns of MEASURE_COLUMNS, one row per measure, and the rows agree on those
+(`by_group=False` while the header has no `group` column); once the binary writes the
+appended columns (item, group, origin, ..., days) and one row per (item, group, measure), the
+same test compares those columns and rows too, with no change here.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def _compare_with_binary_csv(records, inputs, run_binary, tmp_path, *args):
     csv_path = tmp_path / "measures.csv"
     run_binary.csv(inputs, csv_path, *args)
     binary = pd.read_csv(csv_path, dtype=str, keep_default_na=False)
-    _, measures = zhengling.to_frames(records, text=True)
+    by_group = "group" in binary.columns
+    _, measures = zhengling.to_frames(records, text=True, by_group=by_group)
     header = list(binary.columns)
     assert header[: len(zhengling.MEASURE_COLUMNS)] == list(zhengling.MEASURE_COLUMNS)
     missing = [c for c in header if c not in measures.columns]
@@ -111,6 +113,10 @@ def test_error_records_and_missing_fields():
     assert (m[0]["timing"], m[0]["requirement"], m[0]["item"]) == ("on-arrival", "true", "0")
     assert (m[2]["item"], m[2]["requirement"], m[2]["level"], m[2]["lifted"]) == ("1", "", "", "false")
     assert m[0]["valid_from"] == "2022-10-09" and m[0]["targets"] == "入境人员|密接"
+    _, per_measure = zhengling.to_frames([failed, rich], text=True, by_group=False)
+    assert len(per_measure) == 2
+    assert per_measure["group"].tolist() == ["", ""]
+    assert per_measure["duration"].tolist() == ["14", ""]
     typed_pages, typed = zhengling.to_frames([failed, rich])
     assert typed["duration"].tolist()[:2] == [14, 14]
     assert pd.isna(typed["duration"].tolist()[2])

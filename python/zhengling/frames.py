@@ -112,8 +112,9 @@ def _amount(m: Dict[str, Any], key: str) -> Tuple[Optional[int], Optional[str]]:
     return None, None
 
 
-def measure_rows(record: Record) -> List[Dict[str, Any]]:
-    """The measures-table rows of one record (typed values, ``None`` for unknown)."""
+def measure_rows(record: Record, *, by_group: bool = True) -> List[Dict[str, Any]]:
+    """The measures-table rows of one record (typed values, ``None`` for unknown); with
+    ``by_group=False`` one row per (item, measure), its group cells empty."""
     d = record.get("directive")
     if not isinstance(d, dict):
         return []
@@ -132,7 +133,9 @@ def measure_rows(record: Record) -> List[Dict[str, Any]]:
     }
     rows: List[Dict[str, Any]] = []
     for index, item in enumerate(items):
-        groups: Sequence[Optional[Dict[str, Any]]] = item.get("groups") or [None]
+        groups: Sequence[Optional[Dict[str, Any]]] = (
+            (item.get("groups") if by_group else None) or [None]
+        )
         for group in groups:
             g = group or {}
             for m in item.get("measures") or []:
@@ -263,7 +266,7 @@ def _frame(rows: List[Dict[str, Any]], columns: Sequence[str], ints, bools, text
     return frame
 
 
-def to_frames(records: Iterable[Record], *, text: bool = False):
+def to_frames(records: Iterable[Record], *, text: bool = False, by_group: bool = True):
     """The pages table and the measures table of ``records`` (dicts, as :func:`process`
     returns them), as two pandas DataFrames.
 
@@ -277,9 +280,12 @@ def to_frames(records: Iterable[Record], *, text: bool = False):
     ``boolean``, the rest ``object`` (``str`` or ``None``), missing values ``<NA>``/``None``.
     With ``text=True`` every cell is the string the binary's ``--csv`` writes (``""`` for
     unknown, ``true``/``false``, integers without a decimal point).
+
+    With ``by_group=False`` the measures table has one row per (page, item, measure), its
+    group cells empty: the rows of a binary that writes one row per measure.
     """
     rows = list(records)
     pages = _frame([page_row(r) for r in rows], PAGE_COLUMNS, _PAGE_INTS, set(), text)
-    measure = [row for r in rows for row in measure_rows(r)]
+    measure = [row for r in rows for row in measure_rows(r, by_group=by_group)]
     measures = _frame(measure, MEASURE_TABLE_COLUMNS, _MEASURE_INTS, _MEASURE_BOOLS, text)
     return pages, measures
