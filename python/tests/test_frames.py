@@ -67,7 +67,11 @@ def test_pages_table(records):
         assert row["entities"] == len(r["entities"])
         n = sum(len(i["measures"]) for i in r["directive"]["items"])
         assert row["measures"] == n
-        assert (measures["input"] == r["input"]).sum() == n
+        # one row per (item, group, measure); an item without groups counts once
+        rows = sum(max(1, len(i.get("groups") or [])) * len(i["measures"]) for i in r["directive"]["items"])
+        assert (measures["input"] == r["input"]).sum() == rows
+        _, per_measure = zhengling.to_frames([r], by_group=False)
+        assert len(per_measure) == n
         assert row["kind"] == r["directive"]["kind"]
     assert str(pages["paragraphs"].dtype) == "Int64"
     assert str(measures["level"].dtype) == "Int64"
