@@ -309,13 +309,15 @@ impl Pipeline {
         to_dicts(py, records)
     }
 
-    /// The records of a WARC/WET/WAT file, a JSON Lines file, a page file or a directory.
-    #[pyo3(signature = (path, *, threads = None, chunk = None))]
+    /// The records of a WARC/WET/WAT file, a JSON Lines file, a page file or a directory;
+    /// with `json=True` each record is its JSON text (the binary's output line).
+    #[pyo3(signature = (path, *, threads = None, chunk = None, json = false))]
     fn iter_warc(
         &self,
         path: PathBuf,
         threads: Option<usize>,
         chunk: Option<usize>,
+        json: bool,
     ) -> PyResult<RecordIter> {
         if path.as_os_str() != "-" && !path.exists() {
             return Err(PyFileNotFoundError::new_err(format!(
@@ -331,6 +333,7 @@ impl Pipeline {
             pipeline: Arc::clone(&self.inner),
             options,
             chunk,
+            json,
             state: Mutex::new(IterState {
                 entries: Some(entries),
                 buffer: VecDeque::new(),
@@ -353,7 +356,14 @@ struct RecordIter {
     pipeline: Arc<zhengling::Pipeline>,
     options: Options,
     chunk: usize,
+    json: bool,
     state: Mutex<IterState>,
+}
+
+/// The next item of a [`RecordIter`], made while the GIL is released.
+enum Next {
+    Record(Box<Record>),
+    Json(String),
 }
 
 impl std::fmt::Debug for RecordIter {
@@ -375,39 +385,20 @@ impl RecordIter {
     }
 
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let next = py.detach(|| -> Result<Option<Record>, String> {
-            let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some(r) = state.buffer.pop_front() {
-                return Ok(Some(r));
-            }
-            let Some(entries) = state.entries.as_mut() else {
+        let next = py.detach(|| -> Result<Option<Next>, String> {
+            let Some(record) = self.next_record()? else {
                 return Ok(None);
             };
-            // Read up to `chunk` pages (skipped records are counted by the run).
-            let mut batch_entries = Vec::with_capacity(self.chunk);
-            let mut pages = 0;
-            for e in entries.by_ref() {
-                if !matches!(e, Entry::Skipped(_)) {
-                    pages += 1;
-                }
-                batch_entries.push(e);
-                if pages >= self.chunk {
-                    break;
-                }
+            if self.json {
+                let text = serde_json::to_string(&record)
+                    .map_err(|e| format!("{}: cannot serialize the record: {e}", record.input))?;
+                return Ok(Some(Next::Json(text)));
             }
-            if pages < self.chunk {
-                state.entries = None;
-            }
-            if batch_entries.is_empty() {
-                return Ok(None);
-            }
-            let (records, summary) = run_collect(batch_entries, &self.pipeline, &self.options)?;
-            state.counts.add(&summary);
-            state.buffer.extend(records);
-            Ok(state.buffer.pop_front())
+            Ok(Some(Next::Record(Box::new(record))))
         });
         match next.map_err(PyRuntimeError::new_err)? {
-            Some(r) => Ok(Some(to_dict(py, &r)?)),
+            Some(Next::Record(r)) => Ok(Some(to_dict(py, &r)?)),
+            Some(Next::Json(t)) => Ok(Some(PyString::new(py, &t).into_any())),
             None => Ok(None),
         }
     }
@@ -424,6 +415,41 @@ impl RecordIter {
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let counts = self.state.lock().unwrap_or_else(PoisonError::into_inner).counts.clone();
         summary_dict(py, &counts)
+    }
+}
+
+impl RecordIter {
+    /// The next record, reading and processing the next chunk when the buffer is empty.
+    fn next_record(&self) -> Result<Option<Record>, String> {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(r) = state.buffer.pop_front() {
+            return Ok(Some(r));
+        }
+        let Some(entries) = state.entries.as_mut() else {
+            return Ok(None);
+        };
+        // Read up to `chunk` pages (skipped records are counted by the run).
+        let mut batch_entries = Vec::with_capacity(self.chunk);
+        let mut pages = 0;
+        for e in entries.by_ref() {
+            if !matches!(e, Entry::Skipped(_)) {
+                pages += 1;
+            }
+            batch_entries.push(e);
+            if pages >= self.chunk {
+                break;
+            }
+        }
+        if pages < self.chunk {
+            state.entries = None;
+        }
+        if batch_entries.is_empty() {
+            return Ok(None);
+        }
+        let (records, summary) = run_collect(batch_entries, &self.pipeline, &self.options)?;
+        state.counts.add(&summary);
+        state.buffer.extend(records);
+        Ok(state.buffer.pop_front())
     }
 }
 

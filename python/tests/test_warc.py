@@ -63,3 +63,17 @@ def test_jsonl_input(tmp_path, run_binary):
     got = list(zhengling.iter_warc(path))
     assert got == expected
     assert [r.get("error_kind") for r in got] == [None, None, "malformed"]
+
+
+def test_iter_warc_json_text_is_the_binary_output(warc, run_binary):
+    import subprocess
+
+    out = subprocess.run(
+        [str(run_binary.path), "--json", "--max-bytes", str(MAX_BYTES), "--", str(warc)],
+        check=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    ).stdout.decode("utf-8")
+    lines = list(zhengling.Pipeline(max_bytes=MAX_BYTES).iter_warc(warc, json=True))
+    assert all(isinstance(line, str) for line in lines)
+    assert lines == out.splitlines()

@@ -119,6 +119,7 @@ def iter_warc(
     *,
     threads: Optional[int] = None,
     chunk: Optional[int] = None,
+    json: bool = False,
 ) -> RecordIter:
     """Yields the records of a WARC/WET/WAT file (gzip or not), a JSON Lines file of
     ``{"url", "html" | "text", "headers"}`` objects, a page file or a directory, in input order,
@@ -127,11 +128,13 @@ def iter_warc(
     Pages are read lazily and processed ``chunk`` at a time (default 16 per thread) on
     ``threads`` cores. A broken record yields an error record. The iterator's ``summary``
     counts pages in, records out, errors by kind and skipped records (requests, metadata,
-    redirects, images) once it is exhausted.
+    redirects, images) once it is exhausted. With ``json=True`` it yields each record's JSON
+    text instead of a dict: the binary's output line, made without the GIL (for writing
+    records out, as the Spark job does).
 
     :raises FileNotFoundError: when ``path`` does not exist.
     """
-    return default_pipeline().iter_warc(os.fspath(path), threads=threads, chunk=chunk)
+    return default_pipeline().iter_warc(os.fspath(path), threads=threads, chunk=chunk, json=json)
 
 
 _schema: Optional[Dict[str, Any]] = None

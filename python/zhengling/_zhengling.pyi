@@ -34,7 +34,7 @@ class ZhenglingError(ValueError):
     reason: str
 
 @final
-class RecordIter(Iterator[_Record]):
+class RecordIter(Iterator[Any]):
     """Records of one input, read lazily and processed a chunk at a time on all cores."""
 
     #: The input's path.
@@ -45,7 +45,8 @@ class RecordIter(Iterator[_Record]):
     @property
     def summary(self) -> Dict[str, Any]: ...
     def __iter__(self) -> RecordIter: ...
-    def __next__(self) -> _Record: ...
+    def __next__(self) -> Any:
+        """A record: a dict, or its JSON text when made with ``json=True``."""
 
 @final
 class Pipeline:
@@ -88,8 +89,10 @@ class Pipeline:
         *,
         threads: Optional[int] = None,
         chunk: Optional[int] = None,
+        json: bool = False,
     ) -> RecordIter:
-        """Records of a WARC/WET/WAT or JSON Lines file, a page file or a directory."""
+        """Records of a WARC/WET/WAT or JSON Lines file, a page file or a directory (their
+        JSON text with ``json=True``)."""
 
 def record_schema_json() -> str:
     """The JSON Schema of the record, as JSON text."""

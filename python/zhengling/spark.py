@@ -33,12 +33,16 @@ Reading the inputs (``reader``):
 Either way there is one Spark task per input file, and the task processes the file's pages
 on ``threads`` cores (default 1: Spark already runs one task per core).
 
-Records: the JSON Lines output holds each record exactly as ``zhengling --json`` prints it.
-The Parquet output has the Spark schema :func:`spark_schema` derives from the record's JSON
-Schema (:func:`zhengling.record_schema`): objects are structs, lists arrays, integers
-``long``, numbers ``double``; a field whose JSON type varies (an entity's ``value``: a date
-string or a number) is a string holding the value's text (``"2022-10-06"``, ``"600000"``),
-and a type that contains itself (a group's ``except`` groups) is a string of its JSON text.
+Records: the tasks take each record's JSON text straight from the Rust core
+(``iter_warc(..., json=True)``). The JSON Lines output holds each record exactly as
+``zhengling --json`` prints it. The Parquet output is read from the same text by Spark's
+JSON reader (in the JVM, ``FAILFAST``: a record that does not fit fails the job) with the
+schema :func:`spark_schema` derives from the record's JSON Schema
+(:func:`zhengling.record_schema`): objects are structs, lists arrays, integers ``long``,
+numbers ``double``; a field whose JSON type varies (an entity's ``value``: a date string or
+a number) is a string holding the value's text (``"2022-10-06"``, ``"600000"``), and a type
+that contains itself (a group's ``except`` groups) is a string of its compact JSON text.
+:func:`to_row` does the same conversion in Python.
 
 Counts (one row per input file): ``path``, ``records_in`` (all WARC records read),
 ``pages_in`` (those that are pages or broken records), ``skipped`` (records that are not
@@ -181,9 +185,7 @@ def _text(v: Any) -> Optional[str]:
         return None
     if isinstance(v, str):
         return v
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return json.dumps(v, ensure_ascii=False)
+    return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
 
 
 def _convert(v: Any, plan) -> Any:
@@ -197,7 +199,7 @@ def _convert(v: Any, plan) -> Any:
     if kind == "text":
         return _text(v)
     if kind == "json":
-        return json.dumps(v, ensure_ascii=False)
+        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
     if kind == "array":
         return [_convert(x, plan[1]) for x in v]
     return tuple(_convert(v.get(k), p) for k, p in plan[1])
@@ -262,17 +264,18 @@ def _fetch(uri: str, directory: str) -> str:
     return local
 
 
-def _rename(record: Dict[str, Any], local: str, name: str) -> Dict[str, Any]:
+def _rename(line: str, local: str, name: str) -> str:
     """Names a record of a local copy by the input's name (`FILE#N` inputs, error texts)."""
-    if local == name:
-        return record
+    if local == name or local not in line:
+        return line
+    record = json.loads(line)
     inp = record.get("input", "")
     if inp.startswith(local):
         record["input"] = name + inp[len(local) :]
         err = record.get("error")
         if err and err.startswith(local):
             record["error"] = name + err[len(local) :]
-    return record
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 def _counts(path: str, summary: Optional[Dict[str, Any]], seconds: float, failure: Optional[str]):
@@ -305,10 +308,9 @@ def _process_file(
     summary = None
     failure = None
     try:
-        it = pipeline.iter_warc(local, threads=threads)
-        for record in it:
-            record = _rename(record, local, name)
-            yield ("record", name, json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        it = pipeline.iter_warc(local, threads=threads, json=True)
+        for line in it:
+            yield ("record", name, _rename(line, local, name))
         summary = it.summary
     except Exception as e:  # a file that cannot be read at all is counted, never lost
         failure = f"{name}: {type(e).__name__}: {e}"
@@ -460,9 +462,10 @@ def run(
             writer.text(outputs["jsonl"])
         if output_format in ("parquet", "both"):
             outputs["parquet"] = base + "/records"
-            schema, _, plan = _record_plan()
-            rows = records.map(lambda s: to_row(json.loads(s), plan))
-            writer = spark.createDataFrame(rows, schema).write.mode(mode)
+            # Spark's JSON reader parses the records in the JVM with the derived schema;
+            # FAILFAST: a record that does not fit fails the job instead of becoming nulls.
+            frame = spark.read.schema(spark_schema()).option("mode", "FAILFAST").json(records)
+            writer = frame.write.mode(mode)
             if compression:
                 writer = writer.option("compression", compression)
             writer.parquet(outputs["parquet"])
