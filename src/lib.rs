@@ -22,6 +22,8 @@
 pub mod batch;
 mod error;
 pub mod record;
+#[cfg(feature = "schema")]
+pub mod schema;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;

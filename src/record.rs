@@ -6,6 +6,7 @@ use zhengling_entities::{Entity, Value};
 
 /// A removed block.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RemovedBlock {
     /// Its text.
     pub text: String,
@@ -15,8 +16,10 @@ pub struct RemovedBlock {
 
 /// An entity with the paragraph it stands in; `paragraphs[paragraph][start..end] == text`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct EntityRecord {
     /// `date`, `person`, ...
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::entity_kind"))]
     pub kind: &'static str,
     /// The text as it stands.
     pub text: String,
@@ -28,12 +31,15 @@ pub struct EntityRecord {
     pub end: usize,
     /// The typed value: a date string, a number or a session number.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::entity_value"))]
     pub value: Option<serde_json::Value>,
     /// The end of a date range or period, or the upper end of a quantity range.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::entity_value"))]
     pub value_end: Option<serde_json::Value>,
     /// A date's precision as written (`year`, `month`, `day`, `hour`, `minute`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "zhengling_entities::DatePrecision"))]
     pub precision: Option<serde_json::Value>,
     /// Whether a date's year (or the whole date) was inferred from the publication date.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -46,6 +52,7 @@ pub struct EntityRecord {
     pub until: bool,
     /// The side of a quantity's value the figure lies on (`above`, `below`, `at_least`, `at_most`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "zhengling_entities::Bound"))]
     pub bound: Option<serde_json::Value>,
     /// Whether a quantity is a percentage.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -67,6 +74,7 @@ pub struct EntityRecord {
     pub code: Option<String>,
     /// A place's level.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "zhengling_entities::PlaceLevel"))]
     pub level: Option<serde_json::Value>,
     /// A place's parent division code.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -250,6 +258,7 @@ impl DocumentRecord {
 
 /// What normalization did to the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NormalizationSummary {
     /// Pinyin annotations removed.
     pub pinyin_removed: usize,
@@ -261,6 +270,7 @@ pub struct NormalizationSummary {
     /// written in Traditional, and converts conversion artifacts of mainland originals).
     pub traditional_kept: bool,
     /// The page's script before conversion (`simplified`, `traditional`, `mixed`, `unknown`).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::script"))]
     pub script: Option<&'static str>,
     /// A page with pinyin glued after characters is a spam mirror.
     pub spam_mirror: bool,
@@ -284,14 +294,18 @@ impl NormalizationSummary {
 
 /// One page's output.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Record {
     /// The input as given (a path, a URL or `FILE#N`).
     pub input: String,
     /// `html` or `text`.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::format"))]
     pub format: Option<&'static str>,
     /// The encoding the bytes were decoded with.
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::encoding"))]
     pub encoding: Option<&'static str>,
     /// Where the encoding came from (`bom`, `http`, `meta`, `utf8`, `detected`, `tld`, `fallback`).
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::encoding_source"))]
     pub encoding_source: Option<&'static str>,
     /// Malformed byte sequences met while decoding.
     pub malformed: usize,
@@ -338,6 +352,7 @@ pub struct Record {
     /// The kind of failure, for counting and filtering (`read`, `malformed`, `truncated`,
     /// `too-large`, `undecodable`, `process`, `panic`, `timeout`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "crate::schema::error_kind"))]
     pub error_kind: Option<&'static str>,
 }
 

@@ -289,6 +289,18 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// Processes one page on the calling thread the way [`run`] does: bytes that are not text
+/// (an image, an archive) yield an `undecodable` error record, a panic is caught and yields
+/// a `panic` error record, a pipeline error a `too-large` or `process` one. Returns the
+/// record and, for an error record, its kind. No time limit applies.
+pub fn process_page<P: Processor + ?Sized>(
+    processor: &P,
+    page: &Page,
+) -> (Record, Option<ErrorKind>) {
+    let outcome = process_one(processor, page);
+    (outcome.record, outcome.error)
+}
+
 /// One page through the processor, with binary sniffing, panics caught.
 fn process_one<P: Processor + ?Sized>(processor: &P, page: &Page) -> Outcome {
     let bytes = page.bytes.len();
@@ -526,6 +538,25 @@ fn progress_bar(wanted: bool) -> Option<indicatif::ProgressBar> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn process_page_on_the_calling_thread() {
+        let pipeline = Pipeline::new().unwrap();
+        let page = Page::new("a.txt", "通知\n\n各地要严格落实核酸检测。".as_bytes());
+        let (record, kind) = process_page(&pipeline, &page);
+        assert_eq!((record.input.as_str(), kind), ("a.txt", None));
+        let (record, kind) =
+            process_page(&pipeline, &Page::new("x.png", &b"\x89PNG\r\n\x1a\n"[..]));
+        assert_eq!(kind, Some(ErrorKind::Undecodable));
+        assert_eq!(
+            record.error.as_deref(),
+            Some("x.png: undecodable: not a text page (PNG image)")
+        );
+        let panics = |_: &Page| -> crate::Result<Record> { panic!("boom") };
+        let (record, kind) = process_page(&panics, &page);
+        assert_eq!(kind, Some(ErrorKind::Panic));
+        assert_eq!(record.error_kind, Some("panic"));
+    }
 
     #[test]
     fn binary_sniffing() {

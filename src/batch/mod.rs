@@ -62,7 +62,7 @@ use std::time::Duration;
 
 use crate::{Format, Hints};
 
-pub use exec::{Processor, run, run_entries};
+pub use exec::{Processor, process_page, run, run_entries};
 pub use gz::MultiGzReader;
 pub use jsonl::JsonlReader;
 pub use sink::{FnSink, JsonLines, MEASURE_COLUMNS, MeasuresCsv, Sink, Tee};

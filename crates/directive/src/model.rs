@@ -11,6 +11,7 @@ pub const SCHEMA: &str = "zhengling.directive/1";
 
 /// What kind of document a page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Kind {
@@ -42,6 +43,7 @@ impl Kind {
 
 /// Where a piece of evidence stands: a byte span of the title or of one paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Evidence {
@@ -69,6 +71,7 @@ impl Evidence {
 
 /// A leader named in a meeting report, with the role the text gives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Leader {
@@ -82,6 +85,7 @@ pub struct Leader {
 
 /// An upstream meeting whose spirit a meeting relays (`传达贯彻省委第109次…会议精神`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct RelayedMeeting {
@@ -95,6 +99,7 @@ pub struct RelayedMeeting {
 
 /// A meeting the page reports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Meeting {
@@ -122,6 +127,7 @@ pub struct Meeting {
 
 /// A risk level or zone type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum RiskLevel {
@@ -156,6 +162,7 @@ impl RiskLevel {
 
 /// The rule for one risk level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct RiskZone {
@@ -176,6 +183,7 @@ impl RiskZone {
 
 /// How binding a directive clause is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Modality {
@@ -215,6 +223,7 @@ impl Modality {
 
 /// How compliance with a measure is secured (CoronaNet's compliance field, simplified).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Compliance {
@@ -228,6 +237,7 @@ pub enum Compliance {
 
 /// One coded measure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Measure {
@@ -511,6 +521,7 @@ impl Measure {
 
 /// One directive sentence or clause. `paragraphs[paragraph][start..end] == text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Item {
@@ -543,6 +554,7 @@ pub struct Item {
 
 /// A quantity reporting what was done.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Statistic {
@@ -566,6 +578,7 @@ pub struct Statistic {
 
 /// A typed record of what a page ordered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Directive {
