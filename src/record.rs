@@ -145,6 +145,7 @@ impl EntityRecord {
 /// out of the text (the header and number of a flattened document, which leave the body) has
 /// its value, `paragraph` `null` and an empty span.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentPart {
     /// The cleaned value (a date as `YYYY-MM-DD`).
     pub value: String,
@@ -163,6 +164,7 @@ pub struct DocumentPart {
 
 /// A span of an element written over several lines.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentSpan {
     /// Paragraph index, `null` for the title.
     pub paragraph: Option<usize>,
@@ -176,6 +178,7 @@ pub struct DocumentSpan {
 
 /// A numbered heading of an official document's body (`一、` level 1, `（一）` 2, `1.` 3, `（1）` 4).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentHeading {
     /// 1 to 4.
     pub level: u8,
@@ -186,6 +189,7 @@ pub struct DocumentHeading {
 
 /// The structure of an official document (GB/T 9704-2012), as found in the page.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentRecord {
     /// 发文机关标志.
     pub header: Option<DocumentPart>,

@@ -290,6 +290,7 @@ pub struct Measure {
 
 /// When a measure applies relative to a person's arrival.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Timing {
@@ -315,6 +316,7 @@ impl Timing {
 
 /// The unit of a measure parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Unit {
@@ -341,6 +343,7 @@ impl Unit {
 /// A number a measure carries, with the words it stands in.
 /// `paragraphs[item.paragraph][start..end] == text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Param {
@@ -365,6 +368,7 @@ impl Param {
 
 /// Where the people of a group come from, or which area they are in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Origin {
@@ -441,6 +445,7 @@ impl Origin {
 
 /// What a group of people does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Movement {
@@ -480,6 +485,7 @@ impl Movement {
 /// A group of people an item applies to (`省外低风险地区返扬人员`, the header
 /// `从低风险地区返回：` of the rules under it). `paragraphs[paragraph][start..end] == text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 #[non_exhaustive]
 pub struct Group {
