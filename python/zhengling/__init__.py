@@ -42,12 +42,13 @@ from ._zhengling import (
     __version__,
     record_schema_json,
 )
-from .frames import MEASURE_COLUMNS_NEXT, PAGE_COLUMNS, to_frames
+from .frames import MEASURE_COLUMNS_NEXT, MEASURE_TABLE_COLUMNS, PAGE_COLUMNS, to_frames
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "MEASURE_COLUMNS",
     "MEASURE_COLUMNS_NEXT",
+    "MEASURE_TABLE_COLUMNS",
     "PAGE_COLUMNS",
     "Pipeline",
     "RecordIter",

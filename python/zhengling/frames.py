@@ -1,7 +1,7 @@
 """Records to pandas tables: one row per page, and one row per (page, item, group, measure).
 
 The measures table has the columns of the binary's ``--csv`` output (``MEASURE_COLUMNS``,
-then ``MEASURE_COLUMNS_NEXT``: the columns the directive model's groups, timing and
+which end with ``MEASURE_COLUMNS_NEXT``: the columns the directive model's groups, timing and
 durations add), computed the same way, so ``to_frames(records, text=True)[1]`` equals
 ``pandas.read_csv(csv_path, dtype=str, keep_default_na=False)`` cell for cell on the columns
 the binary writes. Fields a record does not carry (an older record without ``groups``) read
@@ -16,7 +16,7 @@ from ._zhengling import MEASURE_COLUMNS as _BINARY_COLUMNS
 
 Record = Dict[str, Any]
 
-#: Columns appended after the 23 binary columns: the item's index, its group (one row per
+#: The columns after the first 23 of the binary's: the item's index, its group (one row per
 #: group, empty group cells when the item has none), the group's origin, movement, people and
 #: excepted groups (``|``-joined), the measure's timing, requirement, duration, window, times,
 #: interval (each with its unit where one applies) and test days (``/``-joined).
@@ -39,8 +39,11 @@ MEASURE_COLUMNS_NEXT: Tuple[str, ...] = (
     "days",
 )
 
-#: Every column of the measures table, in order.
-MEASURE_TABLE_COLUMNS: Tuple[str, ...] = tuple(_BINARY_COLUMNS) + MEASURE_COLUMNS_NEXT
+#: Every column of the measures table, in order: the binary's, then any of
+#: :data:`MEASURE_COLUMNS_NEXT` a binary without them lacks.
+MEASURE_TABLE_COLUMNS: Tuple[str, ...] = tuple(_BINARY_COLUMNS) + tuple(
+    c for c in MEASURE_COLUMNS_NEXT if c not in _BINARY_COLUMNS
+)
 
 _MEASURE_INTS = {"paragraph", "level", "item", "duration", "within", "times", "interval"}
 _MEASURE_BOOLS = {"lifted", "targeted", "requirement"}
