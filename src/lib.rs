@@ -111,26 +111,7 @@ impl Pipeline {
             hints.format.unwrap_or_else(|| zhengling_boilerplate::detect_format(&decoded.text));
         let page_hints = PageHints { url: hints.url };
         let mut summary = NormalizationSummary::default();
-        let article = if format == Format::Html {
-            // Normalizing the whole markup would cost more than parsing it: extract first,
-            // then normalize the few kilobytes of article text. The article's own text
-            // carries the page-level evidence (script, pinyin annotations): a sidebar in
-            // another script must not decide how the article is converted.
-            let mut a = self
-                .extractor
-                .extract(&decoded.text, format, &page_hints)
-                .map_err(Error::Boilerplate)?;
-            self.normalize_article(&mut a, &mut summary);
-            a
-        } else {
-            // A plain-text page is normalized whole first: its boilerplate is recognized by
-            // phrases, which need Simplified text without pinyin annotations.
-            let profile = self.normalizer.analyze(&decoded.text);
-            summary.note_profile(&profile);
-            let n = self.normalizer.normalize_with(&decoded.text, &profile);
-            summary.note(&n.report);
-            self.extractor.extract(&n.text, format, &page_hints).map_err(Error::Boilerplate)?
-        };
+        let article = self.read_article(&decoded.text, format, &page_hints, &mut summary)?;
         if article.paragraphs.is_empty() && article.warnings.is_empty() {
             // The extractor names its reason when it finds nothing; normalization can also
             // empty an article (a page of nothing but private-use characters).
@@ -249,6 +230,34 @@ impl Shadow {
 }
 
 impl Pipeline {
+    /// The article of a decoded page, its text normalized.
+    fn read_article(
+        &self,
+        text: &str,
+        format: Format,
+        page_hints: &PageHints<'_>,
+        summary: &mut NormalizationSummary,
+    ) -> Result<Article> {
+        Ok(if format == Format::Html {
+            // Normalizing the whole markup would cost more than parsing it: extract first,
+            // then normalize the few kilobytes of article text. The article's own text
+            // carries the page-level evidence (script, pinyin annotations): a sidebar in
+            // another script must not decide how the article is converted.
+            let mut a =
+                self.extractor.extract(text, format, page_hints).map_err(Error::Boilerplate)?;
+            self.normalize_article(&mut a, summary);
+            a
+        } else {
+            // A plain-text page is normalized whole first: its boilerplate is recognized by
+            // phrases, which need Simplified text without pinyin annotations.
+            let profile = self.normalizer.analyze(text);
+            summary.note_profile(&profile);
+            let n = self.normalizer.normalize_with(text, &profile);
+            summary.note(&n.report);
+            self.extractor.extract(&n.text, format, page_hints).map_err(Error::Boilerplate)?
+        })
+    }
+
     /// Normalizes an HTML article's text fields with the profile of its own text.
     fn normalize_article(&self, a: &mut Article, summary: &mut NormalizationSummary) {
         let mut whole =

@@ -68,6 +68,7 @@ mod dom;
 mod error;
 mod fields;
 mod finish;
+mod head;
 mod html;
 mod lexicon;
 mod names;

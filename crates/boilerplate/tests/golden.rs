@@ -77,23 +77,27 @@ fn diff(want: &str, got: &str) -> String {
     out
 }
 
-/// The properties the fixtures were written to show, checked by name so a regenerated
-/// expectation cannot silently lose them.
-#[test]
-fn fixture_properties() {
+/// Extracts one fixture page.
+fn run(name: &str) -> Article {
     let ex = ExtractorBuilder::new().build().unwrap();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let run = |name: &str| {
-        let text = std::fs::read_to_string(dir.join(name)).unwrap();
-        let format = if Path::new(name).extension().is_some_and(|e| e == "html") {
-            Format::Html
-        } else {
-            Format::Text
-        };
-        ex.extract(&text, format, &PageHints::default()).unwrap()
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
+    let format = if Path::new(name).extension().is_some_and(|e| e == "html") {
+        Format::Html
+    } else {
+        Format::Text
     };
-    let body = |a: &Article| a.paragraphs.join("\n");
+    ex.extract(&text, format, &PageHints::default()).unwrap()
+}
 
+fn body(a: &Article) -> String {
+    a.paragraphs.join("\n")
+}
+
+/// The properties the HTML fixtures were written to show, checked by name so a regenerated
+/// expectation cannot silently lose them.
+#[test]
+fn html_fixture_properties() {
     let a = run("gov_notice_table.html");
     assert_eq!(a.title.as_deref(), Some("关于进一步加强冬春季疫情防控工作的通知"));
     assert_eq!(a.published.as_deref(), Some("2021-12-20T09:30:00"));
@@ -165,11 +169,6 @@ fn fixture_properties() {
     assert_eq!(a.published.as_deref(), Some("2005-05-07T21:23:00"));
     assert!(!body(&a).contains("收藏了"));
 
-    // A pen name alone under the headline, also opening a headline line ("北山：…").
-    let a = run("essay_lone_byline.txt");
-    assert_eq!(a.author.as_deref(), Some("北山"));
-    assert!(!a.paragraphs.iter().any(|p| p == "北山"), "{:?}", a.paragraphs);
-
     // A two-character name spaced to fill a column, an affiliation after a colon.
     let a = run("paper_spaced_author.html");
     assert_eq!(a.author.as_deref(), Some("钱默"));
@@ -177,6 +176,15 @@ fn fixture_properties() {
     let a = run("no_article.html");
     assert!(a.paragraphs.is_empty());
     assert!(!a.warnings.is_empty());
+}
+
+/// The properties the plain-text fixtures were written to show.
+#[test]
+fn text_fixture_properties() {
+    // A pen name alone under the headline, also opening a headline line ("北山：…").
+    let a = run("essay_lone_byline.txt");
+    assert_eq!(a.author.as_deref(), Some("北山"));
+    assert!(!a.paragraphs.iter().any(|p| p == "北山"), "{:?}", a.paragraphs);
 
     let a = run("wet_news.txt");
     assert_eq!(a.title.as_deref(), Some("市疫情防控指挥部召开专题会议部署春节防控工作"));
