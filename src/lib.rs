@@ -31,7 +31,7 @@ pub use record::Record;
 pub use zhengling_boilerplate::Format;
 use zhengling_boilerplate::{Article, Extractor, ExtractorBuilder, PageHints};
 use zhengling_directive::{Document, Rules, RulesBuilder};
-use zhengling_entities::{Context, PartialDate};
+use zhengling_entities::Context;
 use zhengling_normalize::{DecodeHints, Normalizer, NormalizerBuilder, OffsetMap};
 
 use record::{EntityRecord, NormalizationSummary, RemovedBlock};
@@ -119,8 +119,10 @@ impl Pipeline {
         }
         warnings.extend(article.warnings.iter().cloned());
 
-        let published = article.published.as_deref().and_then(parse_published);
-        let ctx = Context { published, region: None };
+        // The publication time is typed from the extractor on; the record and the directive
+        // take its ISO 8601 form.
+        let published_iso = article.published.map(|d| d.to_string());
+        let ctx = Context { published: article.published.map(|d| d.date), region: None };
         // Page-level evidence: a short form or a titled name defined in one paragraph is
         // recognized in the others; ambiguous places resolve against the page's places.
         // A page kept in Traditional characters (an authentic Taiwan or Hong Kong page, say)
@@ -141,7 +143,7 @@ impl Pipeline {
             .collect();
         let mut directive = self.rules.build(&Document {
             title,
-            published: article.published.as_deref(),
+            published: published_iso.as_deref(),
             paragraphs,
             entities: &per_paragraph,
             site: article.site.as_deref(),
@@ -174,7 +176,7 @@ impl Pipeline {
                 })
                 .collect(),
             title: article.title,
-            published: article.published,
+            published: published_iso,
             site: article.site,
             source: article.source,
             author: article.author,
@@ -294,14 +296,6 @@ impl Pipeline {
     }
 }
 
-/// The date part of an ISO 8601 publication time.
-fn parse_published(s: &str) -> Option<PartialDate> {
-    let year = s.get(0..4)?.parse().ok()?;
-    let month = s.get(5..7).and_then(|m| m.parse().ok());
-    let day = month.and(s.get(8..10).and_then(|d| d.parse().ok()));
-    Some(PartialDate { year, month, day })
-}
-
 static PIPELINE: OnceLock<std::result::Result<Pipeline, String>> = OnceLock::new();
 
 /// Processes one page with a shared default [`Pipeline`] built on first use.
@@ -330,19 +324,6 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn published_date_parts() {
-        assert_eq!(
-            parse_published("2022-10-08T10:10:06"),
-            Some(PartialDate { year: 2022, month: Some(10), day: Some(8) })
-        );
-        assert_eq!(
-            parse_published("2021"),
-            Some(PartialDate { year: 2021, month: None, day: None })
-        );
-        assert_eq!(parse_published("x"), None);
-    }
 
     #[test]
     fn oversized_page_is_an_error() {

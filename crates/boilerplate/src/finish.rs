@@ -4,7 +4,7 @@
 use crate::date::DateTime;
 use crate::fields::{SiteEvidence, pick_site};
 use crate::lexicon::Lexicon;
-use crate::text::{is_cjk, is_clause_punct, is_truncated, key, strip_ellipsis};
+use crate::text::{is_cjk, is_clause_punct, key, strip_ellipsis};
 use crate::{Article, Reason, Removed};
 
 /// A body paragraph before the final clean-up.
@@ -70,7 +70,7 @@ impl Draft {
                     || (rank == self.published_rank
                         && p.time.is_none()
                         && dt.time.is_some()
-                        && (p.year, p.month, p.day) == (dt.year, dt.month, dt.day))
+                        && p.date == dt.date)
             }
         };
         if better {
@@ -231,7 +231,7 @@ pub(crate) fn leads<'a>(
 /// brand and takes out the document number.
 pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
     let body = std::mem::take(&mut d.body);
-    let mut drops = Drops::find(&body, d.title.as_deref());
+    let mut drops = Drops::find(lex, &body, d.title.as_deref());
     body_bylines(lex, &mut d, &body, &mut drops);
     let site = pick_site(&d.sites);
     drop_outlet_author(lex, &mut d, site.as_deref());
@@ -256,7 +256,7 @@ pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
             paragraphs.push(if t.len() == text.len() { text } else { t.to_owned() });
         }
     }
-    assemble(d, paragraphs, site)
+    assemble(lex, d, paragraphs, site)
 }
 
 /// Which body paragraphs go, and why.
@@ -269,7 +269,7 @@ impl Drops {
     /// Repeats of the headline, truncated leads that a later paragraph gives in full (and a
     /// label such as 文章导读 right before one), later copies of a block, and a short
     /// heading left dangling at the end.
-    fn find(body: &[Para], title: Option<&str>) -> Drops {
+    fn find(lex: &Lexicon, body: &[Para], title: Option<&str>) -> Drops {
         let tkey = title.map(key).unwrap_or_default();
         let keys: Vec<String> = body.iter().map(|p| key(&p.text)).collect();
         let mut x = Drops { keep: vec![true; body.len()], reasons: vec![None; body.len()] };
@@ -286,11 +286,11 @@ impl Drops {
             }
             // A truncated lead or summary that a later paragraph gives in full.
             let lead =
-                if is_truncated(&p.text) { key(strip_ellipsis(&p.text)) } else { k.to_owned() };
+                if lex.is_truncated(&p.text) { key(strip_ellipsis(&p.text)) } else { k.to_owned() };
             let dup = lead.chars().count() >= 10
                 && leads(
                     &lead,
-                    is_truncated(&p.text),
+                    lex.is_truncated(&p.text),
                     (i + 1..body.len().min(i + 5))
                         .filter(|&j| x.keep.get(j).copied().unwrap_or(false))
                         .filter_map(|j| keys.get(j).map(String::as_str)),
@@ -390,7 +390,12 @@ fn injected_brand<'s>(
 
 /// Takes the document number out of the text (a line of its own under the headline, or a
 /// labelled field) and builds the article.
-fn assemble(mut d: Draft, mut paragraphs: Vec<String>, site: Option<String>) -> Article {
+fn assemble(
+    lex: &Lexicon,
+    mut d: Draft,
+    mut paragraphs: Vec<String>,
+    site: Option<String>,
+) -> Article {
     if let Some(i) = paragraphs.iter().take(3).position(|p| crate::text::is_doc_number(p)) {
         let p = paragraphs.remove(i);
         d.remove(&p, Reason::Metadata);
@@ -403,11 +408,11 @@ fn assemble(mut d: Draft, mut paragraphs: Vec<String>, site: Option<String>) -> 
         .iter()
         .flat_map(|r| r.text.lines())
         .chain(paragraphs.iter().take(3).map(String::as_str))
-        .find_map(crate::text::doc_number_in);
+        .find_map(|l| lex.doc_number_in(l));
     Article {
         doc_number,
         title: d.title,
-        published: d.published.map(DateTime::iso),
+        published: d.published,
         site,
         source: d.source,
         authors: d.author.iter().cloned().chain(d.co_authors).collect(),
@@ -441,13 +446,13 @@ mod tests {
         {
             d.body.push(Para { text: t.into(), heading: false });
         }
-        let a = finish(&Lexicon::new().unwrap(), d);
+        let a = finish(&Lexicon::new(&crate::tables::Tables::default()).unwrap(), d);
         assert!(a.paragraphs[1].contains("某某新媒体"));
     }
 
     #[test]
     fn author_evidence_is_ranked() {
-        let lex = Lexicon::new().unwrap();
+        let lex = Lexicon::new(&crate::tables::Tables::default()).unwrap();
         let mut d = Draft::new();
         d.offer_author(Some("钱小天".into()), by::LONE);
         d.offer_author(Some("赵大海".into()), by::CREDIT);
@@ -503,7 +508,7 @@ mod tests {
         ] {
             d.body.push(Para { text: t.into(), heading: false });
         }
-        let a = finish(&Lexicon::new().unwrap(), d);
+        let a = finish(&Lexicon::new(&crate::tables::Tables::default()).unwrap(), d);
         assert_eq!(a.paragraphs.len(), 1);
         assert!(a.removed.iter().all(|r| r.reason == Reason::DuplicateLead));
     }

@@ -4,7 +4,8 @@
 use html5ever::local_name;
 
 use crate::dom::{Element, Tag};
-use crate::fields;
+use crate::lexicon::Lexicon;
+use crate::tables::List;
 use crate::text::{Counts, push_collapsed};
 
 /// The page's declarations, collected by the walk.
@@ -64,32 +65,18 @@ impl Head {
     }
 
     /// The first non-empty `<meta>` value under one of `keys` (lowercase), in key order.
-    pub(crate) fn meta(&self, keys: &[&str]) -> Option<&str> {
+    pub(crate) fn meta<K: AsRef<str>>(&self, keys: &[K]) -> Option<&str> {
         keys.iter().find_map(|k| {
-            self.metas.iter().find(|(mk, v)| mk == k && !v.is_empty()).map(|(_, v)| v.as_str())
+            self.metas
+                .iter()
+                .find(|(mk, v)| mk == k.as_ref() && !v.is_empty())
+                .map(|(_, v)| v.as_str())
         })
     }
 }
 
-/// `<meta>` keys of the publication date, best first.
-pub(crate) const PUBLISHED_KEYS: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "publishdate",
-    "pubdate",
-    "publish_date",
-    "publication_date",
-    "datepublished",
-    "dc.date.issued",
-    "dc.date",
-    "date",
-    "sailthru.date",
-    "og:release_date",
-    "article:modified_time",
-];
-
 /// Splits a `<title>` at the separators sites put between headline, channel and site name.
-pub(crate) fn title_parts(t: &str) -> Vec<&str> {
+pub(crate) fn title_parts<'t>(lex: &Lexicon, t: &'t str) -> Vec<&'t str> {
     let mut parts = vec![t];
     for sep in ["_", "|", "｜", " - ", " – ", " — ", "—", "－", "--", "::", " :: ", "-", "»"]
     {
@@ -106,7 +93,7 @@ pub(crate) fn title_parts(t: &str) -> Vec<&str> {
     // a space before the site's name: `土豆不“土” 松花江网`
     if let Some((head, tail)) = t.trim().rsplit_once(char::is_whitespace)
         && !head.trim().is_empty()
-        && fields::site_like(tail)
+        && lex.site_like(tail)
     {
         return vec![head.trim(), tail];
     }
@@ -136,20 +123,18 @@ fn ld_name(v: &serde_json::Value) -> Option<String> {
     .filter(|s| !s.is_empty())
 }
 
-fn ld_visit(v: &serde_json::Value, out: &mut LdInfo, depth: u32) {
+fn ld_visit(v: &serde_json::Value, types: &[String], out: &mut LdInfo, depth: u32) {
     if depth > 6 {
         return;
     }
     match v {
-        serde_json::Value::Array(a) => a.iter().for_each(|x| ld_visit(x, out, depth + 1)),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| ld_visit(x, types, out, depth + 1)),
         serde_json::Value::Object(o) => {
             if let Some(g) = o.get("@graph") {
-                ld_visit(g, out, depth + 1);
+                ld_visit(g, types, out, depth + 1);
             }
             let ty = o.get("@type").map(ToString::to_string).unwrap_or_default();
-            let articleish = ["Article", "Posting", "Report", "NewsArticle", "WebPage"]
-                .iter()
-                .any(|k| ty.contains(k));
+            let articleish = types.iter().any(|k| ty.contains(k.as_str()));
             if !articleish {
                 return;
             }
@@ -185,11 +170,11 @@ fn ld_visit(v: &serde_json::Value, out: &mut LdInfo, depth: u32) {
 }
 
 /// What the page's JSON-LD says about its article.
-pub(crate) fn ld_info(head: &Head) -> LdInfo {
+pub(crate) fn ld_info(lex: &Lexicon, head: &Head) -> LdInfo {
     let mut out = LdInfo::default();
     for t in &head.jsonld {
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(t.trim()) {
-            ld_visit(&v, &mut out, 0);
+            ld_visit(&v, lex.list(List::JsonldArticleType), &mut out, 0);
         }
     }
     out

@@ -6,9 +6,7 @@ use std::collections::HashMap;
 use crate::fields::{self, MetaLine, SiteEvidence, parse_meta_line};
 use crate::finish::{Draft, Para, by, finish, rank};
 use crate::lexicon::{Kind, Lexicon, Verdict};
-use crate::text::{
-    Counts, ends_sentence, is_breadcrumb, is_truncated, key, strip_ellipsis, strip_list_marker,
-};
+use crate::text::{Counts, ends_sentence, is_breadcrumb, key, strip_ellipsis, strip_list_marker};
 use crate::{Article, PageHints, Reason};
 
 /// Weight of a line that no article run may cross.
@@ -112,7 +110,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
         }
         return finish(lex, d);
     };
-    let run = extend_run(&lines, a, b);
+    let run = extend_run(lex, &lines, a, b);
     let head = header(lex, &lines, &keys, run, &mut d);
     sort_lines(lex, &lines, run, &head, &mut d);
     page_sites(lex, &lines, run, head.title_at, &mut d);
@@ -137,7 +135,7 @@ fn read_lines<'a>(lex: &Lexicon, page: &'a str) -> Vec<Line<'a>> {
                 meta: None,
                 countish: is_countish(text, counts),
                 spam: is_spam(lex, text, counts),
-                truncated: is_truncated(text),
+                truncated: lex.is_truncated(text),
                 dup_lead: false,
                 repeats: 1,
                 weight: 0.0,
@@ -322,7 +320,7 @@ fn best_run(lines: &[Line<'_>]) -> Option<(usize, usize)> {
 
 /// The run with a notice's salutation (`各区县人民政府：`) before it and its signature
 /// (issuing office and date) after it.
-fn extend_run(lines: &[Line<'_>], a: usize, b: usize) -> (usize, usize) {
+fn extend_run(lex: &Lexicon, lines: &[Line<'_>], a: usize, b: usize) -> (usize, usize) {
     let mut a = a;
     if let Some(l) = a.checked_sub(1).and_then(|i| lines.get(i))
         && l.text.ends_with(['：', ':'])
@@ -339,7 +337,7 @@ fn extend_run(lines: &[Line<'_>], a: usize, b: usize) -> (usize, usize) {
             || (l.counts.chars <= 30
                 && l.counts.punct == 0
                 && l.verdict.is_none()
-                && is_issuer(l.text));
+                && lex.is_issuer(l.text));
         if signature {
             b += 1;
         } else {
@@ -473,7 +471,7 @@ fn sort_lines(
         if let Some(v) = l.verdict {
             phrase_line(lex, l, v, in_region, &mut section, d);
         } else if in_region {
-            article_line(l, i, (a, b), d);
+            article_line(lex, l, i, (a, b), d);
         } else {
             outside_line(lex, l, i, (a, b), section, d);
         }
@@ -553,13 +551,13 @@ fn outside_line(
 
 /// A line of the run: the article, unless it is a count, a site tag or a metadata line near
 /// the run's ends (a document's closing date stays, and dates it).
-fn article_line(l: &Line<'_>, i: usize, (a, b): (usize, usize), d: &mut Draft) {
+fn article_line(lex: &Lexicon, l: &Line<'_>, i: usize, (a, b): (usize, usize), d: &mut Draft) {
     let closing_date = i >= a + 3 && crate::date::is_signature_date(l.text);
     // a document's closing date (落款) dates it when nothing better does
     if closing_date && let Some(dt) = crate::date::first_date(l.text) {
         d.offer_date(dt, rank::BARE);
     }
-    if (l.countish && !closing_date) || crate::text::is_site_tag(l.text) {
+    if (l.countish && !closing_date) || lex.is_site_tag(l.text) {
         d.remove(l.text, Reason::Boilerplate);
         return;
     }
@@ -573,7 +571,7 @@ fn article_line(l: &Line<'_>, i: usize, (a, b): (usize, usize), d: &mut Draft) {
     }
     let text = strip_list_marker(l.text);
     let heading =
-        l.counts.punct == 0 && l.counts.chars <= 40 && !closing_date && !is_issuer(l.text);
+        l.counts.punct == 0 && l.counts.chars <= 40 && !closing_date && !lex.is_issuer(l.text);
     d.body.push(Para { text: text.to_owned(), heading });
 }
 
@@ -601,35 +599,6 @@ fn page_sites(
     }
 }
 
-/// Whether a short line names an issuing body (the signature of a notice).
-fn is_issuer(s: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "办公室",
-        "辦公室",
-        "人民政府",
-        "委员会",
-        "委員會",
-        "指挥部",
-        "指揮部",
-        "领导小组",
-        "領導小組",
-        "局",
-        "厅",
-        "廳",
-        "委",
-        "办",
-        "辦",
-        "中心",
-        "公司",
-        "协会",
-        "協會",
-        "学会",
-        "學會",
-    ];
-    let t = s.trim();
-    t.chars().all(crate::text::is_cjk) && ENDINGS.iter().any(|e| t.ends_with(e))
-}
-
 /// The first step of a breadcrumb (`某某网 > 新闻 > 地方`) names the site when it reads
 /// like a site name.
 fn breadcrumb_site(lex: &Lexicon, text: &str, out: &mut Vec<(String, SiteEvidence)>) {
@@ -650,7 +619,11 @@ mod tests {
     use super::*;
 
     fn run(page: &str) -> Article {
-        extract(&Lexicon::new().unwrap(), page, &PageHints::default())
+        extract(
+            &Lexicon::new(&crate::tables::Tables::default()).unwrap(),
+            page,
+            &PageHints::default(),
+        )
     }
 
     #[test]
@@ -663,7 +636,7 @@ mod tests {
             关于某某新闻网\nCopyright ©某某新闻网",
         );
         assert_eq!(a.title.as_deref(), Some("市里召开防控会议"));
-        assert_eq!(a.published.as_deref(), Some("2022-10-08T10:10:06"));
+        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2022-10-08T10:10:06"));
         assert_eq!(a.author.as_deref(), Some("网络编辑"));
         assert_eq!(a.site.as_deref(), Some("某某新闻网"));
         assert_eq!(a.url.as_deref(), Some("http://www.example.com/a/1.html"));
@@ -685,7 +658,7 @@ mod tests {
             Officials said the measures would be reviewed every two weeks, depending on case numbers.\n\
             Copyright 2022 Example News. All rights reserved.");
         assert_eq!(a.title.as_deref(), Some("City issues new health rules"));
-        assert_eq!(a.published.as_deref(), Some("2022-03-14"));
+        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2022-03-14"));
         assert_eq!(a.paragraphs.len(), 2);
     }
 }

@@ -206,14 +206,13 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 
 /// Whether a text ends with an ellipsis that marks it as truncated (possibly followed by a
 /// "more" link: `…… [详情]`, `...更多>>`).
-pub(crate) fn is_truncated(s: &str) -> bool {
+pub(crate) fn is_truncated(s: &str, more: &[String]) -> bool {
     let t = s.trim_end();
     if t.ends_with("...") || t.ends_with('…') || t.ends_with("。。。") {
         return true;
     }
     let tail: String = t.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-    let more = ["详情", "詳情", "全文", "更多", "阅读", "閱讀", "详细", "詳細", ">>", "》"];
-    (tail.contains("...") || tail.contains('…')) && more.iter().any(|m| tail.contains(m))
+    (tail.contains("...") || tail.contains('…')) && more.iter().any(|m| tail.contains(m.as_str()))
 }
 
 /// The text without a trailing ellipsis.
@@ -240,13 +239,13 @@ pub(crate) fn is_doc_number(s: &str) -> bool {
 
 /// The document number a line prints: the whole line (`（第28号）`), or after a label
 /// (`发文字号：晋政办发〔2022〕12号`), without brackets around it.
-pub(crate) fn doc_number_in(line: &str) -> Option<String> {
+pub(crate) fn doc_number_in(line: &str, labels: &[String]) -> Option<String> {
     let t = line.trim();
     if is_doc_number(t) {
         let bare = t.strip_prefix(['（', '(']).and_then(|x| x.strip_suffix(['）', ')']));
         return Some(bare.unwrap_or(t).trim().to_owned());
     }
-    let end = ["发文字号", "文号"].iter().find_map(|l| t.find(l).map(|i| i + l.len()))?;
+    let end = labels.iter().find_map(|l| t.find(l.as_str()).map(|i| i + l.len()))?;
     let value = t.get(end..)?.trim_start_matches([':', '：', ' ', '\u{3000}']);
     let value = value.split(char::is_whitespace).next()?;
     is_doc_number(value).then(|| value.to_owned())
@@ -318,15 +317,9 @@ pub(crate) fn is_breadcrumb(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.chars().count() <= 16 && !p.contains(['，', '。']))
 }
 
-/// Top-level domains of site tags.
-const TLDS: &[&str] = &[
-    ".com", ".cn", ".net", ".org", ".ca", ".hk", ".tw", ".gov", ".edu", ".cc", ".tv", ".us", ".uk",
-    ".sg", ".mo",
-];
-
 /// Whether a short block is a site tag: a name with the site's domain
 /// (`某某家园,www.example.ca`, `i Ask . ca`), stamped into articles by some sites.
-pub(crate) fn is_site_tag(s: &str) -> bool {
+pub(crate) fn is_site_tag(s: &str, tlds: &[String]) -> bool {
     let n = s.chars().count();
     if n > 30 || s.contains(['。', '！', '？']) {
         return false;
@@ -337,7 +330,7 @@ pub(crate) fn is_site_tag(s: &str) -> bool {
         tok.contains('.')
             && !tok.starts_with("http")
             && tok.len() >= 4
-            && TLDS.iter().any(|t| tok.ends_with(t) || tok.contains(&format!("{t}.")))
+            && tlds.iter().any(|t| tok.ends_with(t.as_str()) || tok.contains(&format!("{t}.")))
             && tok.chars().filter(char::is_ascii_alphabetic).count() >= 3
     })
 }
@@ -359,6 +352,18 @@ pub(crate) fn strip_list_marker(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn list(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    fn tlds() -> Vec<String> {
+        list(&[".com", ".cn", ".net", ".org", ".ca"])
+    }
+
+    fn more() -> Vec<String> {
+        list(&["详情", "更多"])
+    }
 
     #[test]
     fn counts() {
@@ -417,19 +422,19 @@ mod tests {
 
     #[test]
     fn site_tags() {
-        assert!(is_site_tag("加拿大家园,www.example.ca"));
-        assert!(is_site_tag("i Ask . ca"));
-        assert!(is_site_tag("家园网多伦多,toronto.example.ca"));
-        assert!(!is_site_tag("详情请登录www.example.gov.cn查询。"));
-        assert!(!is_site_tag("3.5万名"));
+        assert!(is_site_tag("加拿大家园,www.example.ca", &tlds()));
+        assert!(is_site_tag("i Ask . ca", &tlds()));
+        assert!(is_site_tag("家园网多伦多,toronto.example.ca", &tlds()));
+        assert!(!is_site_tag("详情请登录www.example.gov.cn查询。", &tlds()));
+        assert!(!is_site_tag("3.5万名", &tlds()));
     }
 
     #[test]
     fn truncation() {
-        assert!(is_truncated("领导..."));
-        assert!(is_truncated("领导…"));
-        assert!(!is_truncated("领导。"));
-        assert!(is_truncated("申城地铁与市民的出行 ......  [详情]"));
+        assert!(is_truncated("领导...", &more()));
+        assert!(is_truncated("领导…", &more()));
+        assert!(!is_truncated("领导。", &more()));
+        assert!(is_truncated("申城地铁与市民的出行 ......  [详情]", &more()));
         assert_eq!(strip_ellipsis("领导..."), "领导");
     }
 }

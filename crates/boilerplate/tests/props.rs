@@ -20,7 +20,8 @@ fn check(a: &Article) {
         assert!(!r.text.trim().is_empty(), "empty removed block");
     }
     if let Some(d) = &a.published {
-        let b = d.as_bytes();
+        let iso = d.to_string();
+        let b = iso.as_bytes();
         let date_ok = b.len() >= 10
             && b[..4].iter().all(u8::is_ascii_digit)
             && b[4] == b'-'

@@ -4,15 +4,11 @@
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::{Error, Result};
-use crate::lexicon::{self, fields, lines};
+use crate::lexicon;
 use crate::numeral::{NumKind, NumTok};
+use crate::tables::{Table, Tables};
 use crate::text::{SpanSet, char_at, char_before, has_before};
 use crate::types::{Bound, Number, QuantityInfo};
-
-const MEASURES: &str = include_str!("../data/measures.txt");
-const MEASURE_BLOCKERS: &str = include_str!("../data/measure_blockers.txt");
-const NUMERAL_WORDS: &str = include_str!("../data/numeral_words.txt");
-const APPROX: &str = include_str!("../data/approx.tsv");
 
 #[derive(Debug, Clone)]
 struct Qualifier {
@@ -32,6 +28,8 @@ pub(crate) struct QtyHit {
 /// Recognizes quantities among numerals.
 #[derive(Debug, Clone)]
 pub(crate) struct QuantityFinder {
+    /// What joins the two numbers of a range (`3—11岁`, `100至200人`), longest first.
+    ranges: Vec<String>,
     measures: AhoCorasick,
     blockers: AhoCorasick,
     numeral_words: AhoCorasick,
@@ -47,39 +45,35 @@ fn anchored(name: &str, words: &[String]) -> Result<AhoCorasick> {
         .map_err(|e| Error::with_source(format!("cannot build the {name} automaton"), e))
 }
 
-/// The range joiners between two numbers (`3—11岁`, `100至200人`).
-const RANGE: [&str; 8] = ["—", "–", "-", "－", "~", "～", "至", "到"];
-
 impl QuantityFinder {
-    pub(crate) fn build() -> Result<Self> {
-        let measure_words = lexicon::words(MEASURES);
+    pub(crate) fn build(t: &Tables) -> Result<Self> {
+        let measure_words = t.table(Table::Measures).words();
         let measures = anchored("measure", &measure_words)?;
-        let blockers = anchored("measure blocker", &lexicon::words(MEASURE_BLOCKERS))?;
-        let numeral_words = lexicon::automaton("numeral word", lexicon::words(NUMERAL_WORDS))?;
+        let blockers = anchored("measure blocker", &t.table(Table::MeasureBlockers).words())?;
+        let numeral_words =
+            lexicon::automaton("numeral word", t.table(Table::NumeralWords).words())?;
         let mut before = Vec::new();
         let mut after = Vec::new();
-        for line in lines(APPROX) {
-            let f = fields(line);
-            let (Some(&w), Some(&pos), Some(&ap)) = (f.first(), f.get(1), f.get(2)) else {
-                return Err(Error::new(format!("bad approximation line: {line}")));
-            };
-            let bound = match f.get(3).copied() {
-                Some("above") => Some(Bound::Above),
-                Some("below") => Some(Bound::Below),
-                Some("at_least") => Some(Bound::AtLeast),
-                Some("at_most") => Some(Bound::AtMost),
+        for row in t.table(Table::Approx).rows(3, 4)? {
+            let bound = match row.get(3) {
+                "above" => Some(Bound::Above),
+                "below" => Some(Bound::Below),
+                "at_least" => Some(Bound::AtLeast),
+                "at_most" => Some(Bound::AtMost),
                 _ => None,
             };
-            let q = Qualifier { word: w.to_owned(), approximate: ap == "yes", bound };
-            match pos {
+            let q =
+                Qualifier { word: row.get(0).to_owned(), approximate: row.get(2) == "yes", bound };
+            match row.get(1) {
                 "before" => before.push(q),
                 "after" => after.push(q),
-                other => return Err(Error::new(format!("bad approximation position: {other}"))),
+                _ => return Err(row.error("unknown position (before or after)")),
             }
         }
         before.sort_by_key(|x| std::cmp::Reverse(x.word.len()));
         after.sort_by_key(|x| std::cmp::Reverse(x.word.len()));
-        Ok(QuantityFinder { measures, blockers, numeral_words, before, after })
+        let ranges = t.table(Table::QuantityRanges).words();
+        Ok(QuantityFinder { ranges, measures, blockers, numeral_words, before, after })
     }
 
     /// Whether a word like `统一` or `一刀切` covers the numeral starting at `pos`; only a
@@ -227,7 +221,7 @@ impl QuantityFinder {
         unit: Option<&str>,
         taken: &SpanSet,
     ) -> Option<(Number, Option<String>, usize)> {
-        let conn = RANGE.iter().find(|c| crate::text::has_at(text, p, c))?;
+        let conn = self.ranges.iter().find(|c| crate::text::has_at(text, p, c))?;
         let q = p + conn.len();
         let t2 = t2.filter(|t2| t2.start == q && !t2.overflow && t2.kind != NumKind::Naive)?;
         let u2 = self.unit_at(text, t2.end).map(str::to_owned);
@@ -263,7 +257,7 @@ mod tests {
     use crate::numeral::scan;
 
     fn qty(text: &str) -> Vec<(String, QuantityInfo)> {
-        let f = QuantityFinder::build().unwrap();
+        let f = QuantityFinder::build(&Tables::default()).unwrap();
         let toks = scan(text);
         f.find(text, &toks, &SpanSet::default())
             .into_iter()

@@ -4,42 +4,8 @@
 use super::{clean_value, credit_ok, is_value_end, spaced_name};
 use crate::lexicon::Lexicon;
 use crate::names::Evidence;
+use crate::tables::List;
 use crate::text::{is_cjk, is_trim_char};
-
-/// Endings of names that are organisations, not people.
-const NOT_PEOPLE: &[&str] = &[
-    "网",
-    "網",
-    "网络",
-    "網絡",
-    "报",
-    "報",
-    "社",
-    "站",
-    "公司",
-    "集团",
-    "集團",
-    "中心",
-    "部",
-    "局",
-    "委",
-    "厅",
-    "廳",
-    "台",
-    "刊",
-    "杂志",
-    "雜誌",
-    "出版",
-    "媒体",
-    "媒體",
-    "新闻",
-    "新聞",
-    "频道",
-    "頻道",
-    "编辑部",
-    "學",
-    "学",
-];
 
 /// Whether a credit reads like a person's name (or a few names), not a site or an outfit.
 pub(crate) fn person_like(lex: &Lexicon, s: &str) -> bool {
@@ -54,7 +20,7 @@ pub(crate) fn person_like(lex: &Lexicon, s: &str) -> bool {
     if s.is_ascii() {
         return !s.contains(['.', ',', '|', '@', '/', '!']) && s.split_whitespace().count() <= 4;
     }
-    !NOT_PEOPLE.iter().any(|w| s.ends_with(w))
+    !lex.list(List::OrgEnding).iter().any(|w| s.ends_with(w.as_str()))
 }
 
 /// Names in a byline: the name after 记者/通讯员 (or the whole text when it is one
@@ -62,9 +28,8 @@ pub(crate) fn person_like(lex: &Lexicon, s: &str) -> bool {
 fn byline_names(lex: &Lexicon, inner: &str) -> Option<String> {
     let names = lex.names();
     let inner = inner.trim();
-    for role in ["记者", "記者", "通讯员", "通訊員", "撰稿", "作者", "文/", "文／"]
-    {
-        if let Some(i) = inner.find(role) {
+    for role in lex.list(List::BylineRole) {
+        if let Some(i) = inner.find(role.as_str()) {
             let rest =
                 inner.get(i + role.len()..)?.trim_start_matches([':', '：', ' ', '\u{3000}']);
             let name = spaced_name(rest)
@@ -123,8 +88,8 @@ pub(crate) fn blog_owner(lex: &Lexicon, text: &str, header: bool) -> Option<Stri
     if t.chars().count() > 40 {
         return None;
     }
-    for label in ["博主：", "博主:", "博主 :", "博主 ："] {
-        if let Some(i) = t.find(label) {
+    for label in lex.list(List::BlogLabel) {
+        if let Some(i) = t.find(label.as_str()) {
             let rest = t.get(i + label.len()..)?.trim_start();
             let end = rest.find(|c: char| is_value_end(c) || c == '：').unwrap_or(rest.len());
             let v = rest.get(..end)?.trim_matches(is_trim_char);
@@ -135,9 +100,8 @@ pub(crate) fn blog_owner(lex: &Lexicon, text: &str, header: bool) -> Option<Stri
         return None;
     }
     let low = t.to_ascii_lowercase();
-    for suffix in ["的博客", "的部落格", "的blog", "的网志", "的網誌", "的个人博客", "的個人博客"]
-    {
-        if let Some(head) = low.strip_suffix(suffix) {
+    for suffix in lex.list(List::BlogSuffix) {
+        if let Some(head) = low.strip_suffix(suffix.as_str()) {
             let v = t.get(..head.len())?.trim_matches(is_trim_char);
             return credit_ok(lex, v, Evidence::Labelled).then(|| v.to_owned());
         }

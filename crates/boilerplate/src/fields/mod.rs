@@ -8,11 +8,12 @@ mod site;
 pub(crate) use credit::{
     blog_owner, closing_byline, footer_author, headline_name, lead_byline, lone_byline, person_like,
 };
-pub(crate) use site::{SiteEvidence, footer_url, pick_site, site_like, site_names};
+pub(crate) use site::{SiteEvidence, footer_url, pick_site, site_names};
 
 use crate::date::{self, DateTime};
 use crate::lexicon::{Field, Label, Lexicon};
 use crate::names::Evidence;
+use crate::tables::List;
 use crate::text::{Counts, is_cjk, is_trim_char};
 
 /// What a metadata line says.
@@ -121,7 +122,13 @@ fn spaced_name(rest: &str) -> Option<String> {
 }
 
 /// The value after a label at byte `end` in `line`, up to the next label or separator.
-fn value_after(line: &str, end: usize, next_label: usize, field: Field) -> Option<String> {
+fn value_after(
+    lex: &Lexicon,
+    line: &str,
+    end: usize,
+    next_label: usize,
+    field: Field,
+) -> Option<String> {
     let rest = line.get(end..next_label.max(end))?;
     let colon = rest.trim_start().starts_with([':', '：', '︰']);
     let rest = rest.trim_start().trim_start_matches([':', '：', '︰']).trim_start();
@@ -171,9 +178,8 @@ fn value_after(line: &str, end: usize, next_label: usize, field: Field) -> Optio
     }
     if !colon && matches!(field, Field::Author | Field::Editor) {
         // 记者张三报道 / 文/张三: drop the reporting verb after the name
-        for tail in ["报道", "報導", "报导", "摄影", "攝影", "摄", "攝", "电", "電", "讯", "訊"]
-        {
-            if let Some(s) = v.strip_suffix(tail)
+        for tail in lex.list(List::ReportingVerb) {
+            if let Some(s) = v.strip_suffix(tail.as_str())
                 && s.chars().count() >= 2
             {
                 v = s.to_owned();
@@ -304,9 +310,11 @@ impl Reader<'_> {
                 (Some(n), l.field == Field::Author || self.author_pending)
             }
             // "商报记者张三/文": the name follows the role directly
-            _ if direct => {
-                (value_after(line, l.end, next, Field::Author).filter(|v| names.is_person(v)), true)
-            }
+            _ if direct => (
+                value_after(self.lex, line, l.end, next, Field::Author)
+                    .filter(|v| names.is_person(v)),
+                true,
+            ),
             // "网络编辑 太原 2022-10-08": an editor role standing alone in a dated line is
             // itself the credit; "文章编辑" (an edit link) and "本报记者" are not
             _ if l.field == Field::Editor
@@ -335,7 +343,7 @@ impl Reader<'_> {
     fn labelled(&mut self, l: &Label, next: usize, labelled: bool) {
         let (line, names) = (self.line, self.lex.names());
         let person = matches!(l.field, Field::Author | Field::Editor);
-        let raw = value_after(line, l.end, next, l.field).or_else(|| {
+        let raw = value_after(self.lex, line, l.end, next, l.field).or_else(|| {
             // "(张三 编辑)": the name stands before the role
             if !person {
                 return None;
@@ -507,14 +515,14 @@ mod tests {
     use super::*;
 
     fn lex() -> Lexicon {
-        Lexicon::new().unwrap()
+        Lexicon::new(&crate::tables::Tables::default()).unwrap()
     }
 
     #[test]
     fn labelled_meta_line() {
         let l = lex();
         let m = parse_meta_line(&l, "发布时间:2022-03-14 14:07:00来源: 山西日报").unwrap();
-        assert_eq!(m.published.map(DateTime::iso).as_deref(), Some("2022-03-14T14:07:00"));
+        assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2022-03-14T14:07:00"));
         assert_eq!(m.source.as_deref(), Some("山西日报"));
         let m = parse_meta_line(&l, "2023-01-28 05:42:02来源:互联网").unwrap();
         assert_eq!(m.source.as_deref(), Some("互联网"));
@@ -539,7 +547,7 @@ mod tests {
             let line = format!("2012{slash}01{slash}12 14:25　記者王小明{slash}台北報導");
             let m = parse_meta_line(&l, &line).unwrap();
             assert_eq!(m.author.as_deref(), Some("王小明"), "{line}");
-            assert_eq!(m.published.map(DateTime::iso).as_deref(), Some("2012-01-12T14:25:00"));
+            assert_eq!(m.published.map(|d| d.to_string()).as_deref(), Some("2012-01-12T14:25:00"));
         }
     }
 

@@ -4,6 +4,7 @@
 use super::{name_after, name_before, value_after};
 use crate::date;
 use crate::lexicon::{Field, Lexicon};
+use crate::tables::List;
 use crate::text::{is_cjk, is_trim_char};
 
 /// Where a site name came from; stronger evidence wins.
@@ -15,64 +16,6 @@ pub(crate) enum SiteEvidence {
     Footer,
     /// Declared in markup (`og:site_name`, JSON-LD publisher).
     Declared,
-}
-
-const SITE_ENDINGS: &[&str] = &[
-    "网",
-    "網",
-    "网站",
-    "網站",
-    "新闻网",
-    "新聞網",
-    "资讯网",
-    "資訊網",
-    "在线",
-    "在線",
-    "门户",
-    "門戶",
-    "媒体",
-    "媒體",
-    "传媒",
-    "傳媒",
-    "日报",
-    "日報",
-    "晚报",
-    "晚報",
-    "时报",
-    "時報",
-    "新闻",
-    "新聞",
-    "频道",
-    "頻道",
-    "电视台",
-    "電視台",
-    "广播",
-    "廣播",
-    "之声",
-    "之聲",
-    "论坛",
-    "論壇",
-    "社区",
-    "社區",
-    "博客",
-    "中心",
-    "平台",
-    "技术",
-    "技術",
-    "政府",
-    "周刊",
-    "週刊",
-    "杂志",
-    "雜誌",
-    "网络",
-    "網絡",
-];
-
-pub(crate) fn site_like(s: &str) -> bool {
-    let n = s.chars().count();
-    (2..=16).contains(&n)
-        && SITE_ENDINGS.iter().any(|e| s.ends_with(e))
-        && !s.contains(['的', '了'])
 }
 
 fn name_ok(lex: &Lexicon, s: &str) -> bool {
@@ -96,30 +39,31 @@ pub(crate) fn site_names(lex: &Lexicon, line: &str, out: &mut Vec<(String, SiteE
             out.push((s.to_owned(), ev));
         }
     };
-    footer_sentence_names(line, &mut push);
+    footer_sentence_names(lex, line, &mut push);
     copyright_names(lex, line, &mut push);
     let t = line.trim();
-    for pat in ["关于", "關於"] {
-        if let Some(rest) = t.strip_prefix(pat)
-            && site_like(rest)
+    for pat in lex.list(List::About) {
+        if let Some(rest) = t.strip_prefix(pat.as_str())
+            && lex.site_like(rest)
         {
             push(rest, SiteEvidence::Weak);
         }
     }
 }
 
-/// Names a footer's sentences give: `X转载此文`, `不代表X立场`, `本站[X]`, `凡注明"来源:X"`.
-fn footer_sentence_names(line: &str, push: &mut dyn FnMut(&str, SiteEvidence)) {
-    for pat in ["转载此文", "轉載此文", "转载该文", "轉載該文", "转载本文"] {
-        if let Some(i) = line.find(pat) {
+/// Names a footer's sentences give: `X转载此文`, `不代表X立场`, `本站[X]`, `凡注明"来源:X"`
+/// (the phrases are the `site_*` lists of `words.tsv`).
+fn footer_sentence_names(lex: &Lexicon, line: &str, push: &mut dyn FnMut(&str, SiteEvidence)) {
+    for pat in lex.list(List::SiteBefore) {
+        if let Some(i) = line.find(pat.as_str()) {
             push(name_before(line, i), SiteEvidence::Footer);
         }
     }
-    for open in ["不代表", "并不代表", "並不代表"] {
-        if let Some(i) = line.find(open) {
+    for open in lex.list(List::SiteOpen) {
+        if let Some(i) = line.find(open.as_str()) {
             let tail = line.get(i + open.len()..).unwrap_or("");
-            for close in ["立场", "立場", "观点", "觀點", "的观点", "的立场"] {
-                if let Some(j) = tail.find(close) {
+            for close in lex.list(List::SiteClose) {
+                if let Some(j) = tail.find(close.as_str()) {
                     let name = tail.get(..j).unwrap_or("").trim_end_matches('的');
                     if !name.contains(['，', ',', '。']) {
                         push(name, SiteEvidence::Footer);
@@ -129,28 +73,24 @@ fn footer_sentence_names(line: &str, push: &mut dyn FnMut(&str, SiteEvidence)) {
             }
         }
     }
-    for (open, close) in [("本站[", "]"), ("本站【", "】"), ("本站「", "」"), ("本网[", "]")]
-    {
-        if let Some(i) = line.find(open) {
+    for open in lex.list(List::SiteBracket) {
+        let close = match open.chars().next_back() {
+            Some('【') => '】',
+            Some('「') => '」',
+            Some('（') => '）',
+            _ => ']',
+        };
+        if let Some(i) = line.find(open.as_str()) {
             let tail = line.get(i + open.len()..).unwrap_or("");
             if let Some(j) = tail.find(close) {
                 push(tail.get(..j).unwrap_or(""), SiteEvidence::Footer);
             }
         }
     }
-    for pat in [
-        "注明“来源:",
-        "注明“来源：",
-        "注明\"来源:",
-        "注明“來源:",
-        "注明“來源：",
-        "注明来源:",
-        "注明来源：",
-        "注明“",
-    ] {
-        if let Some(i) = line.find(pat) {
+    for pat in lex.list(List::SiteAfter) {
+        if let Some(i) = line.find(pat.as_str()) {
             let name = name_after(line, i + pat.len());
-            if site_like(name) {
+            if lex.site_like(name) {
                 push(name, SiteEvidence::Footer);
             }
         }
@@ -160,19 +100,17 @@ fn footer_sentence_names(line: &str, push: &mut dyn FnMut(&str, SiteEvidence)) {
 /// Names a copyright line gives: `X版权所有`, `版权所有：X`, `Copyright © 2012 X` (the last
 /// site-like name).
 fn copyright_names(lex: &Lexicon, line: &str, push: &mut dyn FnMut(&str, SiteEvidence)) {
-    for pat in ["版权所有", "版權所有"] {
-        if let Some(i) = line.find(pat) {
-            let before = name_before(
-                line.get(..i).unwrap_or("").trim_end(),
-                line.get(..i).unwrap_or("").trim_end().len(),
-            );
-            if site_like(before) {
+    for pat in lex.list(List::CopyrightPhrase) {
+        if let Some(i) = line.find(pat.as_str()) {
+            let head = line.get(..i).unwrap_or("").trim_end();
+            let before = name_before(head, head.len());
+            if lex.site_like(before) {
                 push(before, SiteEvidence::Footer);
             }
             let after =
                 line.get(i + pat.len()..).unwrap_or("").trim_start_matches([':', '：', ' ', '©']);
             let name = name_after(after, 0);
-            if site_like(name) {
+            if lex.site_like(name) {
                 push(name, SiteEvidence::Footer);
             }
         }
@@ -194,8 +132,10 @@ fn copyright_names(lex: &Lexicon, line: &str, push: &mut dyn FnMut(&str, SiteEvi
                 i += n.len();
             }
         }
-        if let Some(n) =
-            names.iter().rev().find(|n| n.chars().any(is_cjk) && site_like(n) && !lex.is_generic(n))
+        if let Some(n) = names
+            .iter()
+            .rev()
+            .find(|n| n.chars().any(is_cjk) && lex.site_like(n) && !lex.is_generic(n))
         {
             push(n, SiteEvidence::Footer);
         }
@@ -226,10 +166,10 @@ pub(crate) fn footer_url(lex: &Lexicon, line: &str) -> Option<String> {
         if matches!(l.field, Field::Url | Field::Source) {
             let next = labels.get(k + 1).map_or(line.len(), |n| n.start);
             let next = if next <= l.end { line.len() } else { next };
-            if let Some(u) = value_after(line, l.end, next, Field::Url) {
+            if let Some(u) = value_after(lex, line, l.end, next, Field::Url) {
                 return Some(u);
             }
-            if let Some(u) = value_after(line, l.end, line.len(), Field::Url) {
+            if let Some(u) = value_after(lex, line, l.end, line.len(), Field::Url) {
                 return Some(u);
             }
         }

@@ -30,7 +30,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, hints: &PageHints<'_>) -> Artic
     let region = region::choose_region(&w, &st);
     let mut d = Draft::new();
     page_warnings(page, &dom, &mut d);
-    let decl = Declared::new(&w.head);
+    let decl = Declared::new(lex, &w.head);
     let mut lay = Layout::new(&w, &st, region);
     headline(&w, lex, &decl, &mut lay, &mut d);
     header_metadata(&w, lex, &mut lay, &mut d);
@@ -82,9 +82,9 @@ struct Declared {
 }
 
 impl Declared {
-    fn new(head: &Head) -> Declared {
+    fn new(lex: &Lexicon, head: &Head) -> Declared {
         Declared {
-            ld: ld_info(head),
+            ld: ld_info(lex, head),
             head_title: head.title.clone().filter(|t| !t.is_empty()),
             og_title: head.meta(&["og:title", "twitter:title"]).map(str::to_owned),
         }
@@ -186,7 +186,7 @@ fn headline(w: &Walk<'_>, lex: &Lexicon, decl: &Declared, lay: &mut Layout, d: &
         .or_else(|| decl.ld.headline.clone())
         .or_else(|| {
             decl.head_title.as_deref().and_then(|t| {
-                title_parts(t).into_iter().max_by_key(|p| p.chars().count()).map(str::to_owned)
+                title_parts(lex, t).into_iter().max_by_key(|p| p.chars().count()).map(str::to_owned)
             })
         });
     title::headline_names(
@@ -267,7 +267,7 @@ fn markup_metadata(
 ) {
     let head = &w.head;
     if let Some(dt) = head
-        .meta(crate::head::PUBLISHED_KEYS)
+        .meta(lex.list(crate::tables::List::PublishedMetaKey))
         .and_then(date::parse_machine)
         .or_else(|| decl.ld.published.as_deref().and_then(date::parse_machine))
     {
@@ -295,7 +295,7 @@ fn markup_metadata(
         d.sites.push((s.to_owned(), SiteEvidence::Declared));
     }
     if let Some(t) = decl.head_title.as_deref() {
-        let parts = title_parts(t);
+        let parts = title_parts(lex, t);
         if parts.len() > 1
             && let Some(last) = parts.iter().rev().find(|p| !lex.is_generic(p))
             && last.chars().count() <= 16
@@ -347,7 +347,11 @@ mod tests {
     use crate::Reason;
 
     fn run(html: &str) -> Article {
-        extract(&Lexicon::new().unwrap(), html, &PageHints::default())
+        extract(
+            &Lexicon::new(&crate::tables::Tables::default()).unwrap(),
+            html,
+            &PageHints::default(),
+        )
     }
 
     const PAGE: &str = r#"<html><head><title>市政府召开疫情防控工作会议_某某新闻网</title>
@@ -371,7 +375,7 @@ mod tests {
     fn finds_article_and_metadata() {
         let a = run(PAGE);
         assert_eq!(a.title.as_deref(), Some("市政府召开疫情防控工作会议"));
-        assert_eq!(a.published.as_deref(), Some("2022-03-14T14:07:00"));
+        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2022-03-14T14:07:00"));
         assert_eq!(a.source.as_deref(), Some("某某日报"));
         assert_eq!(a.author.as_deref(), Some("张三"));
         assert_eq!(a.site.as_deref(), Some("某某新闻网"));
@@ -446,9 +450,13 @@ mod tests {
 
     #[test]
     fn title_parts_split() {
-        assert_eq!(crate::head::title_parts("标题_频道_某某网"), ["标题", "频道", "某某网"]);
-        assert_eq!(crate::head::title_parts("春耕 备耕 北方江城网"), ["春耕 备耕", "北方江城网"]);
-        assert_eq!(crate::head::title_parts("春耕 备耕"), ["春耕 备耕"]);
-        assert_eq!(crate::head::title_parts("标题 - 某某网"), ["标题", "某某网"]);
+        let lex = Lexicon::new(&crate::tables::Tables::default()).unwrap();
+        assert_eq!(crate::head::title_parts(&lex, "标题_频道_某某网"), ["标题", "频道", "某某网"]);
+        assert_eq!(
+            crate::head::title_parts(&lex, "春耕 备耕 北方江城网"),
+            ["春耕 备耕", "北方江城网"]
+        );
+        assert_eq!(crate::head::title_parts(&lex, "春耕 备耕"), ["春耕 备耕"]);
+        assert_eq!(crate::head::title_parts(&lex, "标题 - 某某网"), ["标题", "某某网"]);
     }
 }

@@ -7,7 +7,7 @@ use html5ever::local_name;
 use super::walk::{Seg, Walk};
 use crate::Reason;
 use crate::dom::{Data, NONE, Tag};
-use crate::text::{Counts, ends_sentence, float, is_truncated};
+use crate::text::{Counts, ends_sentence, float};
 
 /// Per-element totals and scores.
 pub(super) struct Stats {
@@ -76,7 +76,7 @@ pub(super) fn compute_stats(w: &Walk<'_>) -> Stats {
             continue;
         }
         let text = w.seg_text(s);
-        if is_truncated(text) && units < 120.0 {
+        if w.lex.is_truncated(text) && units < 120.0 {
             continue;
         }
         let sc = 1.0 + float(s.counts.punct.min(40)) + (units / 40.0).min(3.0);

@@ -9,7 +9,7 @@ use crate::dom::{NONE, Tag};
 use crate::fields::{self, parse_meta_line};
 use crate::finish::{Draft, Para, by, rank};
 use crate::lexicon::{Kind, Lexicon, Verdict};
-use crate::text::is_truncated;
+use crate::tables::List;
 use crate::{Reason, date};
 
 /// The state of the pass over the segments.
@@ -83,8 +83,7 @@ impl Pass<'_> {
         if matches!(
             v.map(|v| v.reason),
             Some(Reason::Copyright | Reason::Disclaimer | Reason::Icp | Reason::Contact)
-        ) || text.contains("版权")
-            || text.contains("版權")
+        ) || lex.list(List::CopyrightWord).iter().any(|w| text.contains(w.as_str()))
         {
             fields::site_names(lex, text, &mut d.sites);
             if d.url.is_none() {
@@ -130,9 +129,11 @@ impl Pass<'_> {
                 self.kept.last().and_then(|&(k, _)| w.segs.get(k)).is_some_and(|k| {
                     let t = w.seg_text(k).trim();
                     t.ends_with(['：', ':'])
-                        || ["附：", "附:", "附件", "附表", "附录", "附錄"]
+                        || self
+                            .lex
+                            .list(List::AnnexOpening)
                             .iter()
-                            .any(|p| t.starts_with(p))
+                            .any(|p| t.starts_with(p.as_str()))
                 });
         }
         if !self.table_follows {
@@ -191,14 +192,14 @@ impl Pass<'_> {
             self.phrase(text, v, d);
             return;
         }
-        if crate::text::is_site_tag(text) {
+        if lex.is_site_tag(text) {
             d.remove(text, Reason::Boilerplate);
             return;
         }
         let strong = s.counts.units() >= 40.0
             && s.counts.punct >= 2
             && s.link_density() < 0.2
-            && !is_truncated(text);
+            && !lex.is_truncated(text);
         if let Some(r) = self.section {
             if !strong {
                 d.remove(text, r);

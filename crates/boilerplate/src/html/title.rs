@@ -8,6 +8,7 @@ use crate::finish::{Draft, by};
 use crate::head::title_parts;
 use crate::lexicon::Lexicon;
 use crate::names::Evidence;
+use crate::tables::List;
 use crate::text::{ends_sentence, key};
 
 /// Finds the headline segment: a heading or title-classed block near the article whose text
@@ -20,11 +21,11 @@ pub(super) fn find_title(
 ) -> Option<(usize, String)> {
     // a <title> that is only the site's name names no headline
     let title = title.filter(|t| {
-        let parts = title_parts(t);
-        !(parts.len() == 1 && fields::site_like(t.trim()))
+        let parts = title_parts(lex, t);
+        !(parts.len() == 1 && lex.site_like(t.trim()))
     });
     let tkey = title.map(key).unwrap_or_default();
-    let parts = title.map(title_parts).unwrap_or_default();
+    let parts = title.map(|t| title_parts(lex, t)).unwrap_or_default();
     let main_key = parts.iter().map(|p| key(p)).max_by_key(String::len).unwrap_or_default();
     let lo = first.saturating_sub(80);
     let hi = (first + 4).min(w.segs.len());
@@ -53,7 +54,7 @@ pub(super) fn find_title(
         // the site's name ending the <title> (`土豆不“土” 松花江网`) is no headline, nor is
         // the blog's name (`张三的博客`): they head every page of the site
         let site_part = k != tkey && (tkey.ends_with(&k) || tkey.starts_with(&k));
-        if (site_part && fields::site_like(text.trim()))
+        if (site_part && lex.site_like(text.trim()))
             || lex.classify(text).is_some()
             || crate::text::is_breadcrumb(text)
             || fields::blog_owner(lex, text, true).is_some()
@@ -127,7 +128,8 @@ pub(super) fn title_above(
 /// Whether the page is a blog: its `<title>`, a link or its text says so.
 fn is_blog(w: &Walk<'_>, title: Option<&str>) -> bool {
     let says = |t: &str| {
-        t.contains("博客") || t.contains("部落格") || t.to_ascii_lowercase().contains("blog")
+        let low = t.to_ascii_lowercase();
+        w.lex.list(List::BlogWord).iter().any(|b| low.contains(b.as_str()))
     };
     w.blog_links || title.is_some_and(says) || w.segs.iter().any(|s| says(w.seg_text(s)))
 }
@@ -144,7 +146,7 @@ pub(super) fn blog_authors(
 ) {
     let names = lex.names();
     if let Some(t) = title {
-        let parts = title_parts(t);
+        let parts = title_parts(lex, t);
         for p in &parts {
             d.offer_author(fields::blog_owner(lex, p, true), by::OWNER);
         }

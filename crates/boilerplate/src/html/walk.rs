@@ -8,6 +8,7 @@ use crate::Reason;
 use crate::dom::{Data, Dom, NONE, Tag};
 use crate::head::Head;
 use crate::lexicon::Lexicon;
+use crate::tables::List;
 use crate::text::{Counts, float, push_collapsed};
 
 /// A run of text between two block boundaries.
@@ -197,7 +198,7 @@ impl<'a> Walk<'a> {
             }
             s.make_ascii_lowercase();
             let (w, reason) = self.lex.hint(&s);
-            let title = s.contains("title") || s.contains("headline") || s.contains("biaoti");
+            let title = self.lex.list(List::HeadlineClass).iter().any(|w| s.contains(w.as_str()));
             if let Some(h) = self.hints.get_mut(idx) {
                 *h = Hint { weight: i16::try_from(w).unwrap_or(0), reason, title };
             }

@@ -4,17 +4,16 @@
 
 mod resolve;
 
-use resolve::days_in_month;
+pub(crate) use resolve::days_in_month;
 
 use aho_corasick::AhoCorasick;
 
-use crate::error::{Error, Result};
-use crate::lexicon::{self, fields, lines};
+use crate::error::Result;
+use crate::lexicon;
 use crate::numeral::{NumKind, NumTok};
+use crate::tables::{Table, Tables};
 use crate::text::{char_at, char_before, has_at, is_cjk, skip_spaces};
 use crate::types::{DateInfo, DateParts, DatePrecision, PartialDate, TimeOfDay};
-
-const DATE_WORDS: &str = include_str!("../../data/date_words.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum RelUnit {
@@ -43,6 +42,8 @@ pub(crate) struct DateFinder {
     day_parts: Vec<(String, DayPart)>,
     next_day: Vec<String>,
     zero_hour: Vec<String>,
+    /// Words after a lone day that make it a duration (`14日内`, `3日后`).
+    not_after_day: Vec<String>,
 }
 
 /// A date found in a text.
@@ -76,48 +77,37 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 }
 
 impl DateFinder {
-    pub(crate) fn build() -> Result<Self> {
+    pub(crate) fn build(t: &Tables) -> Result<Self> {
         let mut rel = Vec::new();
         let mut year_parts = Vec::new();
         let (mut open_end, mut until, mut range) = (Vec::new(), Vec::new(), Vec::new());
         let mut day_parts = Vec::new();
-        let (mut next_day, mut zero_hour) = (Vec::new(), Vec::new());
-        for line in lines(DATE_WORDS) {
-            let f = fields(line);
-            let (Some(&w), Some(&role)) = (f.first(), f.get(1)) else {
-                return Err(Error::new(format!("bad date word line: {line}")));
-            };
-            let num = |i: usize| -> Result<i32> {
-                f.get(i)
-                    .and_then(|s| s.parse().ok())
-                    .ok_or_else(|| Error::new(format!("bad date word value: {line}")))
-            };
-            match role {
-                "year" => rel.push((w.to_owned(), RelUnit::Year, num(2)?)),
-                "month" => rel.push((w.to_owned(), RelUnit::Month, num(2)?)),
-                "day" => rel.push((w.to_owned(), RelUnit::Day, num(2)?)),
-                "year_part" => {
-                    let a =
-                        u8::try_from(num(2)?).map_err(|e| Error::with_source("bad month", e))?;
-                    let b =
-                        u8::try_from(num(3)?).map_err(|e| Error::with_source("bad month", e))?;
-                    year_parts.push((w.to_owned(), a, b));
-                }
-                "open_end" => open_end.push(w.to_owned()),
-                "until" => until.push(w.to_owned()),
-                "range" => range.push(w.to_owned()),
+        let (mut next_day, mut zero_hour, mut not_after_day) = (Vec::new(), Vec::new(), Vec::new());
+        for row in t.table(Table::DateWords).rows(2, 4)? {
+            let w = row.get(0).to_owned();
+            let num = |i: usize| -> Result<i32> { row.parse(i, "the value") };
+            let month = |i: usize| -> Result<u8> { row.parse(i, "the month") };
+            match row.get(1) {
+                "year" => rel.push((w, RelUnit::Year, num(2)?)),
+                "month" => rel.push((w, RelUnit::Month, num(2)?)),
+                "day" => rel.push((w, RelUnit::Day, num(2)?)),
+                "year_part" => year_parts.push((w, month(2)?, month(3)?)),
+                "open_end" => open_end.push(w),
+                "until" => until.push(w),
+                "range" => range.push(w),
                 "day_part" => day_parts.push((
-                    w.to_owned(),
-                    match f.get(2).copied() {
-                        Some("pm") => DayPart::Pm,
-                        Some("noon") => DayPart::Noon,
+                    w,
+                    match row.get(2) {
+                        "pm" => DayPart::Pm,
+                        "noon" => DayPart::Noon,
                         _ => DayPart::Am,
                     },
                 )),
-                "next_day" => next_day.push(w.to_owned()),
-                "zero_hour" => zero_hour.push(w.to_owned()),
+                "next_day" => next_day.push(w),
+                "zero_hour" => zero_hour.push(w),
+                "not_after_day" => not_after_day.push(w),
                 "period_start" | "as_of" => {}
-                other => return Err(Error::new(format!("bad date word role: {other}"))),
+                _ => return Err(row.error("unknown role")),
             }
         }
         rel.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
@@ -135,6 +125,7 @@ impl DateFinder {
             day_parts,
             next_day: sorted(next_day),
             zero_hour: sorted(zero_hour),
+            not_after_day,
         })
     }
 
@@ -230,9 +221,7 @@ impl DateFinder {
         {
             let before_ok = char_before(text, a.start)
                 .is_none_or(|c| !is_cjk(c) || matches!(c, '于' | '在' | '自' | '从' | '至' | '到'));
-            let after_bad = ["内", "后", "左右", "以上", "以内", "之内", "天"]
-                .iter()
-                .any(|w| has_at(text, a.end, w));
+            let after_bad = self.not_after_day.iter().any(|w| has_at(text, a.end, w));
             if !before_ok || after_bad {
                 return None;
             }
@@ -495,54 +484,22 @@ fn clock(text: &str, h: &NumTok) -> Option<(u8, Option<u8>, usize)> {
     Some((m, None, p))
 }
 
-/// `2022-10-08`, `2022/10/8`, `2022.10.08`, with an optional ` 10:10:06`.
-#[allow(clippy::many_single_char_names)] // y, m, d, h: the date parts
+/// `2022-10-08`, `2022/10/8`, `2022.10.08`, with an optional ` 10:10:06`: the printed
+/// forms, read by [`crate::printed`].
 fn iso_date(text: &str, t: &NumTok) -> Option<Atom> {
     if t.kind != NumKind::Arabic || t.int_digits != 4 || t.decimal || t.multiplied {
         return None;
     }
-    let y = i32::try_from(t.value.as_integer()?).ok()?;
-    if !(1900..=2100).contains(&y) {
-        return None;
-    }
-    let sep = char_at(text, t.end).filter(|c| matches!(c, '-' | '/' | '.'))?;
-    let (m, p) = two_digits(text, t.end + 1)?;
-    if char_at(text, p) != Some(sep) {
-        return None;
-    }
-    let (d, mut end) = two_digits(text, p + 1)?;
-    if !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
-        return None;
-    }
-    let mut a = Atom {
-        start: t.start,
-        end,
-        parts: DateParts { year: Some(y), month: Some(m), day: Some(d) },
+    let f = crate::printed::numeric_at(text, t.start)?;
+    let d = f.date.date;
+    Some(Atom {
+        start: f.start,
+        end: f.end,
+        parts: DateParts { year: Some(d.year), month: d.month, day: d.day },
+        time: f.date.time,
+        time_precision: f.date.time.map(|_| f.precision),
         ..Atom::default()
-    };
-    // a time after a space or `T`
-    let q = if char_at(text, end) == Some('T') { end + 1 } else { skip_spaces(text, end) };
-    if let Some((h, hp)) = two_digits(text, q) {
-        let fake = NumTok {
-            start: q,
-            end: hp,
-            value: crate::types::Number::integer(i128::from(h)),
-            kind: NumKind::Arabic,
-            int_digits: u32::try_from(hp - q).unwrap_or(2),
-            decimal: false,
-            multiplied: false,
-            approx_infix: false,
-            overflow: false,
-        };
-        if let Some((mm, ss, e)) = clock(text, &fake).filter(|_| h <= 24) {
-            a.time = Some(TimeOfDay { hour: h, minute: mm, second: ss.unwrap_or(0) });
-            a.time_precision =
-                Some(if ss.is_some() { DatePrecision::Second } else { DatePrecision::Minute });
-            end = e;
-        }
-    }
-    a.end = end;
-    Some(a)
+    })
 }
 
 #[cfg(test)]
@@ -555,7 +512,7 @@ mod tests {
     }
 
     fn dates(text: &str, published: Option<PartialDate>) -> Vec<(String, DateInfo)> {
-        let f = DateFinder::build().unwrap();
+        let f = DateFinder::build(&Tables::default()).unwrap();
         let toks = scan(text);
         f.find(text, &toks, published)
             .into_iter()
