@@ -645,10 +645,15 @@ mod tests {
 
     #[test]
     fn empty_and_junk_pages() {
-        assert!(run("").paragraphs.is_empty());
+        let a = run("");
+        assert!(a.paragraphs.is_empty() && a.removed.is_empty());
+        assert_eq!(a.warnings, ["no article found: the page is empty"]);
         let a = run("首页\n登录\n注册");
         assert!(a.paragraphs.is_empty());
-        assert!(!a.warnings.is_empty());
+        assert_eq!(a.warnings, ["no article found: no line of the page reads as article text"]);
+        let removed: Vec<(Reason, &str)> =
+            a.removed.iter().map(|r| (r.reason, r.text.as_str())).collect();
+        assert_eq!(removed, [(Reason::Navigation, "首页\n登录\n注册")]);
     }
 
     #[test]

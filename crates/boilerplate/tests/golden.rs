@@ -2,12 +2,12 @@
 //! `fixtures/<case>.expected.json`. `UPDATE_GOLDEN=1 cargo test -p zhengling-boilerplate
 //! --test golden` rewrites the expectations (review the diff before committing).
 // Test helpers may stop the test on a broken setup.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use zhengling_boilerplate::{Article, ExtractorBuilder, Format, PageHints};
+use zhengling_tables::golden;
 
 fn to_json(a: &Article) -> serde_json::Value {
     serde_json::json!({
@@ -26,55 +26,24 @@ fn to_json(a: &Article) -> serde_json::Value {
     })
 }
 
-fn cases() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "txt"))
-        .collect();
-    v.sort();
-    v
-}
-
 #[test]
 fn golden_fixtures() {
     let ex = ExtractorBuilder::new().build().unwrap();
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let mut failures = String::new();
-    let all = cases();
-    assert!(all.len() >= 10, "fixtures missing");
-    for page in all {
-        let text = std::fs::read_to_string(&page).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let pages = golden::inputs(&[dir], &["html", "txt"]);
+    assert!(pages.len() >= 10, "fixtures missing");
+    let checked = golden::check(&pages, "expected.json", |page| {
+        let text = std::fs::read_to_string(page).map_err(|e| e.to_string())?;
         let format =
             if page.extension().is_some_and(|e| e == "html") { Format::Html } else { Format::Text };
-        let article = ex.extract(&text, format, &PageHints::default()).unwrap();
-        let got = serde_json::to_string_pretty(&to_json(&article)).unwrap() + "\n";
-        let expected_path = page.with_extension("expected.json");
-        if update {
-            std::fs::write(&expected_path, &got).unwrap();
-            continue;
-        }
-        let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if want != got {
-            let _ = writeln!(failures, "--- {}\n{}", page.display(), diff(&want, &got));
-        }
+        let article =
+            ex.extract(&text, format, &PageHints::default()).map_err(|e| e.to_string())?;
+        let json = serde_json::to_string_pretty(&to_json(&article)).map_err(|e| e.to_string())?;
+        Ok(json + "\n")
+    });
+    if let Err(e) = checked {
+        panic!("{e}");
     }
-    assert!(failures.is_empty(), "golden mismatches (UPDATE_GOLDEN=1 rewrites):\n{failures}");
-}
-
-/// The lines that differ, expected first.
-fn diff(want: &str, got: &str) -> String {
-    let w: Vec<&str> = want.lines().collect();
-    let g: Vec<&str> = got.lines().collect();
-    let mut out = String::new();
-    for i in 0..w.len().max(g.len()) {
-        let (a, b) = (w.get(i).copied().unwrap_or(""), g.get(i).copied().unwrap_or(""));
-        if a != b {
-            let _ = writeln!(out, "  line {}:\n    want {a}\n    got  {b}", i + 1);
-        }
-    }
-    out
 }
 
 /// Extracts one fixture page.
@@ -175,7 +144,7 @@ fn html_fixture_properties() {
 
     let a = run("no_article.html");
     assert!(a.paragraphs.is_empty());
-    assert!(!a.warnings.is_empty());
+    assert_eq!(a.warnings, ["no article found: no block of the page has sentence-like text"]);
 }
 
 /// The properties the plain-text fixtures were written to show.
@@ -223,5 +192,5 @@ fn text_fixture_properties() {
 
     let a = run("empty_nav.txt");
     assert!(a.paragraphs.is_empty());
-    assert!(!a.warnings.is_empty());
+    assert_eq!(a.warnings, ["no article found: no line of the page reads as article text"]);
 }

@@ -400,7 +400,9 @@ mod tests {
     fn empty_page_warns() {
         let a = run("<html><body><a href=/>首页</a></body></html>");
         assert!(a.paragraphs.is_empty());
-        assert!(!a.warnings.is_empty());
+        assert_eq!(a.warnings, ["no article found: no block of the page has sentence-like text"]);
+        assert_eq!(a.removed.len(), 1);
+        assert_eq!((a.removed[0].reason, a.removed[0].text.as_str()), (Reason::Navigation, "首页"));
     }
 
     #[test]
