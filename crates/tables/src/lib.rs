@@ -34,7 +34,7 @@
 //! ```
 //!
 //! # Crate features
-//! - `golden`: [`golden`], the golden-file harness the crates' tests share.
+//! - `golden`: the `golden` module, the golden-file harness the crates' tests share.
 //!
 //! # Panics
 //! Nothing here panics; a malformed table is an [`Error`] naming the file and line.
