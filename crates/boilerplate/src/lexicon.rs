@@ -68,6 +68,8 @@ pub(crate) struct Lexicon {
     /// The lists of `words.tsv`, indexed by [`List`], each entry followed by its
     /// Traditional spellings.
     lists: Vec<Vec<String>>,
+    /// The first characters of each list's entries (a fast check before searching them).
+    heads: Vec<Vec<char>>,
 }
 
 fn ac(patterns: &[String], kind: MatchKind) -> Result<AhoCorasick> {
@@ -181,6 +183,15 @@ impl Lexicon {
         let (hint_words, hint_info) = hints(t)?;
         let lists = lists(t)?;
         let triggers = lists.get(List::SiteTrigger as usize).cloned().unwrap_or_default();
+        let heads = lists
+            .iter()
+            .map(|l| {
+                let mut h: Vec<char> = l.iter().filter_map(|e| e.chars().next()).collect();
+                h.sort_unstable();
+                h.dedup();
+                h
+            })
+            .collect();
         let names = Names::with_tables(
             &NameTables { surnames: t.table(Table::Surnames), not_names: t.table(Table::NotNames) },
             NameOptions { rare: true, traditional: true },
@@ -198,6 +209,7 @@ impl Lexicon {
             site_triggers: ac(&triggers, MatchKind::LeftmostFirst)?,
             names,
             lists,
+            heads,
         })
     }
 
@@ -205,6 +217,13 @@ impl Lexicon {
     /// spellings).
     pub(crate) fn list(&self, list: List) -> &[String] {
         self.lists.get(list as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `text` may hold an entry of a list: it holds the first character of one (a
+    /// check before searching the entries one by one).
+    pub(crate) fn may_hold(&self, list: List, text: &str) -> bool {
+        let heads = self.heads.get(list as usize).map_or(&[][..], Vec::as_slice);
+        text.chars().any(|c| heads.binary_search(&c).is_ok())
     }
 
     /// Whether a short line names an issuing body (the signature of a notice).

@@ -94,6 +94,7 @@ pub(crate) enum List {
     CopyrightWord,
     BylineRole,
     ReportingVerb,
+    FooterCredit,
     BlogLabel,
     BlogSuffix,
     BlogWord,
@@ -107,7 +108,7 @@ pub(crate) enum List {
 }
 
 impl List {
-    pub(crate) const ALL: [List; 24] = [
+    pub(crate) const ALL: [List; 25] = [
         List::SiteEnding,
         List::OrgEnding,
         List::IssuerEnding,
@@ -122,6 +123,7 @@ impl List {
         List::CopyrightWord,
         List::BylineRole,
         List::ReportingVerb,
+        List::FooterCredit,
         List::BlogLabel,
         List::BlogSuffix,
         List::BlogWord,
@@ -151,6 +153,7 @@ impl List {
             List::CopyrightWord => "copyright_word",
             List::BylineRole => "byline_role",
             List::ReportingVerb => "reporting_verb",
+            List::FooterCredit => "footer_credit",
             List::BlogLabel => "blog_label",
             List::BlogSuffix => "blog_suffix",
             List::BlogWord => "blog_word",

@@ -240,6 +240,10 @@ pub(crate) fn is_doc_number(s: &str) -> bool {
 /// The document number a line prints: the whole line (`（第28号）`), or after a label
 /// (`发文字号：晋政办发〔2022〕12号`), without brackets around it.
 pub(crate) fn doc_number_in(line: &str, labels: &[String]) -> Option<String> {
+    // every document number ends with 号: most lines are done here
+    if !line.contains('号') {
+        return None;
+    }
     let t = line.trim();
     if is_doc_number(t) {
         let bare = t.strip_prefix(['（', '(']).and_then(|x| x.strip_suffix(['）', ')']));

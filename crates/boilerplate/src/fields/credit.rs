@@ -88,7 +88,8 @@ pub(crate) fn blog_owner(lex: &Lexicon, text: &str, header: bool) -> Option<Stri
     if t.chars().count() > 40 {
         return None;
     }
-    for label in lex.list(List::BlogLabel) {
+    let labels = if lex.may_hold(List::BlogLabel, t) { lex.list(List::BlogLabel) } else { &[] };
+    for label in labels {
         if let Some(i) = t.find(label.as_str()) {
             let rest = t.get(i + label.len()..)?.trim_start();
             let end = rest.find(|c: char| is_value_end(c) || c == '：').unwrap_or(rest.len());
@@ -157,13 +158,19 @@ pub(crate) fn headline_name(text: &str) -> Option<&str> {
 
 /// Authors named in a footer or sidebar line: `本文来自作者[X]投稿`, `作者[X]自己发表的评论`.
 pub(crate) fn footer_author(lex: &Lexicon, line: &str) -> Option<String> {
-    for (open, close) in
-        [("作者[", "]"), ("作者【", "】"), ("作者「", "」"), ("作者“", "”"), ("作者\"", "\"")]
-    {
-        if let Some(i) = line.find(open) {
-            let tail = line.get(i + open.len()..)?;
-            let j = tail.find(close)?;
-            return clean_value(tail.get(..j)?).filter(|v| credit_ok(lex, v, Evidence::Labelled));
+    if !lex.may_hold(List::FooterCredit, line) {
+        return None;
+    }
+    for (open, close) in [('[', ']'), ('【', '】'), ('「', '」'), ('“', '”'), ('"', '"')] {
+        for label in lex.list(List::FooterCredit) {
+            let found = line
+                .match_indices(label.as_str())
+                .find_map(|(i, _)| line.get(i + label.len()..)?.strip_prefix(open));
+            if let Some(tail) = found {
+                let j = tail.find(close)?;
+                return clean_value(tail.get(..j)?)
+                    .filter(|v| credit_ok(lex, v, Evidence::Labelled));
+            }
         }
     }
     None
