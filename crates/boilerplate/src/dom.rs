@@ -515,17 +515,17 @@ fn prestrip(html: &str) -> (StrTendril, bool) {
             _ => {}
         }
         let next = if rest.starts_with(b"<!--") {
-            s.comment(p)
+            Some(s.comment(p))
         } else if starts_ci(rest, b"<script") && name_ends(rest.get(7)) {
-            s.script(p)
+            Some(s.script(p))
         } else if starts_ci(rest, b"<style") && name_ends(rest.get(6)) {
-            s.raw_cut(p, b"style")
+            Some(s.raw_cut(p, b"style"))
         } else if starts_ci(rest, b"<select") && name_ends(rest.get(7)) {
-            s.raw_cut(p, b"select")
+            Some(s.raw_cut(p, b"select"))
         } else if rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
             s.start_tag(p)
         } else if rest.get(1) == Some(&b'/') && rest.get(2).is_some_and(u8::is_ascii_alphabetic) {
-            s.end_tag(p)
+            Some(s.end_tag(p))
         } else {
             Some(p + 1)
         };
@@ -569,7 +569,7 @@ impl Prestrip<'_> {
     }
 
     /// A comment at `p`: cut out.
-    fn comment(&mut self, p: usize) -> Option<usize> {
+    fn comment(&mut self, p: usize) -> usize {
         let b = self.html.as_bytes();
         let end = b
             .get(p + 4..)
@@ -579,11 +579,11 @@ impl Prestrip<'_> {
         let end = if b.get(p..).is_some_and(|r| r.starts_with(b"<!-->")) { p + 5 } else { end };
         self.text(p);
         self.copied = end.min(b.len());
-        Some(end)
+        end
     }
 
     /// A `<script>` at `p`: its content cut out, unless it is JSON-LD (kept whole).
-    fn script(&mut self, p: usize) -> Option<usize> {
+    fn script(&mut self, p: usize) -> usize {
         let b = self.html.as_bytes();
         let open_end = tag_end(b, p + 7);
         let tag = b.get(p..open_end).unwrap_or(&[]);
@@ -591,24 +591,24 @@ impl Prestrip<'_> {
         if memchr::memmem::find(&tag.to_ascii_lowercase(), b"ld+json").is_some() {
             self.text(p);
             self.verbatim(end);
-            return Some(end);
+            return end;
         }
         self.text(p);
         self.verbatim(open_end);
         self.copied = end;
-        Some(end)
+        end
     }
 
     /// An element at `p` whose content is never read (`style`, `select`): the start tag kept,
     /// its content cut up to its end tag (or the page's end).
-    fn raw_cut(&mut self, p: usize, name: &[u8]) -> Option<usize> {
+    fn raw_cut(&mut self, p: usize, name: &[u8]) -> usize {
         let b = self.html.as_bytes();
         let open_end = tag_end(b, p + 1 + name.len());
         let end = raw_text_end(b, open_end, name);
         self.text(p);
         self.verbatim(open_end);
         self.copied = end;
-        Some(end)
+        end
     }
 
     /// A start tag at `p`, slimmed; the content of a raw-text element or a `<pre>` follows
@@ -635,11 +635,11 @@ impl Prestrip<'_> {
     }
 
     /// An end tag at `p`, copied as it is.
-    fn end_tag(&mut self, p: usize) -> Option<usize> {
+    fn end_tag(&mut self, p: usize) -> usize {
         let end = tag_end(self.html.as_bytes(), p + 2);
         self.text(p);
         self.verbatim(end);
-        Some(end)
+        end
     }
 }
 
