@@ -468,12 +468,13 @@ fn sort_lines(
             d.body.push(Para { text: l.text.to_owned(), heading: false });
             continue;
         }
+        let listed = listed(lex, lines, i, section);
         if let Some(v) = l.verdict {
             phrase_line(lex, l, v, in_region, &mut section, d);
         } else if in_region {
-            article_line(lex, l, i, (a, b), d);
+            article_line(lex, l, i, (a, b), listed, d);
         } else {
-            outside_line(lex, l, i, (a, b), section, d);
+            outside_line(lex, l, i, (a, b), section, listed, d);
         }
     }
 }
@@ -520,6 +521,7 @@ fn outside_line(
     i: usize,
     (a, b): (usize, usize),
     section: Option<Reason>,
+    listed: bool,
     d: &mut Draft,
 ) {
     fields::site_names(lex, l.text, &mut d.sites);
@@ -532,9 +534,10 @@ fn outside_line(
         d.remove(l.text, Reason::SpamKeywords);
         return;
     }
-    // an editor credit or address right after the article
+    // an editor credit or address right after the article (not a dated item of a list)
     if i > b
         && i <= b + 3
+        && !listed
         && let Some(m) = &l.meta
     {
         d.absorb(m.clone(), rank::AFTER);
@@ -551,7 +554,14 @@ fn outside_line(
 
 /// A line of the run: the article, unless it is a count, a site tag or a metadata line near
 /// the run's ends (a document's closing date stays, and dates it).
-fn article_line(lex: &Lexicon, l: &Line<'_>, i: usize, (a, b): (usize, usize), d: &mut Draft) {
+fn article_line(
+    lex: &Lexicon,
+    l: &Line<'_>,
+    i: usize,
+    (a, b): (usize, usize),
+    listed: bool,
+    d: &mut Draft,
+) {
     let closing_date = i >= a + 3 && crate::date::is_signature_date(l.text);
     // a document's closing date (落款) dates it when nothing better does
     if closing_date && let Some(dt) = crate::date::first_date(l.text) {
@@ -565,14 +575,30 @@ fn article_line(lex: &Lexicon, l: &Line<'_>, i: usize, (a, b): (usize, usize), d
         && (i < a + 3 || i + 3 > b)
         && !closing_date
     {
-        d.absorb(m.clone(), if i < a + 3 { rank::TOP } else { rank::AFTER });
-        d.remove(l.text, Reason::Metadata);
+        if listed {
+            d.remove(l.text, Reason::RelatedLinks);
+        } else {
+            d.absorb(m.clone(), if i < a + 3 { rank::TOP } else { rank::AFTER });
+            d.remove(l.text, Reason::Metadata);
+        }
         return;
     }
     let text = strip_list_marker(l.text);
     let heading =
         l.counts.punct == 0 && l.counts.chars <= 40 && !closing_date && !lex.is_issuer(l.text);
     d.body.push(Para { text: text.to_owned(), heading });
+}
+
+/// Whether line `i` is a dated item of a list (in a related section, or next to another
+/// dated item): its date is the item's, never the page's.
+fn listed(lex: &Lexicon, lines: &[Line<'_>], i: usize, section: Option<Reason>) -> bool {
+    let Some(m) = lines.get(i).and_then(|l| l.meta.as_ref()) else { return false };
+    m.labels == 0
+        && m.published.is_some()
+        && (section.is_some()
+            || [i.wrapping_sub(1), i + 1]
+                .into_iter()
+                .any(|j| lines.get(j).is_some_and(|l| fields::dated_item(lex, l.text))))
 }
 
 /// The page's site name from a footer line not otherwise classified, or from a first line

@@ -432,6 +432,29 @@ fn ascii_label_counts(line: &str, l: &Label) -> bool {
     word_end && (at_start || colon || phrase)
 }
 
+/// The label a line holds and nothing else (`发布日期：`, `信息来源`), when it does: its
+/// value stands in the next cell or block.
+pub(crate) fn lone_label<'t>(lex: &Lexicon, text: &'t str) -> Option<&'t str> {
+    let t = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '︰'));
+    let mut labels = lex.labels(t);
+    let l = labels.next()?;
+    (labels.next().is_none() && l.start == 0 && l.end == t.len()).then_some(t)
+}
+
+/// Whether a line is a dated item of a list (`我市召开调度会 2020-02-09`): a title and a date
+/// without a label. Its date is the item's, never the page's.
+pub(crate) fn dated_item(lex: &Lexicon, text: &str) -> bool {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    parse_meta_line(lex, text).is_some_and(|m| m.labels == 0 && m.published.is_some())
+        && date::find_dates(text).iter().all(|f| {
+            let rest = text.get(..f.start).unwrap_or("").trim().chars().count()
+                + text.get(f.end..).unwrap_or("").trim().chars().count();
+            rest >= 4
+        })
+}
+
 /// The people named after `first` in a credit's value (`：王芳 李明、张强`), up to the
 /// first word that is no person's name.
 fn more_names(lex: &Lexicon, value: &str, first: &str) -> Vec<String> {

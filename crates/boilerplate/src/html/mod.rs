@@ -206,9 +206,11 @@ fn headline(w: &Walk<'_>, lex: &Lexicon, decl: &Declared, lay: &mut Layout, d: &
 /// The metadata printed around the headline: a date line just above it, the lines between
 /// it and the article, a byline alone on a line, a `<time datetime>` there.
 fn header_metadata(w: &Walk<'_>, lex: &Lexicon, lay: &mut Layout, d: &mut Draft) {
+    label_pairs(w, lex, lay, d);
     if let Some(t) = lay.title_seg {
         for i in t.saturating_sub(3)..t {
             if let Some(s) = w.segs.get(i)
+                && !lay.consumed(i)
                 && let Some(m) = parse_meta_line(lex, w.seg_text(s))
             {
                 d.absorb(m, rank::TOP);
@@ -218,6 +220,9 @@ fn header_metadata(w: &Walk<'_>, lex: &Lexicon, lay: &mut Layout, d: &mut Draft)
     }
     for i in lay.zone_start..lay.body_start.min(w.segs.len()) {
         let Some(s) = w.segs.get(i) else { continue };
+        if lay.consumed(i) {
+            continue;
+        }
         if let Some(m) = parse_meta_line(lex, w.seg_text(s)) {
             d.absorb(m, rank::HEADER);
             lay.consume(i);
@@ -233,6 +238,30 @@ fn header_metadata(w: &Walk<'_>, lex: &Lexicon, lay: &mut Layout, d: &mut Draft)
             d.offer_date(dt, rank::HEADER);
             break;
         }
+    }
+}
+
+/// Labels and their values in separate cells or blocks (`<td>发布日期：</td><td>2020-02-11</td>`,
+/// a government page's information table above the headline): read as one metadata line.
+fn label_pairs(w: &Walk<'_>, lex: &Lexicon, lay: &mut Layout, d: &mut Draft) {
+    let from = lay.title_seg.map_or(lay.zone_start, |t| t.saturating_sub(12).min(lay.zone_start));
+    let to = (lay.body_start + 2).min(w.segs.len());
+    let mut i = from;
+    while i + 1 < to {
+        let (Some(s), Some(next)) = (w.segs.get(i), w.segs.get(i + 1)) else { break };
+        if let Some(label) = fields::lone_label(lex, w.seg_text(s))
+            && next.counts.chars <= 60
+            && fields::lone_label(lex, w.seg_text(next)).is_none()
+            && let Some(m) = parse_meta_line(lex, &format!("{label}：{}", w.seg_text(next)))
+        {
+            let above = lay.title_seg.is_some_and(|t| i < t);
+            d.absorb(m, if above { rank::TOP } else { rank::HEADER });
+            lay.consume(i);
+            lay.consume(i + 1);
+            i += 2;
+            continue;
+        }
+        i += 1;
     }
 }
 

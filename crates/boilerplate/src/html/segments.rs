@@ -6,7 +6,7 @@ use super::Layout;
 use super::region::{self, Stats};
 use super::walk::{Seg, Walk};
 use crate::dom::{NONE, Tag};
-use crate::fields::{self, parse_meta_line};
+use crate::fields::{self, MetaLine, parse_meta_line};
 use crate::finish::{Draft, Para, by, rank};
 use crate::lexicon::{Kind, Lexicon, Verdict};
 use crate::tables::List;
@@ -110,8 +110,12 @@ impl Pass<'_> {
             && (inherited.is_none() || (inherited == Some(Reason::Navigation) && i <= lay.last + 2))
             && let Some(m) = parse_meta_line(lex, text)
         {
-            d.absorb(m, rank::AFTER);
-            d.remove(text, Reason::Metadata);
+            if self.listed(i, &m) {
+                d.remove(text, Reason::RelatedLinks);
+            } else {
+                d.absorb(m, rank::AFTER);
+                d.remove(text, Reason::Metadata);
+            }
             return;
         }
         d.remove(text, outside_reason(w, s, v, i < lay.first));
@@ -173,8 +177,12 @@ impl Pass<'_> {
             && !(region_idx > 4 && date::is_signature_date(text))
             && let Some(m) = parse_meta_line(lex, text)
         {
-            d.absorb(m, if top { rank::TOP } else { rank::AFTER });
-            d.remove(text, Reason::Metadata);
+            if self.listed(i, &m) {
+                d.remove(text, self.section.unwrap_or(Reason::RelatedLinks));
+            } else {
+                d.absorb(m, if top { rank::TOP } else { rank::AFTER });
+                d.remove(text, Reason::Metadata);
+            }
             return;
         }
         if let Some(r) = furn {
@@ -212,6 +220,19 @@ impl Pass<'_> {
             return;
         }
         self.kept.push((i, s.heading > 0));
+    }
+
+    /// Whether a metadata line without a label is an item of a list (in a related section,
+    /// or next to another dated item): its date is the item's, not the page's.
+    fn listed(&self, i: usize, m: &MetaLine) -> bool {
+        m.labels == 0
+            && (self.section.is_some()
+                || [i.wrapping_sub(1), i + 1].into_iter().any(|j| {
+                    self.w
+                        .segs
+                        .get(j)
+                        .is_some_and(|s| fields::dated_item(self.lex, self.w.seg_text(s)))
+                }))
     }
 
     /// A region segment a phrase marks: dropped with its reason; a section heading opens a
