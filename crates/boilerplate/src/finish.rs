@@ -396,7 +396,7 @@ fn assemble(
     mut paragraphs: Vec<String>,
     site: Option<String>,
 ) -> Article {
-    if let Some(i) = paragraphs.iter().take(3).position(|p| crate::text::is_doc_number(p)) {
+    if let Some(i) = paragraphs.iter().take(3).position(|p| lex.is_doc_number(p)) {
         let p = paragraphs.remove(i);
         d.remove(&p, Reason::Metadata);
     }

@@ -249,7 +249,21 @@ impl Lexicon {
 
     /// The document number a line prints (`发文字号：晋政办发〔2022〕12号`, `（第28号）`).
     pub(crate) fn doc_number_in(&self, line: &str) -> Option<String> {
-        crate::text::doc_number_in(line, self.list(List::DocNumberLabel))
+        crate::text::doc_number_in(
+            line,
+            self.list(List::DocNumberLabel),
+            self.list(List::OrdinalNumeral),
+        )
+    }
+
+    /// Whether a line is a document number: `（第28号）`, `晋政办发〔2022〕12号`.
+    pub(crate) fn is_doc_number(&self, s: &str) -> bool {
+        crate::text::is_doc_number(s, self.list(List::OrdinalNumeral))
+    }
+
+    /// Whether a block opens with the ordinal of a numbered document's item (`五、`, `（三）`).
+    pub(crate) fn starts_with_ordinal(&self, s: &str) -> bool {
+        crate::text::starts_with_ordinal(s, self.list(List::OrdinalNumeral))
     }
 
     /// Whether a text ends with an ellipsis that marks it as truncated (possibly followed
@@ -314,7 +328,7 @@ impl Lexicon {
             (Some(v), _) if n <= 160 || (n <= 400 && strong + weak_hits >= 2) => Some(v),
             // an item of a numbered document (`五、…依法追究法律责任。`) is no footer
             (None, Some(v))
-                if (n <= 30 && weak_hits >= 1 && !crate::text::starts_with_ordinal(text))
+                if (n <= 30 && weak_hits >= 1 && !self.starts_with_ordinal(text))
                     || (n <= 400 && weak_hits >= 2) =>
             {
                 Some(v)

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::fields::{self, MetaLine, SiteEvidence, parse_meta_line};
 use crate::finish::{Draft, Para, by, finish, rank};
 use crate::lexicon::{Kind, Lexicon, Verdict};
+use crate::tables::List;
 use crate::text::{Counts, ends_sentence, is_breadcrumb, key, strip_ellipsis, strip_list_marker};
 use crate::{Article, PageHints, Reason};
 
@@ -23,6 +24,8 @@ struct Line<'a> {
     countish: bool,
     spam: bool,
     truncated: bool,
+    /// A document number (`（第28号）`): never a headline.
+    doc_number: bool,
     /// A truncated lead or summary that one of the next lines gives in full.
     dup_lead: bool,
     /// How often the line's text occurs in the page.
@@ -43,7 +46,7 @@ fn is_counted_item(text: &str) -> bool {
         && inner.get(..inner.len() - digits.len()).is_some_and(|h| h.ends_with(['(', '（']))
 }
 
-fn is_countish(text: &str, counts: Counts) -> bool {
+fn is_countish(lex: &Lexicon, text: &str, counts: Counts) -> bool {
     if counts.chars == 0 {
         return true;
     }
@@ -64,7 +67,8 @@ fn is_countish(text: &str, counts: Counts) -> bool {
         && text.chars().all(|c| {
             c.is_ascii_digit()
                 || c.is_whitespace()
-                || "()（）[]【】+-.,:：%万次阅读浏览评论赞".contains(c)
+                || "()（）[]【】+-.,:：%".contains(c)
+                || lex.list(List::CountWord).iter().any(|w| w.contains(c))
         }))
         || (!dates.is_empty() && rest <= 12 && counts.punct == 0)
 }
@@ -84,7 +88,7 @@ fn title_like(l: &Line<'_>) -> bool {
         && !l.countish
         && l.counts.cjk + l.counts.alnum >= 4
         && !l.text.ends_with(['。', '：', ':'])
-        && !crate::text::is_doc_number(l.text)
+        && !l.doc_number
 }
 
 /// Extracts the article from a plain-text page, stage by stage: read and judge the lines,
@@ -133,9 +137,10 @@ fn read_lines<'a>(lex: &Lexicon, page: &'a str) -> Vec<Line<'a>> {
                 counts,
                 verdict,
                 meta: None,
-                countish: is_countish(text, counts),
+                countish: is_countish(lex, text, counts),
                 spam: is_spam(lex, text, counts),
                 truncated: lex.is_truncated(text),
+                doc_number: lex.is_doc_number(text),
                 dup_lead: false,
                 repeats: 1,
                 weight: 0.0,
@@ -620,7 +625,8 @@ fn page_sites(
         && a > 0
     {
         let mut tmp = Vec::new();
-        fields::site_names(lex, &format!("关于{}", l.text.trim()), &mut tmp);
+        let about = lex.list(List::About).first().map_or("", String::as_str);
+        fields::site_names(lex, &format!("{about}{}", l.text.trim()), &mut tmp);
         d.sites.extend(tmp.into_iter().map(|(n, _)| (n, SiteEvidence::Weak)));
     }
 }
@@ -635,7 +641,8 @@ fn breadcrumb_site(lex: &Lexicon, text: &str, out: &mut Vec<(String, SiteEvidenc
         body.split(['>', '›', '»', '→', '＞']).map(str::trim).find(|s| !s.is_empty())
     {
         let mut tmp = Vec::new();
-        fields::site_names(lex, &format!("关于{first}"), &mut tmp);
+        let about = lex.list(List::About).first().map_or("", String::as_str);
+        fields::site_names(lex, &format!("{about}{first}"), &mut tmp);
         out.extend(tmp.into_iter().map(|(n, _)| (n, SiteEvidence::Weak)));
     }
 }

@@ -100,6 +100,11 @@ pub(crate) enum List {
     BlogWord,
     AnnexOpening,
     DocNumberLabel,
+    DatelineMark,
+    ReporterRole,
+    PhotoCredit,
+    CountWord,
+    OrdinalNumeral,
     TruncationMark,
     PublishedMetaKey,
     JsonldArticleType,
@@ -108,7 +113,7 @@ pub(crate) enum List {
 }
 
 impl List {
-    pub(crate) const ALL: [List; 25] = [
+    pub(crate) const ALL: [List; 30] = [
         List::SiteEnding,
         List::OrgEnding,
         List::IssuerEnding,
@@ -129,6 +134,11 @@ impl List {
         List::BlogWord,
         List::AnnexOpening,
         List::DocNumberLabel,
+        List::DatelineMark,
+        List::ReporterRole,
+        List::PhotoCredit,
+        List::CountWord,
+        List::OrdinalNumeral,
         List::TruncationMark,
         List::PublishedMetaKey,
         List::JsonldArticleType,
@@ -159,6 +169,11 @@ impl List {
             List::BlogWord => "blog_word",
             List::AnnexOpening => "annex_opening",
             List::DocNumberLabel => "doc_number_label",
+            List::DatelineMark => "dateline_mark",
+            List::ReporterRole => "reporter_role",
+            List::PhotoCredit => "photo_credit",
+            List::CountWord => "count_word",
+            List::OrdinalNumeral => "ordinal_numeral",
             List::TruncationMark => "truncation_mark",
             List::PublishedMetaKey => "published_meta_key",
             List::JsonldArticleType => "jsonld_article_type",

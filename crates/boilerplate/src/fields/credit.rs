@@ -62,12 +62,9 @@ pub(crate) fn lead_byline(lex: &Lexicon, p: &str) -> Option<String> {
     let head: String = p.chars().take(40).collect();
     let i = head.find(['（', '('])?;
     let before = head.get(..i)?;
-    if !(before.ends_with('讯')
-        || before.ends_with('訊')
-        || before.ends_with('电')
-        || before.ends_with('電')
-        || before.trim_end().ends_with('讯')
-        || before.trim_end().ends_with('訊'))
+    let marks = lex.list(List::DatelineMark);
+    if !marks.iter().any(|m| before.ends_with(m.as_str()))
+        && !marks.iter().any(|m| before.trim_end().ends_with(m.as_str()))
     {
         return None;
     }
@@ -75,7 +72,7 @@ pub(crate) fn lead_byline(lex: &Lexicon, p: &str) -> Option<String> {
     let end = inner.find(['）', ')'])?;
     let inner = inner.get(..end)?;
     // a correspondent alone (通讯员 李四) is not the author; a bare name is
-    if !(inner.contains("记者") || inner.contains("記者")) {
+    if !lex.list(List::ReporterRole).iter().any(|r| inner.contains(r.as_str())) {
         return lex.names().is_person(inner.trim()).then(|| inner.trim().to_owned());
     }
     byline_names(lex, inner)

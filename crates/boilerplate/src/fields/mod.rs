@@ -208,7 +208,8 @@ pub(crate) fn parse_meta_line(lex: &Lexicon, line: &str) -> Option<MetaLine> {
         return None;
     }
     // a photo caption with its photographer ("……本报记者 张三 摄") belongs to the article
-    if line.trim_end().ends_with(['摄', '攝']) || line.trim_end().ends_with("摄影") {
+    let end = line.trim_end();
+    if lex.list(List::PhotoCredit).iter().any(|p| end.ends_with(p.as_str())) {
         return None;
     }
     let dates = date::find_dates(line);

@@ -108,7 +108,7 @@ pub(super) fn title_above(
         let text = w.seg_text(s);
         let n = s.counts.chars;
         if parse_meta_line(lex, text).is_some()
-            || crate::text::is_doc_number(text)
+            || lex.is_doc_number(text)
             || lex.classify(text).is_some()
             || s.link_chars * 2 > n
             || n < 4

@@ -44,6 +44,12 @@ pub(crate) struct DateFinder {
     zero_hour: Vec<String>,
     /// Words after a lone day that make it a duration (`14日内`, `3日后`).
     not_after_day: Vec<String>,
+    /// Words before a date that make it a period's end (`至`, `到`), and the words ending so
+    /// that do not (`截至`).
+    until_before: Vec<String>,
+    not_until_before: Vec<String>,
+    /// Characters that may stand before a lone day (`于20日`).
+    day_frame: Vec<char>,
 }
 
 /// A date found in a text.
@@ -83,6 +89,8 @@ impl DateFinder {
         let (mut open_end, mut until, mut range) = (Vec::new(), Vec::new(), Vec::new());
         let mut day_parts = Vec::new();
         let (mut next_day, mut zero_hour, mut not_after_day) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut until_before, mut not_until_before) = (Vec::new(), Vec::new());
+        let mut day_frame = Vec::new();
         for row in t.table(Table::DateWords).rows(2, 4)? {
             let w = row.get(0).to_owned();
             let num = |i: usize| -> Result<i32> { row.parse(i, "the value") };
@@ -106,6 +114,9 @@ impl DateFinder {
                 "next_day" => next_day.push(w),
                 "zero_hour" => zero_hour.push(w),
                 "not_after_day" => not_after_day.push(w),
+                "until_before" => until_before.push(w),
+                "not_until_before" => not_until_before.push(w),
+                "day_frame" => day_frame.extend(row.get(0).chars()),
                 "period_start" | "as_of" => {}
                 _ => return Err(row.error("unknown role")),
             }
@@ -126,6 +137,9 @@ impl DateFinder {
             next_day: sorted(next_day),
             zero_hour: sorted(zero_hour),
             not_after_day,
+            until_before,
+            not_until_before,
+            day_frame,
         })
     }
 
@@ -205,11 +219,9 @@ impl DateFinder {
                 until = true;
                 end += w.len();
             }
-            if !until
-                && (crate::text::has_before(text, a.start, "至")
-                    || crate::text::has_before(text, a.start, "到"))
-            {
-                until = !crate::text::has_before(text, a.start, "截至");
+            let before = |w: &String| crate::text::has_before(text, a.start, w);
+            if !until && self.until_before.iter().any(before) {
+                until = !self.not_until_before.iter().any(before);
             }
         }
         // a lone day needs a date frame: `20日，` but not `14日内`
@@ -220,7 +232,7 @@ impl DateFinder {
             && b.is_none()
         {
             let before_ok = char_before(text, a.start)
-                .is_none_or(|c| !is_cjk(c) || matches!(c, '于' | '在' | '自' | '从' | '至' | '到'));
+                .is_none_or(|c| !is_cjk(c) || self.day_frame.contains(&c));
             let after_bad = self.not_after_day.iter().any(|w| has_at(text, a.end, w));
             if !before_ok || after_bad {
                 return None;
