@@ -414,6 +414,11 @@ fn slim_start_tag<'h>(html: &'h str, p: usize, out: &mut String) -> Option<(usiz
         k += 1;
     }
     let name = b.get(p + 1..k)?;
+    // a name holding `<` (`<a<script>`) is tag soup: left to the tokenizer as it is, and the
+    // tags inside it cut as usual
+    if name.contains(&b'<') {
+        return None;
+    }
     out.clear();
     out.push_str(html.get(p..k)?);
     let mut seen: Vec<&[u8]> = Vec::new();
@@ -440,6 +445,10 @@ fn slim_start_tag<'h>(html: &'h str, p: usize, out: &mut String) -> Option<(usiz
             k += 1;
         }
         let n1 = k;
+        // an attribute name holding `<` (`<a <script>`) is tag soup: see above
+        if b.get(n0..n1).is_some_and(|n| n.contains(&b'<')) {
+            return None;
+        }
         let mut j = k;
         while b.get(j).is_some_and(|&c| is_space(c)) {
             j += 1;
@@ -612,10 +621,13 @@ impl Prestrip<'_> {
     }
 
     /// A start tag at `p`, slimmed; the content of a raw-text element or a `<pre>` follows
-    /// as it is. `None` when the tag does not close or opens `<plaintext>`: the rest of the
-    /// page is copied as it is.
+    /// as it is. A tag that does not close, or whose name holds a `<`, is left as it is (the
+    /// scan goes on inside it); `None` when it opens `<plaintext>`: the rest of the page is
+    /// copied as it is.
     fn start_tag(&mut self, p: usize) -> Option<usize> {
-        let (end, name) = slim_start_tag(self.html, p, &mut self.tag)?;
+        let Some((end, name)) = slim_start_tag(self.html, p, &mut self.tag) else {
+            return Some(p + 1);
+        };
         self.text(p);
         self.out.push_slice(&self.tag);
         self.copied = end;
@@ -864,6 +876,9 @@ mod tests {
         assert_eq!(&*prestrip("</p<!-- c --><div>").0, "</p<!-- c --><div>");
         // a tag that never closes leaves the rest as it is
         assert_eq!(&*prestrip("<p>x<a href=\"y").0, "<p>x<a href=\"y");
+        // tag soup: the script inside is still cut
+        assert_eq!(&*prestrip("<A<script>var a;</script>").0, "<A<script></script>");
+        assert_eq!(&*prestrip("<A\t<script>var a;</script>").0, "<A\t<script></script>");
     }
 
     #[test]
