@@ -367,7 +367,23 @@ fn nests(rest: &[u8]) -> bool {
     if name.is_empty() || !name.first().is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
-    !FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+    let mut buf = [0u8; 16];
+    // a name longer than any flat one nests
+    lower(name, &mut buf).is_none_or(|n| !FLAT.contains(&n))
+}
+
+/// A short name in ASCII lowercase, in `buf`; `None` when it is longer than 16 bytes.
+fn lower<'b>(name: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, c) in out.iter_mut().zip(name) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
+/// The length of the page as the tokenizer gets it (for the benchmarks).
+pub(crate) fn prestripped_len(html: &str) -> usize {
+    prestrip(html).0.len()
 }
 
 /// Whether a byte is HTML whitespace.
@@ -386,20 +402,22 @@ const RAW_TEXT: &[&[u8]] =
 /// `<a href>` is kept as a bare flag (see [`slim_start_tag`]); `<font>` keeps all (its
 /// `color`/`face`/`size` steer the tree builder out of foreign content).
 fn keep_attr(tag: &[u8], name: &[u8], value: &[u8]) -> bool {
-    let is = |t: &[u8]| name.eq_ignore_ascii_case(t);
-    if is(b"class") || is(b"id") || is(b"hidden") || is(b"type") || is(b"itemprop") {
-        return true;
+    let mut buf = [0u8; 16];
+    let Some(n) = lower(name, &mut buf) else { return tag == b"font" };
+    match n {
+        b"class" | b"id" | b"hidden" | b"type" | b"itemprop" => true,
+        b"style" => hides(value),
+        b"rel" | b"href" => tag == b"link",
+        b"name" | b"property" | b"content" | b"http-equiv" => tag == b"meta",
+        b"datetime" => tag == b"time",
+        _ => tag == b"font",
     }
-    if is(b"style") {
-        return value.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"))
-            || value.windows(10).any(|w| w.eq_ignore_ascii_case(b"visibility"));
-    }
-    let tag_is = |t: &[u8]| tag.eq_ignore_ascii_case(t);
-    (tag_is(b"link") && (is(b"rel") || is(b"href")))
-        || (tag_is(b"meta")
-            && (is(b"name") || is(b"property") || is(b"content") || is(b"http-equiv")))
-        || (tag_is(b"time") && is(b"datetime"))
-        || tag_is(b"font")
+}
+
+/// Whether a `style` value may hide its element (`display:none`, `visibility:hidden`).
+fn hides(style: &[u8]) -> bool {
+    style.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"))
+        || style.windows(10).any(|w| w.eq_ignore_ascii_case(b"visibility"))
 }
 
 /// A start tag at `p` (`b[p] == b'<'`, a letter after it) rewritten with only the attributes
@@ -421,7 +439,12 @@ fn slim_start_tag<'h>(html: &'h str, p: usize, out: &mut String) -> Option<(usiz
     }
     out.clear();
     out.push_str(html.get(p..k)?);
-    let mut seen: Vec<&[u8]> = Vec::new();
+    let mut tag_buf = [0u8; 16];
+    // a long name is no tag `keep_attr` knows
+    let tag: &[u8] = lower(name, &mut tag_buf).map_or(b"-", |t| t);
+    // the first `style` and `href` count (a later duplicate is dropped by the tokenizer:
+    // skipped here too, so a first one dropped here is not replaced by a later one)
+    let (mut seen_style, mut seen_href) = (false, false);
     loop {
         // before an attribute's name
         while b.get(k).is_some_and(|&c| is_space(c) || c == b'/') {
@@ -476,16 +499,18 @@ fn slim_start_tag<'h>(html: &'h str, p: usize, out: &mut String) -> Option<(usiz
         }
         k = end;
         let attr = b.get(n0..n1)?;
-        // the first of duplicate attributes counts, as in the tokenizer
-        if seen.iter().any(|s| s.eq_ignore_ascii_case(attr)) {
+        let is_style = attr.eq_ignore_ascii_case(b"style");
+        let is_href = attr.eq_ignore_ascii_case(b"href");
+        if (is_style && std::mem::replace(&mut seen_style, true))
+            || (is_href && std::mem::replace(&mut seen_href, true))
+        {
             continue;
         }
-        seen.push(attr);
         let value = b.get(v0..v1).unwrap_or(&[]);
-        if keep_attr(name, attr, value) {
+        if keep_attr(tag, attr, value) {
             out.push(' ');
             out.push_str(html.get(n0..end)?);
-        } else if name.eq_ignore_ascii_case(b"a") && attr.eq_ignore_ascii_case(b"href") {
+        } else if tag == b"a" && is_href {
             // a link: only that it is one, and whether its address names a blog, are read
             let blog = value.windows(4).any(|w| w.eq_ignore_ascii_case(b"blog"));
             out.push_str(if blog { " href=\"blog\"" } else { " href" });
@@ -629,7 +654,13 @@ impl Prestrip<'_> {
             return Some(p + 1);
         };
         self.text(p);
-        self.out.push_slice(&self.tag);
+        // an image or a form control without a class or id holds no text and weighs
+        // nothing: the tokenizer need not see it
+        let bare = name.eq_ignore_ascii_case(b"input")
+            || (name.eq_ignore_ascii_case(b"img") && !self.tag.contains(' '));
+        if !bare {
+            self.out.push_slice(&self.tag);
+        }
         self.copied = end;
         if name.eq_ignore_ascii_case(b"plaintext") {
             return None;
@@ -862,7 +893,7 @@ mod tests {
             &*s,
             "<div class=\"a\" id=m>t</div> <p>\
             <a href>l</a> <a href=\"blog\">b</a>\
-            <span style=\"display: none\">h</span><img>\
+            <span style=\"display: none\">h</span>\
             <meta name=description content=\"d\"><link rel=canonical href=\"http://x.cn/c\">\
             <time datetime=2022-01-02>\
             <pre>\n  <b onclick=y>p</b>\n</pre> <title>a <b x=1> b</title>\

@@ -404,6 +404,12 @@ pub mod bench_internals {
     pub fn parse(page: &str) -> usize {
         crate::dom::Dom::parse(page).nodes.len()
     }
+
+    /// The page as the tokenizer gets it (comments, scripts and styles cut, start tags
+    /// slimmed, whitespace between tags folded): its length in bytes.
+    pub fn prestrip(page: &str) -> usize {
+        crate::dom::prestripped_len(page)
+    }
 }
 
 #[cfg(test)]
