@@ -21,14 +21,18 @@
 #   PAGES_DIR  default ../shared/corpus/daniel/pages (read in place, never copied)
 #   ROUNDS     default 7
 #   REPEAT     how many times each tool reads the page set in one process (default 5)
+# Environment: ZL=PATH compares another zhengling binary instead of building this tree's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DS="${1:?usage: $0 DS_RUNNER [PAGES_DIR] [ROUNDS] [REPEAT]}"
 DIR="${2:-../shared/corpus/daniel/pages}"
 ROUNDS="${3:-7}"
 REPEAT="${4:-5}"
-cargo build --release --example zhengling --quiet
-ZL=target/release/examples/zhengling
+# ZL=path runs another zhengling binary (an older build, say) instead of building this one
+if [ -z "${ZL:-}" ]; then
+    cargo build --release --example zhengling --quiet
+    ZL=target/release/examples/zhengling
+fi
 
 mapfile -t ONE < <(find "$DIR" -maxdepth 1 -type f | sort)
 FILES=()
