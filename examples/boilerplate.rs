@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     println!("format:    {}", if format == Format::Html { "html" } else { "text" });
     println!("title:     {:?}", article.title);
-    println!("published: {:?}", article.published);
+    println!("published: {:?}", article.published.map(|d| d.to_string()));
     println!("site:      {:?}   source: {:?}", article.site, article.source);
     for (i, p) in article.paragraphs.iter().enumerate() {
         println!("[{i}] {p}");

@@ -33,7 +33,7 @@ pub use record::Record;
 pub use zhengling_boilerplate::Format;
 use zhengling_boilerplate::{Article, Extractor, ExtractorBuilder, PageHints};
 use zhengling_directive::{Document, Rules, RulesBuilder};
-use zhengling_entities::{Context, PartialDate};
+use zhengling_entities::Context;
 use zhengling_normalize::{DecodeHints, Normalizer, NormalizerBuilder, OffsetMap};
 
 use record::{EntityRecord, NormalizationSummary, RemovedBlock};
@@ -113,26 +113,7 @@ impl Pipeline {
             hints.format.unwrap_or_else(|| zhengling_boilerplate::detect_format(&decoded.text));
         let page_hints = PageHints { url: hints.url };
         let mut summary = NormalizationSummary::default();
-        let article = if format == Format::Html {
-            // Normalizing the whole markup would cost more than parsing it: extract first,
-            // then normalize the few kilobytes of article text. The article's own text
-            // carries the page-level evidence (script, pinyin annotations): a sidebar in
-            // another script must not decide how the article is converted.
-            let mut a = self
-                .extractor
-                .extract(&decoded.text, format, &page_hints)
-                .map_err(Error::Boilerplate)?;
-            self.normalize_article(&mut a, &mut summary);
-            a
-        } else {
-            // A plain-text page is normalized whole first: its boilerplate is recognized by
-            // phrases, which need Simplified text without pinyin annotations.
-            let profile = self.normalizer.analyze(&decoded.text);
-            summary.note_profile(&profile);
-            let n = self.normalizer.normalize_with(&decoded.text, &profile);
-            summary.note(&n.report);
-            self.extractor.extract(&n.text, format, &page_hints).map_err(Error::Boilerplate)?
-        };
+        let article = self.read_article(&decoded.text, format, &page_hints, &mut summary)?;
         if article.paragraphs.is_empty() && article.warnings.is_empty() {
             // The extractor names its reason when it finds nothing; normalization can also
             // empty an article (a page of nothing but private-use characters).
@@ -140,8 +121,10 @@ impl Pipeline {
         }
         warnings.extend(article.warnings.iter().cloned());
 
-        let published = article.published.as_deref().and_then(parse_published);
-        let ctx = Context { published, region: None };
+        // The publication time is typed from the extractor on; the record and the directive
+        // take its ISO 8601 form.
+        let published_iso = article.published.map(|d| d.to_string());
+        let ctx = Context { published: article.published.map(|d| d.date), region: None };
         // Page-level evidence: a short form or a titled name defined in one paragraph is
         // recognized in the others; ambiguous places resolve against the page's places.
         // A page kept in Traditional characters (an authentic Taiwan or Hong Kong page, say)
@@ -164,7 +147,7 @@ impl Pipeline {
             article.document.iter().flat_map(|d| &d.signatories).map(|e| e.value.clone()).collect();
         let mut directive = self.rules.build(&Document {
             title,
-            published: article.published.as_deref(),
+            published: published_iso.as_deref(),
             paragraphs,
             entities: &per_paragraph,
             site: article.site.as_deref(),
@@ -203,7 +186,7 @@ impl Pipeline {
                 })
                 .collect(),
             title: article.title,
-            published: article.published,
+            published: published_iso,
             site: article.site,
             source: article.source,
             author: article.author,
@@ -260,6 +243,34 @@ impl Shadow {
 }
 
 impl Pipeline {
+    /// The article of a decoded page, its text normalized.
+    fn read_article(
+        &self,
+        text: &str,
+        format: Format,
+        page_hints: &PageHints<'_>,
+        summary: &mut NormalizationSummary,
+    ) -> Result<Article> {
+        Ok(if format == Format::Html {
+            // Normalizing the whole markup would cost more than parsing it: extract first,
+            // then normalize the few kilobytes of article text. The article's own text
+            // carries the page-level evidence (script, pinyin annotations): a sidebar in
+            // another script must not decide how the article is converted.
+            let mut a =
+                self.extractor.extract(text, format, page_hints).map_err(Error::Boilerplate)?;
+            self.normalize_article(&mut a, summary);
+            a
+        } else {
+            // A plain-text page is normalized whole first: its boilerplate is recognized by
+            // phrases, which need Simplified text without pinyin annotations.
+            let profile = self.normalizer.analyze(text);
+            summary.note_profile(&profile);
+            let n = self.normalizer.normalize_with(text, &profile);
+            summary.note(&n.report);
+            self.extractor.extract(&n.text, format, page_hints).map_err(Error::Boilerplate)?
+        })
+    }
+
     /// Normalizes an HTML article's text fields with the profile of its own text.
     fn normalize_article(&self, a: &mut Article, summary: &mut NormalizationSummary) {
         let mut whole =
@@ -300,14 +311,6 @@ impl Pipeline {
     }
 }
 
-/// The date part of an ISO 8601 publication time.
-fn parse_published(s: &str) -> Option<PartialDate> {
-    let year = s.get(0..4)?.parse().ok()?;
-    let month = s.get(5..7).and_then(|m| m.parse().ok());
-    let day = month.and(s.get(8..10).and_then(|d| d.parse().ok()));
-    Some(PartialDate { year, month, day })
-}
-
 static PIPELINE: OnceLock<std::result::Result<Pipeline, String>> = OnceLock::new();
 
 /// Processes one page with a shared default [`Pipeline`] built on first use.
@@ -336,19 +339,6 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn published_date_parts() {
-        assert_eq!(
-            parse_published("2022-10-08T10:10:06"),
-            Some(PartialDate { year: 2022, month: Some(10), day: Some(8) })
-        );
-        assert_eq!(
-            parse_published("2021"),
-            Some(PartialDate { year: 2021, month: None, day: None })
-        );
-        assert_eq!(parse_published("x"), None);
-    }
 
     #[test]
     fn oversized_page_is_an_error() {

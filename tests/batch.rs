@@ -132,9 +132,10 @@ fn options(threads: usize, max_bytes: usize) -> Options {
     o
 }
 
-#[test]
-fn warc_gz_every_record_accounted_for() {
-    let dir = TempDir::new("warc");
+/// A gzipped WARC crawl of eleven records in ten members: a warcinfo, a request and the GBK
+/// page it fetched, a redirect, an image, a resource without URL, an oversized page, binary
+/// garbage served as HTML, a corrupt member, a good page after it, a truncated last member.
+fn messy_crawl() -> Vec<u8> {
     let mut members: Vec<Vec<u8>> = Vec::new();
     // 1: warcinfo (skipped).
     members.push(gz(&warc_record("warcinfo", None, "application/warc-fields", b"software: t\r\n")));
@@ -207,7 +208,13 @@ fn warc_gz_every_record_accounted_for() {
         ),
     ));
     members.push(last[..last.len() * 2 / 3].to_vec());
-    let path = dir.write("crawl.warc.gz", &members.concat());
+    members.concat()
+}
+
+#[test]
+fn warc_gz_every_record_accounted_for() {
+    let dir = TempDir::new("warc");
+    let path = dir.write("crawl.warc.gz", &messy_crawl());
 
     let (lines, summary) = run_json(vec![Source::from_path(&path)], &options(2, 64 << 10));
     let name = path.display().to_string();

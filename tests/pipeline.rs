@@ -40,10 +40,15 @@ proptest! {
 
     #[test]
     fn arbitrary_bytes_give_a_consistent_record(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
-        if let Ok(r) = pipeline().process(&bytes, &Hints::default()) {
-            assert_spans(&r);
-            prop_assert!(serde_json::to_string(&r).is_ok());
-        }
+        // Small pages never fail: any bytes give a record.
+        let r = pipeline().process(&bytes, &Hints::default());
+        prop_assert!(r.is_ok(), "{:?}", r.err());
+        let r = r.unwrap_or_default();
+        assert_spans(&r);
+        prop_assert!(r.format.is_some() && r.encoding.is_some() && r.directive.is_some());
+        prop_assert!(r.error.is_none());
+        prop_assert!(!r.paragraphs.is_empty() || !r.warnings.is_empty());
+        prop_assert!(serde_json::to_string(&r).is_ok());
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn json(path: &str, a: &Article) -> serde_json::Value {
     serde_json::json!({
         "input": path,
         "title": a.title,
-        "published": a.published,
+        "published": a.published.map(|d| d.to_string()),
         "site": a.site,
         "source": a.source,
         "author": a.author,

@@ -367,15 +367,171 @@ fn nests(rest: &[u8]) -> bool {
     if name.is_empty() || !name.first().is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
-    !FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+    let mut buf = [0u8; 16];
+    // a name longer than any flat one nests
+    lower(name, &mut buf).is_none_or(|n| !FLAT.contains(&n))
 }
 
-/// The page with comments and the contents of scripts (except JSON-LD) and styles cut out,
-/// and whether it was cut short where elements nest deeper than [`MAX_DEPTH`].
-fn prestrip(html: &str) -> (StrTendril, bool) {
+/// A short name in ASCII lowercase, in `buf`; `None` when it is longer than 16 bytes.
+fn lower<'b>(name: &[u8], buf: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, c) in out.iter_mut().zip(name) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
+/// The length of the page as the tokenizer gets it (for the benchmarks).
+pub(crate) fn prestripped_len(html: &str) -> usize {
+    prestrip(html).0.len()
+}
+
+/// Whether a byte is HTML whitespace.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Elements whose content the tokenizer reads as text (RCDATA and RAWTEXT, with scripting
+/// on): no tag inside them may be rewritten.
+const RAW_TEXT: &[&[u8]] =
+    &[b"title", b"textarea", b"xmp", b"iframe", b"noembed", b"noframes", b"noscript"];
+
+/// Whether an attribute of an element is read by the extractor: what the walk, the region
+/// choice and the head reader look at (`class`, `id`, `hidden`, `type`, a `style` that can
+/// hide, `<link rel href>`, `<meta>`'s keys and content, `<time datetime>`, `itemprop`).
+/// `<a href>` is kept as a bare flag (see [`slim_start_tag`]); `<font>` keeps all (its
+/// `color`/`face`/`size` steer the tree builder out of foreign content).
+fn keep_attr(tag: &[u8], name: &[u8], value: &[u8]) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(n) = lower(name, &mut buf) else { return tag == b"font" };
+    match n {
+        b"class" | b"id" | b"hidden" | b"type" | b"itemprop" => true,
+        b"style" => hides(value),
+        b"rel" | b"href" => tag == b"link",
+        b"name" | b"property" | b"content" | b"http-equiv" => tag == b"meta",
+        b"datetime" => tag == b"time",
+        _ => tag == b"font",
+    }
+}
+
+/// Whether a `style` value may hide its element (`display:none`, `visibility:hidden`).
+fn hides(style: &[u8]) -> bool {
+    style.windows(7).any(|w| w.eq_ignore_ascii_case(b"display"))
+        || style.windows(10).any(|w| w.eq_ignore_ascii_case(b"visibility"))
+}
+
+/// A start tag at `p` (`b[p] == b'<'`, a letter after it) rewritten with only the attributes
+/// the extractor reads: on news pages most of the markup's bytes are `href`, `src`, `style`,
+/// `onclick`... values the tokenizer would read one character at a time for nothing. Returns
+/// the index after the tag's `>` and the tag's name, the rewritten tag in `out` (cleared
+/// first); `None` when the tag does not close (the rest of the page is left as it is).
+fn slim_start_tag<'h>(html: &'h str, p: usize, out: &mut String) -> Option<(usize, &'h [u8])> {
     let b = html.as_bytes();
-    let mut out = StrTendril::with_capacity(u32::try_from(html.len()).unwrap_or(u32::MAX));
-    let mut copied = 0usize;
+    let mut k = p + 1;
+    while b.get(k).is_some_and(|&c| !is_space(c) && c != b'/' && c != b'>') {
+        k += 1;
+    }
+    let name = b.get(p + 1..k)?;
+    // a name holding `<` (`<a<script>`) is tag soup: left to the tokenizer as it is, and the
+    // tags inside it cut as usual
+    if name.contains(&b'<') {
+        return None;
+    }
+    out.clear();
+    out.push_str(html.get(p..k)?);
+    let mut tag_buf = [0u8; 16];
+    // a long name is no tag `keep_attr` knows
+    let tag: &[u8] = lower(name, &mut tag_buf).map_or(b"-", |t| t);
+    // the first `style` and `href` count (a later duplicate is dropped by the tokenizer:
+    // skipped here too, so a first one dropped here is not replaced by a later one)
+    let (mut seen_style, mut seen_href) = (false, false);
+    loop {
+        // before an attribute's name
+        while b.get(k).is_some_and(|&c| is_space(c) || c == b'/') {
+            if b.get(k) == Some(&b'/') && b.get(k + 1) == Some(&b'>') {
+                out.push('/');
+            }
+            k += 1;
+        }
+        match b.get(k) {
+            None => return None,
+            Some(b'>') => {
+                out.push('>');
+                return Some((k + 1, name));
+            }
+            Some(_) => {}
+        }
+        // the name: up to a space, `/`, `>` or `=` (a leading `=` belongs to it)
+        let n0 = k;
+        k += 1;
+        while b.get(k).is_some_and(|&c| !is_space(c) && !matches!(c, b'/' | b'>' | b'=')) {
+            k += 1;
+        }
+        let n1 = k;
+        // an attribute name holding `<` (`<a <script>`) is tag soup: see above
+        if b.get(n0..n1).is_some_and(|n| n.contains(&b'<')) {
+            return None;
+        }
+        let mut j = k;
+        while b.get(j).is_some_and(|&c| is_space(c)) {
+            j += 1;
+        }
+        let (mut v0, mut v1, mut end) = (n1, n1, n1);
+        if b.get(j) == Some(&b'=') {
+            j += 1;
+            while b.get(j).is_some_and(|&c| is_space(c)) {
+                j += 1;
+            }
+            match b.get(j) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let close = b.get(j + 1..).and_then(|r| memchr::memchr(q, r))?;
+                    (v0, v1, end) = (j + 1, j + 1 + close, j + 2 + close);
+                }
+                Some(b'>') | None => end = j,
+                Some(_) => {
+                    let mut e = j;
+                    while b.get(e).is_some_and(|&c| !is_space(c) && c != b'>') {
+                        e += 1;
+                    }
+                    (v0, v1, end) = (j, e, e);
+                }
+            }
+        }
+        k = end;
+        let attr = b.get(n0..n1)?;
+        let is_style = attr.eq_ignore_ascii_case(b"style");
+        let is_href = attr.eq_ignore_ascii_case(b"href");
+        if (is_style && std::mem::replace(&mut seen_style, true))
+            || (is_href && std::mem::replace(&mut seen_href, true))
+        {
+            continue;
+        }
+        let value = b.get(v0..v1).unwrap_or(&[]);
+        if keep_attr(tag, attr, value) {
+            out.push(' ');
+            out.push_str(html.get(n0..end)?);
+        } else if tag == b"a" && is_href {
+            // a link: only that it is one, and whether its address names a blog, are read
+            let blog = value.windows(4).any(|w| w.eq_ignore_ascii_case(b"blog"));
+            out.push_str(if blog { " href=\"blog\"" } else { " href" });
+        }
+    }
+}
+
+/// The page as the tokenizer gets it: comments and the contents of scripts (except
+/// JSON-LD), styles and selects cut out, start tags slimmed to the attributes the extractor
+/// reads ([`slim_start_tag`]), runs of whitespace between tags folded to one space (outside
+/// `<pre>`); and whether it was cut short where elements nest deeper than [`MAX_DEPTH`].
+/// None of it changes what the walk reads: it spares the tokenizer most of a news page's
+/// bytes.
+fn prestrip(html: &str) -> (StrTendril, bool) {
+    let mut s = Prestrip {
+        html,
+        out: StrTendril::with_capacity(u32::try_from(html.len()).unwrap_or(u32::MAX)),
+        copied: 0,
+        tag: String::with_capacity(256),
+    };
+    let b = html.as_bytes();
     let mut i = 0usize;
     let mut depth = 0u32;
     while let Some(p) = b.get(i..).and_then(|r| memchr::memchr(b'<', r)).map(|p| p + i) {
@@ -386,62 +542,165 @@ fn prestrip(html: &str) -> (StrTendril, bool) {
             Some(c) if c.is_ascii_alphabetic() && nests(rest) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    if let Some(keep) = html.get(copied..p) {
-                        out.push_slice(keep);
-                    }
-                    return (out, true);
+                    s.text(p);
+                    return (s.out, true);
                 }
             }
             _ => {}
         }
-        let (cut_from, resume) = if rest.starts_with(b"<!--") {
-            let end = b
-                .get(p + 4..)
-                .and_then(|r| memchr::memmem::find(r, b"-->"))
-                .map_or(b.len(), |q| p + 4 + q + 3);
-            // an empty comment "<!-->" closes at once
-            let end = if rest.starts_with(b"<!-->") { p + 5 } else { end };
-            (p, end)
+        let next = if rest.starts_with(b"<!--") {
+            Some(s.comment(p))
         } else if starts_ci(rest, b"<script") && name_ends(rest.get(7)) {
-            let open_end = tag_end(b, p + 7);
-            let tag = b.get(p..open_end).unwrap_or(&[]);
-            if memchr::memmem::find(&tag.to_ascii_lowercase(), b"ld+json").is_some() {
-                i = open_end;
-                continue;
-            }
-            (open_end, script_end(b, open_end))
+            Some(s.script(p))
         } else if starts_ci(rest, b"<style") && name_ends(rest.get(6)) {
-            let open_end = tag_end(b, p + 6);
-            let end = b
-                .get(open_end..)
-                .and_then(|r| {
-                    let mut k = 0;
-                    while let Some(q) = r.get(k..).and_then(|x| memchr::memchr(b'<', x)) {
-                        let at = k + q;
-                        let t = r.get(at..).unwrap_or(&[]);
-                        if starts_ci(t, b"</style") && name_ends(t.get(7)) {
-                            return Some(at);
-                        }
-                        k = at + 1;
-                    }
-                    None
-                })
-                .map_or(b.len(), |q| open_end + q);
-            (open_end, end)
+            Some(s.raw_cut(p, b"style"))
+        } else if starts_ci(rest, b"<select") && name_ends(rest.get(7)) {
+            Some(s.raw_cut(p, b"select"))
+        } else if rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+            s.start_tag(p)
+        } else if rest.get(1) == Some(&b'/') && rest.get(2).is_some_and(u8::is_ascii_alphabetic) {
+            Some(s.end_tag(p))
         } else {
-            i = p + 1;
-            continue;
+            Some(p + 1)
         };
-        if let Some(keep) = html.get(copied..cut_from) {
-            out.push_slice(keep);
+        match next {
+            Some(n) => i = n.max(p + 1),
+            None => break,
         }
-        copied = resume.min(b.len());
-        i = copied.max(p + 1);
     }
-    if let Some(keep) = html.get(copied..) {
-        out.push_slice(keep);
+    s.verbatim(b.len());
+    (s.out, false)
+}
+
+/// The state of [`prestrip`]: the output, and how far the input is copied into it.
+struct Prestrip<'h> {
+    html: &'h str,
+    out: StrTendril,
+    copied: usize,
+    /// The slimmed start tag being written.
+    tag: String,
+}
+
+impl Prestrip<'_> {
+    /// Copies the input up to `to`; a run of whitespace alone between two tags becomes one
+    /// space (the walk folds every run of whitespace to one space anyway).
+    fn text(&mut self, to: usize) {
+        let Some(t) = self.html.get(self.copied..to) else { return };
+        if t.len() > 1 && t.bytes().all(is_space) {
+            self.out.push_char(' ');
+        } else {
+            self.out.push_slice(t);
+        }
+        self.copied = to.max(self.copied);
     }
-    (out, false)
+
+    /// Copies `[copied, to)` as it is.
+    fn verbatim(&mut self, to: usize) {
+        if let Some(t) = self.html.get(self.copied..to) {
+            self.out.push_slice(t);
+        }
+        self.copied = to.max(self.copied);
+    }
+
+    /// A comment at `p`: cut out.
+    fn comment(&mut self, p: usize) -> usize {
+        let b = self.html.as_bytes();
+        let end = b
+            .get(p + 4..)
+            .and_then(|r| memchr::memmem::find(r, b"-->"))
+            .map_or(b.len(), |q| p + 4 + q + 3);
+        // an empty comment "<!-->" closes at once
+        let end = if b.get(p..).is_some_and(|r| r.starts_with(b"<!-->")) { p + 5 } else { end };
+        self.text(p);
+        self.copied = end.min(b.len());
+        end
+    }
+
+    /// A `<script>` at `p`: its content cut out, unless it is JSON-LD (kept whole).
+    fn script(&mut self, p: usize) -> usize {
+        let b = self.html.as_bytes();
+        let open_end = tag_end(b, p + 7);
+        let tag = b.get(p..open_end).unwrap_or(&[]);
+        let end = script_end(b, open_end);
+        if memchr::memmem::find(&tag.to_ascii_lowercase(), b"ld+json").is_some() {
+            self.text(p);
+            self.verbatim(end);
+            return end;
+        }
+        self.text(p);
+        self.verbatim(open_end);
+        self.copied = end;
+        end
+    }
+
+    /// An element at `p` whose content is never read (`style`, `select`): the start tag kept,
+    /// its content cut up to its end tag (or the page's end).
+    fn raw_cut(&mut self, p: usize, name: &[u8]) -> usize {
+        let b = self.html.as_bytes();
+        let open_end = tag_end(b, p + 1 + name.len());
+        let end = raw_text_end(b, open_end, name);
+        self.text(p);
+        self.verbatim(open_end);
+        self.copied = end;
+        end
+    }
+
+    /// A start tag at `p`, slimmed; the content of a raw-text element or a `<pre>` follows
+    /// as it is. A tag that does not close, or whose name holds a `<`, is left as it is (the
+    /// scan goes on inside it); `None` when it opens `<plaintext>`: the rest of the page is
+    /// copied as it is.
+    fn start_tag(&mut self, p: usize) -> Option<usize> {
+        let Some((end, name)) = slim_start_tag(self.html, p, &mut self.tag) else {
+            return Some(p + 1);
+        };
+        self.text(p);
+        // an image or a form control without a class or id holds no text and weighs
+        // nothing: the tokenizer need not see it
+        let bare = name.eq_ignore_ascii_case(b"input")
+            || (name.eq_ignore_ascii_case(b"img") && !self.tag.contains(' '));
+        if !bare {
+            self.out.push_slice(&self.tag);
+        }
+        self.copied = end;
+        if name.eq_ignore_ascii_case(b"plaintext") {
+            return None;
+        }
+        if RAW_TEXT.iter().any(|t| name.eq_ignore_ascii_case(t))
+            || name.eq_ignore_ascii_case(b"pre")
+            || name.eq_ignore_ascii_case(b"listing")
+        {
+            // text (or preformatted markup) up to the element's end tag, untouched
+            let to = raw_text_end(self.html.as_bytes(), end, name);
+            self.verbatim(to);
+            return Some(to);
+        }
+        Some(end)
+    }
+
+    /// An end tag at `p`, copied as it is.
+    fn end_tag(&mut self, p: usize) -> usize {
+        let end = tag_end(self.html.as_bytes(), p + 2);
+        self.text(p);
+        self.verbatim(end);
+        end
+    }
+}
+
+/// Where the text of a RCDATA or RAWTEXT element opened before `from` ends: at its end tag.
+fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut k = from;
+    while let Some(q) = b.get(k..).and_then(|r| memchr::memchr(b'<', r)) {
+        let at = k + q;
+        let t = b.get(at..).unwrap_or(&[]);
+        if t.get(1) == Some(&b'/')
+            && t.get(2..2 + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && name_ends(t.get(2 + name.len()))
+        {
+            return at;
+        }
+        k = at + 1;
+    }
+    b.len()
 }
 
 struct Sink(RefCell<Dom>);
@@ -618,6 +877,39 @@ mod tests {
         assert_eq!(s.len(), 5 * MAX_DEPTH as usize);
         let flat = "<p>a".repeat(5000);
         assert!(!prestrip(&flat).1);
+    }
+
+    #[test]
+    fn prestrip_slims_tags_and_folds_whitespace() {
+        let page = "<div class=\"a\" onclick='x(\">\")' STYLE=\"color:red\"  id=m>t</div>\n\t\t<p>\
+            <a href=\"http://x.cn/a.html\" target=_blank>l</a> <a HREF='/blog/1'>b</a>\
+            <span style=\"display: none\">h</span><img src=a.png alt=x/>\
+            <meta name=description content=\"d\" extra=1><link rel=canonical href=\"http://x.cn/c\">\
+            <time datetime=2022-01-02 title=t>\
+            <pre>\n  <b onclick=y>p</b>\n</pre>   <title>a <b x=1> b</title>\
+            <select name=s><option value=1>一</option></select></p>";
+        let s = prestrip(page).0;
+        assert_eq!(
+            &*s,
+            "<div class=\"a\" id=m>t</div> <p>\
+            <a href>l</a> <a href=\"blog\">b</a>\
+            <span style=\"display: none\">h</span>\
+            <meta name=description content=\"d\"><link rel=canonical href=\"http://x.cn/c\">\
+            <time datetime=2022-01-02>\
+            <pre>\n  <b onclick=y>p</b>\n</pre> <title>a <b x=1> b</title>\
+            <select name=s></select></p>"
+        );
+        // `/` ends an unquoted value's text, not the tag: `alt=x/` is no self-closing tag
+        assert_eq!(&*prestrip("<br alt=x/><br/>").0, "<br><br/>");
+        // the first of duplicate attributes counts
+        assert_eq!(&*prestrip("<div style=a style=display:none>").0, "<div>");
+        // an end tag runs to its own `>`, a comment inside it included, as the tokenizer reads it
+        assert_eq!(&*prestrip("</p<!-- c --><div>").0, "</p<!-- c --><div>");
+        // a tag that never closes leaves the rest as it is
+        assert_eq!(&*prestrip("<p>x<a href=\"y").0, "<p>x<a href=\"y");
+        // tag soup: the script inside is still cut
+        assert_eq!(&*prestrip("<A<script>var a;</script>").0, "<A<script></script>");
+        assert_eq!(&*prestrip("<A\t<script>var a;</script>").0, "<A\t<script></script>");
     }
 
     #[test]

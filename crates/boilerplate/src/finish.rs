@@ -4,7 +4,7 @@
 use crate::date::DateTime;
 use crate::fields::{SiteEvidence, pick_site};
 use crate::lexicon::Lexicon;
-use crate::text::{is_cjk, is_clause_punct, is_truncated, key, strip_ellipsis};
+use crate::text::{is_cjk, is_clause_punct, key, strip_ellipsis};
 use crate::{Article, Reason, Removed};
 
 /// A body paragraph before the final clean-up.
@@ -70,7 +70,7 @@ impl Draft {
                     || (rank == self.published_rank
                         && p.time.is_none()
                         && dt.time.is_some()
-                        && (p.year, p.month, p.day) == (dt.year, dt.month, dt.day))
+                        && p.date == dt.date)
             }
         };
         if better {
@@ -226,107 +226,18 @@ pub(crate) fn leads<'a>(
     false
 }
 
-/// Runs the shared clean-up and builds the article.
+/// Runs the shared clean-up and builds the article: drops repeats of the headline,
+/// duplicate leads and repeated blocks, reads the bylines of the body, strips an injected
+/// brand and takes out the document number.
 pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
-    let tkey = d.title.as_deref().map(key).unwrap_or_default();
     let body = std::mem::take(&mut d.body);
-    let keys: Vec<String> = body.iter().map(|p| key(&p.text)).collect();
-    let mut keep = vec![true; body.len()];
-    let mut reasons: Vec<Option<Reason>> = vec![None; body.len()];
-    let mut seen: std::collections::HashSet<&str, crate::text::FastHash> =
-        std::collections::HashSet::default();
-    for (i, p) in body.iter().enumerate() {
-        if repeats_title(&p.text, &tkey) {
-            keep[i] = false;
-            reasons[i] = Some(Reason::RepeatedTitle);
-            continue;
-        }
-        let k = keys.get(i).map_or("", String::as_str);
-        if k.chars().count() < 10 {
-            continue;
-        }
-        // A truncated lead or summary that a later paragraph gives in full.
-        let lead = if is_truncated(&p.text) { key(strip_ellipsis(&p.text)) } else { k.to_owned() };
-        let dup = lead.chars().count() >= 10
-            && leads(
-                &lead,
-                is_truncated(&p.text),
-                (i + 1..body.len().min(i + 5))
-                    .filter(|&j| keep.get(j).copied().unwrap_or(false))
-                    .filter_map(|j| keys.get(j).map(String::as_str)),
-            );
-        if dup {
-            keep[i] = false;
-            reasons[i] = Some(Reason::DuplicateLead);
-            continue;
-        }
-        // The same block twice: the later copy goes.
-        if !seen.insert(k) {
-            keep[i] = false;
-            reasons[i] = Some(Reason::Repeated);
-        }
-    }
-    // A label such as 文章导读 right before a dropped duplicate lead goes with it.
-    for i in 0..body.len() {
-        if keep.get(i).copied().unwrap_or(false)
-            && reasons.get(i + 1).copied().flatten() == Some(Reason::DuplicateLead)
-            && body.get(i).is_some_and(|p| p.text.chars().count() <= 6)
-        {
-            keep[i] = false;
-            reasons[i] = Some(Reason::DuplicateLead);
-        }
-    }
-    // A short heading left at the very end introduces something that was cut away.
-    if let Some(i) = keep.iter().rposition(|&k| k)
-        && body.get(i).is_some_and(|p| p.heading && p.text.chars().count() <= 20 && i > 0)
-    {
-        keep[i] = false;
-        reasons[i] = Some(Reason::Boilerplate);
-    }
-    let kept: Vec<usize> = (0..body.len()).filter(|&i| keep.get(i) == Some(&true)).collect();
-    let firsts: Vec<&str> =
-        kept.iter().take(4).filter_map(|&i| body.get(i)).map(|p| p.text.as_str()).collect();
-    if let Some(&i) =
-        crate::fields::lone_byline(lex, &d.headline_names, &firsts).and_then(|k| kept.get(k))
-    {
-        d.offer_author(body.get(i).map(|p| p.text.trim().to_owned()), by::LONE);
-        keep[i] = false;
-        reasons[i] = Some(Reason::Metadata);
-    }
-    if d.author_rank > by::BYLINE {
-        let kept: Vec<&Para> =
-            body.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| p).collect();
-        let byline =
-            kept.first().and_then(|p| crate::fields::lead_byline(lex, &p.text)).or_else(|| {
-                kept.iter().rev().take(2).find_map(|p| crate::fields::closing_byline(lex, &p.text))
-            });
-        d.offer_author(byline, by::BYLINE);
-    }
+    let mut drops = Drops::find(lex, &body, d.title.as_deref());
+    body_bylines(lex, &mut d, &body, &mut drops);
     let site = pick_site(&d.sites);
-    // a pen name that is the credited source or the site itself names an outlet, not a
-    // writer (出处：pconline … 作者：PConline)
-    if let Some(a) = d.author.as_deref()
-        && !lex.names().is_person(a)
-        && [d.source.as_deref(), site.as_deref()]
-            .into_iter()
-            .flatten()
-            .any(|o| o.to_lowercase() == a.to_lowercase())
-    {
-        d.author = None;
-    }
-    let brand = site.as_deref().filter(|s| {
-        // never strip a name the article is about: in its headline, or named in its
-        // sentences (not standing alone between commas)
-        let about = d.title.as_deref().is_some_and(|t| t.contains(*s))
-            || body
-                .iter()
-                .zip(&keep)
-                .filter(|(_, k)| **k)
-                .any(|(p, _)| p.text.contains(*s) && strip_brand(&p.text, s).is_none());
-        !about && d.sites.iter().any(|(n, e)| n == *s && *e >= SiteEvidence::Footer)
-    });
+    drop_outlet_author(lex, &mut d, site.as_deref());
+    let brand = injected_brand(&d, &body, &drops, site.as_deref()).map(str::to_owned);
     let mut paragraphs = Vec::with_capacity(body.len());
-    for ((p, k), r) in body.into_iter().zip(keep).zip(reasons) {
+    for ((p, k), r) in body.into_iter().zip(drops.keep).zip(drops.reasons) {
         if !k {
             if let Some(r) = r {
                 d.remove(&p.text, r);
@@ -334,7 +245,7 @@ pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
             continue;
         }
         let mut text = p.text;
-        if let Some(b) = brand
+        if let Some(b) = brand.as_deref()
             && let Some(t) = strip_brand(&text, b)
         {
             d.removed.push(Removed { text: b.to_owned(), reason: Reason::InjectedBrand });
@@ -345,9 +256,147 @@ pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
             paragraphs.push(if t.len() == text.len() { text } else { t.to_owned() });
         }
     }
-    // the document number: a line of its own under the headline (metadata, not text), or a
-    // labelled field
-    if let Some(i) = paragraphs.iter().take(3).position(|p| crate::text::is_doc_number(p)) {
+    assemble(lex, d, paragraphs, site)
+}
+
+/// Which body paragraphs go, and why.
+struct Drops {
+    keep: Vec<bool>,
+    reasons: Vec<Option<Reason>>,
+}
+
+impl Drops {
+    /// Repeats of the headline, truncated leads that a later paragraph gives in full (and a
+    /// label such as 文章导读 right before one), later copies of a block, and a short
+    /// heading left dangling at the end.
+    fn find(lex: &Lexicon, body: &[Para], title: Option<&str>) -> Drops {
+        let tkey = title.map(key).unwrap_or_default();
+        let keys: Vec<String> = body.iter().map(|p| key(&p.text)).collect();
+        let mut x = Drops { keep: vec![true; body.len()], reasons: vec![None; body.len()] };
+        let mut seen: std::collections::HashSet<&str, crate::text::FastHash> =
+            std::collections::HashSet::default();
+        for (i, p) in body.iter().enumerate() {
+            if repeats_title(&p.text, &tkey) {
+                x.drop(i, Reason::RepeatedTitle);
+                continue;
+            }
+            let k = keys.get(i).map_or("", String::as_str);
+            if k.chars().count() < 10 {
+                continue;
+            }
+            // A truncated lead or summary that a later paragraph gives in full.
+            let lead =
+                if lex.is_truncated(&p.text) { key(strip_ellipsis(&p.text)) } else { k.to_owned() };
+            let dup = lead.chars().count() >= 10
+                && leads(
+                    &lead,
+                    lex.is_truncated(&p.text),
+                    (i + 1..body.len().min(i + 5))
+                        .filter(|&j| x.keep.get(j).copied().unwrap_or(false))
+                        .filter_map(|j| keys.get(j).map(String::as_str)),
+                );
+            if dup {
+                x.drop(i, Reason::DuplicateLead);
+                continue;
+            }
+            // The same block twice: the later copy goes.
+            if !seen.insert(k) {
+                x.drop(i, Reason::Repeated);
+            }
+        }
+        // A label such as 文章导读 right before a dropped duplicate lead goes with it.
+        for i in 0..body.len() {
+            if x.keep.get(i).copied().unwrap_or(false)
+                && x.reasons.get(i + 1).copied().flatten() == Some(Reason::DuplicateLead)
+                && body.get(i).is_some_and(|p| p.text.chars().count() <= 6)
+            {
+                x.drop(i, Reason::DuplicateLead);
+            }
+        }
+        // A short heading left at the very end introduces something that was cut away.
+        if let Some(i) = x.keep.iter().rposition(|&k| k)
+            && body.get(i).is_some_and(|p| p.heading && p.text.chars().count() <= 20 && i > 0)
+        {
+            x.drop(i, Reason::Boilerplate);
+        }
+        x
+    }
+
+    fn drop(&mut self, i: usize, reason: Reason) {
+        if let (Some(k), Some(r)) = (self.keep.get_mut(i), self.reasons.get_mut(i)) {
+            *k = false;
+            *r = Some(reason);
+        }
+    }
+
+    fn kept<'b>(&self, body: &'b [Para]) -> impl Iterator<Item = (usize, &'b Para)> {
+        body.iter().enumerate().filter(|(i, _)| self.keep.get(*i) == Some(&true))
+    }
+}
+
+/// The bylines the body holds: a name alone on one of its first lines (taken out as
+/// metadata), a dateline lead's reporter or a closing credit.
+fn body_bylines(lex: &Lexicon, d: &mut Draft, body: &[Para], drops: &mut Drops) {
+    let kept: Vec<usize> = drops.kept(body).map(|(i, _)| i).collect();
+    let firsts: Vec<&str> =
+        kept.iter().take(4).filter_map(|&i| body.get(i)).map(|p| p.text.as_str()).collect();
+    if let Some(&i) =
+        crate::fields::lone_byline(lex, &d.headline_names, &firsts).and_then(|k| kept.get(k))
+    {
+        d.offer_author(body.get(i).map(|p| p.text.trim().to_owned()), by::LONE);
+        drops.drop(i, Reason::Metadata);
+    }
+    if d.author_rank > by::BYLINE {
+        let kept: Vec<&Para> = drops.kept(body).map(|(_, p)| p).collect();
+        let byline =
+            kept.first().and_then(|p| crate::fields::lead_byline(lex, &p.text)).or_else(|| {
+                kept.iter().rev().take(2).find_map(|p| crate::fields::closing_byline(lex, &p.text))
+            });
+        d.offer_author(byline, by::BYLINE);
+    }
+}
+
+/// A pen name that is the credited source or the site itself names an outlet, not a
+/// writer (出处：pconline … 作者：PConline).
+fn drop_outlet_author(lex: &Lexicon, d: &mut Draft, site: Option<&str>) {
+    if let Some(a) = d.author.as_deref()
+        && !lex.names().is_person(a)
+        && [d.source.as_deref(), site]
+            .into_iter()
+            .flatten()
+            .any(|o| o.to_lowercase() == a.to_lowercase())
+    {
+        d.author = None;
+    }
+}
+
+/// The site's name when a footer shows it as the page's brand and the article is not about
+/// it: never a name in its headline, or named in its sentences (not standing alone between
+/// commas).
+fn injected_brand<'s>(
+    d: &Draft,
+    body: &[Para],
+    drops: &Drops,
+    site: Option<&'s str>,
+) -> Option<&'s str> {
+    site.filter(|s| {
+        let about = d.title.as_deref().is_some_and(|t| t.contains(*s))
+            || drops
+                .kept(body)
+                .any(|(_, p)| p.text.contains(*s) && strip_brand(&p.text, s).is_none());
+        !about && d.sites.iter().any(|(n, e)| n == *s && *e >= SiteEvidence::Footer)
+    })
+}
+
+/// Takes the document number out of the text (a line of its own under the headline, or a
+/// labelled field) and builds the article.
+fn assemble(
+    lex: &Lexicon,
+    mut d: Draft,
+    mut paragraphs: Vec<String>,
+    site: Option<String>,
+) -> Article {
+    if let Some(i) = paragraphs.iter().take(3).position(|p| lex.is_doc_number(p)) {
         let p = paragraphs.remove(i);
         d.remove(&p, Reason::Metadata);
     }
@@ -359,11 +408,11 @@ pub(crate) fn finish(lex: &Lexicon, mut d: Draft) -> Article {
         .iter()
         .flat_map(|r| r.text.lines())
         .chain(paragraphs.iter().take(3).map(String::as_str))
-        .find_map(crate::text::doc_number_in);
+        .find_map(|l| lex.doc_number_in(l));
     Article {
         doc_number,
         title: d.title,
-        published: d.published.map(DateTime::iso),
+        published: d.published,
         site,
         source: d.source,
         authors: d.author.iter().cloned().chain(d.co_authors).collect(),
@@ -398,13 +447,13 @@ mod tests {
         {
             d.body.push(Para { text: t.into(), heading: false });
         }
-        let a = finish(&Lexicon::new().unwrap(), d);
+        let a = finish(&Lexicon::new(&crate::tables::Tables::default()).unwrap(), d);
         assert!(a.paragraphs[1].contains("某某新媒体"));
     }
 
     #[test]
     fn author_evidence_is_ranked() {
-        let lex = Lexicon::new().unwrap();
+        let lex = Lexicon::new(&crate::tables::Tables::default()).unwrap();
         let mut d = Draft::new();
         d.offer_author(Some("钱小天".into()), by::LONE);
         d.offer_author(Some("赵大海".into()), by::CREDIT);
@@ -460,7 +509,7 @@ mod tests {
         ] {
             d.body.push(Para { text: t.into(), heading: false });
         }
-        let a = finish(&Lexicon::new().unwrap(), d);
+        let a = finish(&Lexicon::new(&crate::tables::Tables::default()).unwrap(), d);
         assert_eq!(a.paragraphs.len(), 1);
         assert!(a.removed.iter().all(|r| r.reason == Reason::DuplicateLead));
     }

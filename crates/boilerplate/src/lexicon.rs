@@ -1,17 +1,15 @@
-//! The rule tables in `data/`, parsed once when an [`crate::Extractor`] is built.
+//! The rule tables in `data/`, parsed once when an [`crate::Extractor`] is built, with the
+//! Traditional spellings of their Simplified entries.
 
 use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use zhengling_entities::names::{NameOptions, NameTables, Names};
+use zhengling_tables::spellings;
 
+use crate::tables::{List, Table, Tables};
 use crate::text::{FastHash, chars_len, is_trim_char};
 use crate::{Error, Reason, Result};
-
-const BOILERPLATE: &str = include_str!("../data/boilerplate.tsv");
-const LABELS: &str = include_str!("../data/labels.tsv");
-const HINTS: &str = include_str!("../data/hints.tsv");
-const SPAM: &str = include_str!("../data/spam.txt");
-const GENERIC: &str = include_str!("../data/generic.txt");
 
 /// How a boilerplate phrase must sit in a block to mark it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -62,34 +60,16 @@ pub(crate) struct Lexicon {
     labels: AhoCorasick,
     label_field: Vec<Field>,
     hints: AhoCorasick,
-    hint_info: Vec<(i32, Option<Reason>)>,
+    hint_info: Vec<HintInfo>,
     spam: AhoCorasick,
     generic: HashSet<String>,
     site_triggers: AhoCorasick,
-    names: crate::names::Names,
-}
-
-/// Words that must be in a line for it to name the site (see `fields::site_names`).
-const SITE_TRIGGERS: &[&str] = &[
-    "转载",
-    "轉載",
-    "不代表",
-    "本站",
-    "本网",
-    "注明",
-    "版权所有",
-    "版權所有",
-    "copyright",
-    "©",
-    "关于",
-    "關於",
-];
-
-pub(crate) fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
-    src.lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+    names: Names,
+    /// The lists of `words.tsv`, indexed by [`List`], each entry followed by its
+    /// Traditional spellings.
+    lists: Vec<Vec<String>>,
+    /// The first characters of each list's entries (a fast check before searching them).
+    heads: Vec<Vec<char>>,
 }
 
 fn ac(patterns: &[String], kind: MatchKind) -> Result<AhoCorasick> {
@@ -97,103 +77,199 @@ fn ac(patterns: &[String], kind: MatchKind) -> Result<AhoCorasick> {
         .ascii_case_insensitive(true)
         .match_kind(kind)
         .build(patterns)
-        .map_err(|e| Error::table("aho-corasick", 0, e.to_string()))
+        .map_err(|e| Error::with_source("cannot build a phrase automaton", e))
+}
+
+/// The phrases of `boilerplate.tsv`: the automaton's patterns with their verdicts, and the
+/// exact phrases by their folded key.
+type Phrases = (Vec<String>, Vec<Verdict>, HashMap<Vec<u8>, Verdict, FastHash>);
+
+fn phrases(t: &Tables) -> Result<Phrases> {
+    let mut patterns = Vec::new();
+    let mut info = Vec::new();
+    let mut exact = HashMap::with_hasher(FastHash::default());
+    for row in t.table(Table::Boilerplate).rows(3, 3)? {
+        let reason = Reason::from_name(row.get(0)).ok_or_else(|| row.error("unknown reason"))?;
+        let kind = match row.get(1) {
+            "weak" => Kind::Weak,
+            "contains" => Kind::Contains,
+            "start" => Kind::Start,
+            "exact" => Kind::Exact,
+            "section" => Kind::Section,
+            _ => return Err(row.error("unknown kind")),
+        };
+        let v = Verdict { reason, kind };
+        for phrase in spellings(row.get(2)) {
+            if matches!(kind, Kind::Exact | Kind::Section) {
+                exact.entry(fold_key(&phrase).into_bytes()).or_insert(v);
+            } else {
+                patterns.push(phrase);
+                info.push(v);
+            }
+        }
+    }
+    Ok((patterns, info, exact))
+}
+
+fn labels(t: &Tables) -> Result<(Vec<String>, Vec<Field>)> {
+    let mut labels = Vec::new();
+    let mut fields = Vec::new();
+    for row in t.table(Table::Labels).rows(2, 2)? {
+        let field = match row.get(0) {
+            "published" => Field::Published,
+            "source" => Field::Source,
+            "author" => Field::Author,
+            "editor" => Field::Editor,
+            "url" => Field::Url,
+            _ => return Err(row.error("unknown field")),
+        };
+        for label in spellings(row.get(1)) {
+            labels.push(label);
+            fields.push(field);
+        }
+    }
+    Ok((labels, fields))
+}
+
+/// A class/id word's weight and furniture reason.
+type HintInfo = (i32, Option<Reason>);
+
+fn hints(t: &Tables) -> Result<(Vec<String>, Vec<HintInfo>)> {
+    let mut words = Vec::new();
+    let mut info = Vec::new();
+    for row in t.table(Table::Hints).rows(3, 3)? {
+        let w: i32 = row.parse(0, "the weight")?;
+        let reason = match row.get(1) {
+            "-" => None,
+            r => Some(Reason::from_name(r).ok_or_else(|| row.error("unknown reason"))?),
+        };
+        words.push(row.get(2).to_ascii_lowercase());
+        info.push((w, reason));
+    }
+    Ok((words, info))
+}
+
+fn lists(t: &Tables) -> Result<Vec<Vec<String>>> {
+    let mut lists = vec![Vec::new(); List::ALL.len()];
+    for row in t.table(Table::Words).rows(2, 64)? {
+        let list = List::ALL
+            .into_iter()
+            .find(|l| l.name() == row.get(0))
+            .ok_or_else(|| row.error("unknown list"))?;
+        let Some(out) = lists.get_mut(list as usize) else { continue };
+        for e in row.fields.iter().skip(1).filter(|e| !e.is_empty()) {
+            if list.markup() {
+                out.push((*e).to_owned());
+            } else {
+                out.extend(
+                    spellings(e).into_iter().filter(|s| !out.contains(s)).collect::<Vec<_>>(),
+                );
+            }
+        }
+    }
+    Ok(lists)
+}
+
+/// Every entry of a word list with its Traditional spellings.
+fn spelled_words(t: &Tables, table: Table) -> Vec<String> {
+    t.table(table).lines().flat_map(|l| spellings(l.text.trim())).collect()
 }
 
 impl Lexicon {
-    /// Parses the embedded tables.
-    pub(crate) fn new() -> Result<Lexicon> {
-        let mut patterns = Vec::new();
-        let mut phrase_info = Vec::new();
-        let mut exact = HashMap::with_hasher(FastHash::default());
-        for (n, line) in data_lines(BOILERPLATE) {
-            let mut cols = line.split('\t');
-            let (Some(reason), Some(kind), Some(phrase), None) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
-            else {
-                return Err(Error::table("boilerplate.tsv", n, "expected three columns"));
-            };
-            let reason = Reason::from_name(reason)
-                .ok_or_else(|| Error::table("boilerplate.tsv", n, "unknown reason"))?;
-            let kind = match kind {
-                "weak" => Kind::Weak,
-                "contains" => Kind::Contains,
-                "start" => Kind::Start,
-                "exact" => Kind::Exact,
-                "section" => Kind::Section,
-                _ => return Err(Error::table("boilerplate.tsv", n, "unknown kind")),
-            };
-            let v = Verdict { reason, kind };
-            if matches!(kind, Kind::Exact | Kind::Section) {
-                exact.entry(fold_key(phrase).into_bytes()).or_insert(v);
-            } else {
-                patterns.push(phrase.to_owned());
-                phrase_info.push(v);
-            }
-        }
-        let phrases = ac(&patterns, MatchKind::LeftmostLongest)?;
-
-        let mut labels = Vec::new();
-        let mut label_field = Vec::new();
-        for (n, line) in data_lines(LABELS) {
-            let Some((field, label)) = line.split_once('\t') else {
-                return Err(Error::table("labels.tsv", n, "expected two columns"));
-            };
-            let field = match field {
-                "published" => Field::Published,
-                "source" => Field::Source,
-                "author" => Field::Author,
-                "editor" => Field::Editor,
-                "url" => Field::Url,
-                _ => return Err(Error::table("labels.tsv", n, "unknown field")),
-            };
-            labels.push(label.to_owned());
-            label_field.push(field);
-        }
-        let labels = ac(&labels, MatchKind::LeftmostLongest)?;
-
-        let mut hint_words = Vec::new();
-        let mut hint_info = Vec::new();
-        for (n, line) in data_lines(HINTS) {
-            let mut cols = line.split('\t');
-            let (Some(w), Some(reason), Some(word), None) =
-                (cols.next(), cols.next(), cols.next(), cols.next())
-            else {
-                return Err(Error::table("hints.tsv", n, "expected three columns"));
-            };
-            let w: i32 =
-                w.parse().map_err(|_| Error::table("hints.tsv", n, "weight is not a number"))?;
-            let reason = if reason == "-" {
-                None
-            } else {
-                Some(
-                    Reason::from_name(reason)
-                        .ok_or_else(|| Error::table("hints.tsv", n, "unknown reason"))?,
-                )
-            };
-            hint_words.push(word.to_ascii_lowercase());
-            hint_info.push((w, reason));
-        }
-        let hints = ac(&hint_words, MatchKind::Standard)?;
-
-        let spam_words: Vec<String> = data_lines(SPAM).map(|(_, l)| l.trim().to_owned()).collect();
-        let spam = ac(&spam_words, MatchKind::LeftmostLongest)?;
-        let generic = data_lines(GENERIC).map(|(_, l)| l.trim().to_owned()).collect();
-        let triggers: Vec<String> = SITE_TRIGGERS.iter().map(|s| (*s).to_owned()).collect();
-        let site_triggers = ac(&triggers, MatchKind::LeftmostFirst)?;
+    /// Parses the tables.
+    pub(crate) fn new(t: &Tables) -> Result<Lexicon> {
+        let (patterns, phrase_info, exact) = phrases(t)?;
+        let (label_words, label_field) = labels(t)?;
+        let (hint_words, hint_info) = hints(t)?;
+        let lists = lists(t)?;
+        let triggers = lists.get(List::SiteTrigger as usize).cloned().unwrap_or_default();
+        let heads = lists
+            .iter()
+            .map(|l| {
+                let mut h: Vec<char> = l.iter().filter_map(|e| e.chars().next()).collect();
+                h.sort_unstable();
+                h.dedup();
+                h
+            })
+            .collect();
+        let names = Names::with_tables(
+            &NameTables { surnames: t.table(Table::Surnames), not_names: t.table(Table::NotNames) },
+            NameOptions { rare: true, traditional: true },
+        )?;
         Ok(Lexicon {
-            phrases,
+            phrases: ac(&patterns, MatchKind::LeftmostLongest)?,
             phrase_info,
             exact,
-            labels,
+            labels: ac(&label_words, MatchKind::LeftmostLongest)?,
             label_field,
-            hints,
+            hints: ac(&hint_words, MatchKind::Standard)?,
             hint_info,
-            spam,
-            generic,
-            site_triggers,
-            names: crate::names::Names::new()?,
+            spam: ac(&spelled_words(t, Table::Spam), MatchKind::LeftmostLongest)?,
+            generic: spelled_words(t, Table::Generic).into_iter().collect(),
+            site_triggers: ac(&triggers, MatchKind::LeftmostFirst)?,
+            names,
+            lists,
+            heads,
         })
+    }
+
+    /// A word list of `words.tsv` (entries in file order, each followed by its Traditional
+    /// spellings).
+    pub(crate) fn list(&self, list: List) -> &[String] {
+        self.lists.get(list as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `text` may hold an entry of a list: it holds the first character of one (a
+    /// check before searching the entries one by one).
+    pub(crate) fn may_hold(&self, list: List, text: &str) -> bool {
+        let heads = self.heads.get(list as usize).map_or(&[][..], Vec::as_slice);
+        text.chars().any(|c| heads.binary_search(&c).is_ok())
+    }
+
+    /// Whether a short line names an issuing body (the signature of a notice).
+    pub(crate) fn is_issuer(&self, s: &str) -> bool {
+        let t = s.trim();
+        t.chars().all(crate::text::is_cjk)
+            && self.list(List::IssuerEnding).iter().any(|e| t.ends_with(e.as_str()))
+    }
+
+    /// Whether a name reads like a site's (`某某新闻网`, `某某日报`): 2 to 16 characters,
+    /// a site ending, no `的`/`了`.
+    pub(crate) fn site_like(&self, s: &str) -> bool {
+        let n = s.chars().count();
+        (2..=16).contains(&n)
+            && self.list(List::SiteEnding).iter().any(|e| s.ends_with(e.as_str()))
+            && !s.contains(['的', '了'])
+    }
+
+    /// Whether a short block is a site tag (`某某家园,www.example.ca`).
+    pub(crate) fn is_site_tag(&self, s: &str) -> bool {
+        crate::text::is_site_tag(s, self.list(List::Tld))
+    }
+
+    /// The document number a line prints (`发文字号：晋政办发〔2022〕12号`, `（第28号）`).
+    pub(crate) fn doc_number_in(&self, line: &str) -> Option<String> {
+        crate::text::doc_number_in(
+            line,
+            self.list(List::DocNumberLabel),
+            self.list(List::OrdinalNumeral),
+        )
+    }
+
+    /// Whether a line is a document number: `（第28号）`, `晋政办发〔2022〕12号`.
+    pub(crate) fn is_doc_number(&self, s: &str) -> bool {
+        crate::text::is_doc_number(s, self.list(List::OrdinalNumeral))
+    }
+
+    /// Whether a block opens with the ordinal of a numbered document's item (`五、`, `（三）`).
+    pub(crate) fn starts_with_ordinal(&self, s: &str) -> bool {
+        crate::text::starts_with_ordinal(s, self.list(List::OrdinalNumeral))
+    }
+
+    /// Whether a text ends with an ellipsis that marks it as truncated (possibly followed
+    /// by a "more" link: `…… [详情]`, `...更多>>`).
+    pub(crate) fn is_truncated(&self, s: &str) -> bool {
+        crate::text::is_truncated(s, self.list(List::TruncationMark))
     }
 
     /// What the phrase tables say about a block of text, if anything.
@@ -252,7 +328,7 @@ impl Lexicon {
             (Some(v), _) if n <= 160 || (n <= 400 && strong + weak_hits >= 2) => Some(v),
             // an item of a numbered document (`五、…依法追究法律责任。`) is no footer
             (None, Some(v))
-                if (n <= 30 && weak_hits >= 1 && !crate::text::starts_with_ordinal(text))
+                if (n <= 30 && weak_hits >= 1 && !self.starts_with_ordinal(text))
                     || (n <= 400 && weak_hits >= 2) =>
             {
                 Some(v)
@@ -303,7 +379,7 @@ impl Lexicon {
     }
 
     /// The surname and not-a-name tables.
-    pub(crate) fn names(&self) -> &crate::names::Names {
+    pub(crate) fn names(&self) -> &Names {
         &self.names
     }
 
@@ -358,7 +434,7 @@ mod tests {
     use super::*;
 
     fn lex() -> Lexicon {
-        Lexicon::new().unwrap()
+        Lexicon::new(&Tables::default()).unwrap()
     }
 
     #[test]

@@ -33,7 +33,7 @@
 //!             版权所有：某某新闻网 京ICP备12345678号";
 //! let article = extractor.extract(page, Format::Text, &PageHints::default())?;
 //! assert_eq!(article.title.as_deref(), Some("关于做好疫情防控工作的通知"));
-//! assert_eq!(article.published.as_deref(), Some("2022-03-14T14:07:00"));
+//! assert_eq!(article.published.map(|d| d.to_string()).as_deref(), Some("2022-03-14T14:07:00"));
 //! assert_eq!(article.source.as_deref(), Some("市卫健委"));
 //! assert_eq!(article.paragraphs.len(), 2);
 //! assert!(article.removed.iter().any(|r| r.reason == Reason::Breadcrumb));
@@ -68,17 +68,22 @@ mod dom;
 mod error;
 mod fields;
 mod finish;
+mod head;
 mod html;
 mod lexicon;
 mod names;
 mod official;
 mod plain;
+mod tables;
 mod text;
 
 pub use error::{Error, Result};
 pub use official::{
     DocDate, Element, Heading, OfficialDocument, Part, article_document, find_document,
 };
+pub use tables::Table;
+pub use zhengling_entities::DateTime;
+pub use zhengling_tables::TableId;
 
 use lexicon::Lexicon;
 
@@ -267,8 +272,9 @@ pub struct Removed {
 pub struct Article {
     /// The headline.
     pub title: Option<String>,
-    /// Publication date and time as printed, ISO 8601 (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`).
-    pub published: Option<String>,
+    /// Publication date and time as printed (typed; its `Display` is ISO 8601,
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`, local time).
+    pub published: Option<DateTime>,
     /// The hosting site's name.
     pub site: Option<String>,
     /// The source the page credits (`来源`).
@@ -303,11 +309,12 @@ pub struct Article {
 #[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
     report_removed: bool,
+    tables: tables::Tables,
 }
 
 impl Default for ExtractorBuilder {
     fn default() -> Self {
-        ExtractorBuilder { report_removed: true }
+        ExtractorBuilder { report_removed: true, tables: tables::Tables::default() }
     }
 }
 
@@ -324,13 +331,47 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Replaces a data file with `text` (same format, written in Simplified: Traditional
+    /// spellings are derived; start from [`TableId::default_text`] to edit it).
+    pub fn table(&mut self, table: Table, text: impl Into<String>) -> &mut Self {
+        self.tables.replace(table, text);
+        self
+    }
+
+    /// Adds rows to a data file (after the embedded or replaced ones). Rows are written in
+    /// Simplified: their Traditional spellings are recognized too.
+    ///
+    /// ```
+    /// use zhengling_boilerplate::{ExtractorBuilder, Format, PageHints, Reason, Table};
+    /// let page = |closing: &str| {
+    ///     format!("关于做好防控工作的通知\n各地要严格落实核酸检测、健康监测等措施，确保落地见效。\n\
+    ///              各部门要加强协调配合，形成工作合力，确保各项措施落到实处。\n{closing}")
+    /// };
+    /// let plain = ExtractorBuilder::new().build()?;
+    /// let a = plain.extract(&page("感谢您的耐心阅读，我们下期再见。"), Format::Text, &PageHints::default())?;
+    /// assert_eq!(a.paragraphs.len(), 3);
+    /// let mine = ExtractorBuilder::new()
+    ///     .extend_table(Table::Boilerplate, "boilerplate\tstart\t感谢您的耐心阅读")
+    ///     .build()?;
+    /// for closing in ["感谢您的耐心阅读，我们下期再见。", "感謝您的耐心閱讀，我們下期再見。"] {
+    ///     let a = mine.extract(&page(closing), Format::Text, &PageHints::default())?;
+    ///     assert_eq!(a.paragraphs.len(), 2);
+    ///     assert!(a.removed.iter().any(|r| r.reason == Reason::Boilerplate && r.text == closing));
+    /// }
+    /// # Ok::<(), zhengling_boilerplate::Error>(())
+    /// ```
+    pub fn extend_table(&mut self, table: Table, text: impl Into<String>) -> &mut Self {
+        self.tables.extend(table, text);
+        self
+    }
+
     /// Builds the extractor.
     ///
     /// # Errors
-    /// When an embedded rule table is invalid.
+    /// When a rule table is invalid (the message names the file and line).
     pub fn build(&self) -> Result<Extractor> {
         official::check_rules()?;
-        Ok(Extractor { lex: Lexicon::new()?, report_removed: self.report_removed })
+        Ok(Extractor { lex: Lexicon::new(&self.tables)?, report_removed: self.report_removed })
     }
 }
 
@@ -371,6 +412,12 @@ pub mod bench_internals {
     /// Parses a page into the arena and returns the number of nodes.
     pub fn parse(page: &str) -> usize {
         crate::dom::Dom::parse(page).nodes.len()
+    }
+
+    /// The page as the tokenizer gets it (comments, scripts and styles cut, start tags
+    /// slimmed, whitespace between tags folded): its length in bytes.
+    pub fn prestrip(page: &str) -> usize {
+        crate::dom::prestripped_len(page)
     }
 }
 

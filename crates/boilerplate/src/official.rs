@@ -12,10 +12,17 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::lexicon::data_lines;
 use crate::{Article, Format};
 
 const RULES: &str = include_str!("../data/official.tsv");
+
+/// The rows of a data file: `(line number, line)`, blank lines and `#` comments skipped.
+fn data_lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
+    src.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
 
 /// A piece of text where it stands: a byte span of the title (`paragraph` `None`) or of one
 /// paragraph; `text` is that slice.
@@ -935,7 +942,8 @@ pub(crate) fn attach(article: &mut Article, _format: Format) {
         article.title = doc.title.as_ref().map(|t| t.value.clone());
     }
     if article.published.is_none() {
-        article.published = doc.date.as_ref().map(DocDate::iso);
+        article.published =
+            doc.date.as_ref().and_then(|d| zhengling_entities::DateTime::parse(&d.iso()));
     }
     if article.doc_number.is_none() {
         article.doc_number = doc.number.as_ref().map(|n| n.value.clone());

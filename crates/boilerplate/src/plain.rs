@@ -6,9 +6,8 @@ use std::collections::HashMap;
 use crate::fields::{self, MetaLine, SiteEvidence, parse_meta_line};
 use crate::finish::{Draft, Para, by, finish, rank};
 use crate::lexicon::{Kind, Lexicon, Verdict};
-use crate::text::{
-    Counts, ends_sentence, is_breadcrumb, is_truncated, key, strip_ellipsis, strip_list_marker,
-};
+use crate::tables::List;
+use crate::text::{Counts, ends_sentence, is_breadcrumb, key, strip_ellipsis, strip_list_marker};
 use crate::{Article, PageHints, Reason};
 
 /// Weight of a line that no article run may cross.
@@ -25,6 +24,8 @@ struct Line<'a> {
     countish: bool,
     spam: bool,
     truncated: bool,
+    /// A document number (`（第28号）`): never a headline.
+    doc_number: bool,
     /// A truncated lead or summary that one of the next lines gives in full.
     dup_lead: bool,
     /// How often the line's text occurs in the page.
@@ -45,7 +46,7 @@ fn is_counted_item(text: &str) -> bool {
         && inner.get(..inner.len() - digits.len()).is_some_and(|h| h.ends_with(['(', '（']))
 }
 
-fn is_countish(text: &str, counts: Counts) -> bool {
+fn is_countish(lex: &Lexicon, text: &str, counts: Counts) -> bool {
     if counts.chars == 0 {
         return true;
     }
@@ -66,7 +67,8 @@ fn is_countish(text: &str, counts: Counts) -> bool {
         && text.chars().all(|c| {
             c.is_ascii_digit()
                 || c.is_whitespace()
-                || "()（）[]【】+-.,:：%万次阅读浏览评论赞".contains(c)
+                || "()（）[]【】+-.,:：%".contains(c)
+                || lex.list(List::CountWord).iter().any(|w| w.contains(c))
         }))
         || (!dates.is_empty() && rest <= 12 && counts.punct == 0)
 }
@@ -86,13 +88,42 @@ fn title_like(l: &Line<'_>) -> bool {
         && !l.countish
         && l.counts.cjk + l.counts.alnum >= 4
         && !l.text.ends_with(['。', '：', ':'])
-        && !crate::text::is_doc_number(l.text)
+        && !l.doc_number
 }
 
-/// Extracts the article from a plain-text page.
+/// Extracts the article from a plain-text page, stage by stage: read and judge the lines,
+/// weigh them, take the best run of article lines, find the headline and the metadata
+/// above it, then keep or drop every line.
 pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Article {
-    let mut lines: Vec<Line<'_>> = page
-        .lines()
+    let mut lines = read_lines(lex, page);
+    let mut d = Draft::new();
+    if lines.is_empty() {
+        d.warnings.push("no article found: the page is empty".to_owned());
+        return finish(lex, d);
+    }
+    let keys: Vec<String> = lines.iter().map(|l| key(l.text)).collect();
+    mark_leads(&mut lines, &keys);
+    count_repeats(&mut lines, &keys);
+    let wrapped = wrapped_lines(&lines);
+    weigh(lex, &mut lines, wrapped);
+    boost_after_metadata(&mut lines);
+    let Some((a, b)) = best_run(&lines) else {
+        d.warnings.push("no article found: no line of the page reads as article text".to_owned());
+        for l in &lines {
+            d.remove(l.text, l.verdict.map_or(Reason::Boilerplate, |v| v.reason));
+        }
+        return finish(lex, d);
+    };
+    let run = extend_run(lex, &lines, a, b);
+    let head = header(lex, &lines, &keys, run, &mut d);
+    sort_lines(lex, &lines, run, &head, &mut d);
+    page_sites(lex, &lines, run, head.title_at, &mut d);
+    finish(lex, d)
+}
+
+/// The page's non-empty lines, trimmed, each judged on its own.
+fn read_lines<'a>(lex: &Lexicon, page: &'a str) -> Vec<Line<'a>> {
+    page.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(|text| {
@@ -106,22 +137,21 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
                 counts,
                 verdict,
                 meta: None,
-                countish: is_countish(text, counts),
+                countish: is_countish(lex, text, counts),
                 spam: is_spam(lex, text, counts),
-                truncated: is_truncated(text),
+                truncated: lex.is_truncated(text),
+                doc_number: lex.is_doc_number(text),
                 dup_lead: false,
                 repeats: 1,
                 weight: 0.0,
             }
         })
         .filter(|l| l.counts.chars > 0)
-        .collect();
-    let mut d = Draft::new();
-    if lines.is_empty() {
-        d.warnings.push("no article found: the page is empty".to_owned());
-        return finish(lex, d);
-    }
-    let keys: Vec<String> = lines.iter().map(|l| key(l.text)).collect();
+        .collect()
+}
+
+/// Marks truncated leads and summaries that one of the next lines gives in full.
+fn mark_leads(lines: &mut [Line<'_>], keys: &[String]) {
     for i in 0..lines.len() {
         let Some(l) = lines.get(i) else { continue };
         let lead = if l.truncated {
@@ -141,9 +171,12 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             }
         }
     }
-    // How often each line occurs (a lead and the paragraph it repeats count once).
+}
+
+/// How often each line occurs (a lead and the paragraph it repeats count once).
+fn count_repeats(lines: &mut [Line<'_>], keys: &[String]) {
     let mut freq: HashMap<&str, usize, crate::text::FastHash> = HashMap::default();
-    for (k, l) in keys.iter().zip(&lines) {
+    for (k, l) in keys.iter().zip(lines.iter()) {
         if !k.is_empty() && !l.dup_lead {
             *freq.entry(k.as_str()).or_insert(0) += 1;
         }
@@ -151,8 +184,12 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     for (i, l) in lines.iter_mut().enumerate() {
         l.repeats = keys.get(i).and_then(|k| freq.get(k.as_str()).copied()).unwrap_or(1);
     }
-    // Lines of a hard-wrapped paragraph: long fragments next to a fragment of about the
-    // same width.
+}
+
+/// Lines of a hard-wrapped paragraph: long fragments next to a fragment of about the same
+/// width, in a run that holds a sentence (a run of same-width lines without a comma or full
+/// stop is a menu).
+fn wrapped_lines(lines: &[Line<'_>]) -> Vec<bool> {
     let frag: Vec<Option<u32>> = lines
         .iter()
         .map(|l| {
@@ -174,8 +211,6 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             same(at(i.checked_sub(1))) || same(at(Some(i + 1)))
         })
         .collect();
-    // A wrapped paragraph has sentences: a run of same-width lines without a comma or full
-    // stop in any of them is a menu.
     let mut i = 0;
     while i < wrapped.len() {
         if !wrapped.get(i).copied().unwrap_or(false) {
@@ -195,54 +230,68 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             }
         }
     }
+    wrapped
+}
+
+/// Reads metadata lines and gives every line its weight: article-like lines their length,
+/// furniture a penalty, section headings and spam a barrier.
+fn weigh(lex: &Lexicon, lines: &mut [Line<'_>], wrapped: Vec<bool>) {
     for (l, wrapped) in lines.iter_mut().zip(wrapped) {
-        // commas and full stops make a sentence; a colon or an enumeration comma alone
-        // (`交通工具：车险自驾险`) does not
-        let marks = l
-            .text
-            .chars()
-            .filter(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '!' | '？' | '?'))
-            .count()
-            + usize::from(ends_sentence(l.text));
-        let bullet_item = l.counts.chars <= 60
-            && !l.text.trim_end().ends_with(['。', '！', '？'])
-            && l.text.trim_start().starts_with([
-                '・', '·', '•', '▪', '●', '■', '◆', '○', '□', '►', '▶', '◇', '★', '☆',
-            ]);
         if l.counts.chars <= 160 && l.verdict.is_none() {
             l.meta = parse_meta_line(lex, l.text);
         }
-        let units = l.counts.units();
-        l.weight = if l.spam || l.verdict.is_some_and(|v| v.kind == Kind::Section) {
-            BARRIER
-        } else if l.verdict.is_some_and(|v| v.reason == Reason::DuplicateLead) {
-            -2.0
-        } else if l.verdict.is_some() {
-            -(20.0 + units)
-        } else if l.dup_lead {
-            -2.0
-        } else if l.countish {
-            -15.0
-        } else if l.truncated {
-            -(10.0 + units)
-        } else if l.meta.is_some() {
-            -5.0
-        } else if l.repeats >= 2 {
-            -(5.0 + units / 2.0)
-        } else if bullet_item || is_counted_item(l.text) {
-            -10.0
-        } else if units >= 20.0 && marks >= 1 {
-            units
-        } else if wrapped {
-            units * 0.8
-        } else if ends_sentence(l.text) && l.counts.punct >= 1 {
-            units / 2.0
-        } else {
-            -4.0
-        };
+        l.weight = weight(l, wrapped);
     }
-    // The first sentences after the headline's metadata line (date with time, or labelled)
-    // are where an article starts: they weigh more.
+}
+
+/// One line's weight (see [`weigh`]).
+fn weight(l: &Line<'_>, wrapped: bool) -> f32 {
+    // commas and full stops make a sentence; a colon or an enumeration comma alone
+    // (`交通工具：车险自驾险`) does not
+    let marks = l
+        .text
+        .chars()
+        .filter(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '！' | '!' | '？' | '?'))
+        .count()
+        + usize::from(ends_sentence(l.text));
+    let bullet_item = l.counts.chars <= 60
+        && !l.text.trim_end().ends_with(['。', '！', '？'])
+        && l.text
+            .trim_start()
+            .starts_with(['・', '·', '•', '▪', '●', '■', '◆', '○', '□', '►', '▶', '◇', '★', '☆']);
+    let units = l.counts.units();
+    if l.spam || l.verdict.is_some_and(|v| v.kind == Kind::Section) {
+        BARRIER
+    } else if l.verdict.is_some_and(|v| v.reason == Reason::DuplicateLead) {
+        -2.0
+    } else if l.verdict.is_some() {
+        -(20.0 + units)
+    } else if l.dup_lead {
+        -2.0
+    } else if l.countish {
+        -15.0
+    } else if l.truncated {
+        -(10.0 + units)
+    } else if l.meta.is_some() {
+        -5.0
+    } else if l.repeats >= 2 {
+        -(5.0 + units / 2.0)
+    } else if bullet_item || is_counted_item(l.text) {
+        -10.0
+    } else if units >= 20.0 && marks >= 1 {
+        units
+    } else if wrapped {
+        units * 0.8
+    } else if ends_sentence(l.text) && l.counts.punct >= 1 {
+        units / 2.0
+    } else {
+        -4.0
+    }
+}
+
+/// The first sentences after the headline's metadata line (date with time, or labelled)
+/// are where an article starts: they weigh more.
+fn boost_after_metadata(lines: &mut [Line<'_>]) {
     if let Some(m) = lines.iter().position(|l| {
         l.verdict.is_none()
             && l.meta
@@ -254,7 +303,10 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     {
         l.weight += 40.0;
     }
-    // The best run of article lines (maximum subarray).
+}
+
+/// The best run of article lines (maximum subarray of the weights), first and last index.
+fn best_run(lines: &[Line<'_>]) -> Option<(usize, usize)> {
     let (mut best, mut best_range) = (0.0f32, None);
     let (mut sum, mut start) = (0.0f32, 0usize);
     for (i, l) in lines.iter().enumerate() {
@@ -268,15 +320,12 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             best_range = Some((start, i));
         }
     }
-    let Some((a, b)) = best_range else {
-        d.warnings.push("no article found: no line of the page reads as article text".to_owned());
-        for l in &lines {
-            d.remove(l.text, l.verdict.map_or(Reason::Boilerplate, |v| v.reason));
-        }
-        return finish(lex, d);
-    };
-    // A notice's salutation ("各区县人民政府：") opens the article; its signature (issuing
-    // office and date) closes it.
+    best_range
+}
+
+/// The run with a notice's salutation (`各区县人民政府：`) before it and its signature
+/// (issuing office and date) after it.
+fn extend_run(lex: &Lexicon, lines: &[Line<'_>], a: usize, b: usize) -> (usize, usize) {
     let mut a = a;
     if let Some(l) = a.checked_sub(1).and_then(|i| lines.get(i))
         && l.text.ends_with(['：', ':'])
@@ -293,45 +342,34 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             || (l.counts.chars <= 30
                 && l.counts.punct == 0
                 && l.verdict.is_none()
-                && is_issuer(l.text));
+                && lex.is_issuer(l.text));
         if signature {
             b += 1;
         } else {
             break;
         }
     }
+    (a, b)
+}
 
-    // Headline: a line above the article that the page's first line (where renderings put
-    // the <title>) echoes; else the nearest headline-like line above it, past metadata and
-    // leads.
-    let mut title_at = None;
-    if let Some(first) = lines.first().filter(|_| a > 1) {
-        let fk = keys.first().map_or("", String::as_str);
-        let main = crate::text::title_main_key(first.text);
-        title_at = (a.saturating_sub(15).max(1)..a).rev().find(|&j| {
-            lines.get(j).is_some_and(|l| title_like(l) && l.verdict.is_none() && l.meta.is_none())
-                && keys.get(j).is_some_and(|k| {
-                    k.chars().count() >= 4
-                        && (fk.contains(k.as_str())
-                            || (main.chars().count() >= 4 && k.contains(&main)))
-                })
-        });
-    }
-    let mut j = a;
-    while title_at.is_none() && j > 0 && a - j < 12 {
-        j -= 1;
-        let Some(l) = lines.get(j) else { break };
-        if l.weight <= BARRIER {
-            break;
-        }
-        if l.meta.is_some() || l.dup_lead || l.verdict.is_some() || l.countish {
-            continue;
-        }
-        if title_like(l) {
-            title_at = Some(j);
-        }
-    }
-    let header_meta: Vec<usize> = (title_at.map_or(a.saturating_sub(12), |t| t + 1)..a)
+/// What sits above the article: the headline, its metadata lines and a lone byline.
+struct Header {
+    title_at: Option<usize>,
+    meta: Vec<usize>,
+    lone_at: Option<usize>,
+}
+
+/// Finds the headline, the metadata lines under it and a byline alone on a line, and reads
+/// them into the draft.
+fn header(
+    lex: &Lexicon,
+    lines: &[Line<'_>],
+    keys: &[String],
+    (a, b): (usize, usize),
+    d: &mut Draft,
+) -> Header {
+    let mut title_at = echoed_title(lines, keys, a).or_else(|| title_above(lines, a));
+    let meta: Vec<usize> = (title_at.map_or(a.saturating_sub(12), |t| t + 1)..a)
         .filter(|&j| lines.get(j).is_some_and(|l| l.meta.is_some() && l.weight > BARRIER))
         .collect();
     if title_at.is_none()
@@ -352,7 +390,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     // a byline alone on a line between the headline and the article
     let lone_at = {
         let idx: Vec<usize> = (title_at.map_or(a, |t| t + 1)..(a + 2).min(b + 1))
-            .filter(|j| !header_meta.contains(j))
+            .filter(|j| !meta.contains(j))
             .filter(|&j| lines.get(j).is_some_and(|l| l.verdict.is_none() && !l.dup_lead))
             .collect();
         let texts: Vec<&str> = idx.iter().filter_map(|&j| lines.get(j)).map(|l| l.text).collect();
@@ -363,20 +401,65 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     if let Some(j) = lone_at {
         d.offer_author(lines.get(j).map(|l| l.text.trim().to_owned()), by::LONE);
     }
-    for &m in &header_meta {
+    for &m in &meta {
         if let Some(meta) = lines.get(m).and_then(|l| l.meta.clone()) {
             d.absorb(meta, rank::HEADER);
         }
     }
+    Header { title_at, meta, lone_at }
+}
 
+/// A line above the article (at `a`) that the page's first line (where renderings put the
+/// `<title>`) echoes.
+fn echoed_title(lines: &[Line<'_>], keys: &[String], a: usize) -> Option<usize> {
+    let first = lines.first().filter(|_| a > 1)?;
+    let fk = keys.first().map_or("", String::as_str);
+    let main = crate::text::title_main_key(first.text);
+    (a.saturating_sub(15).max(1)..a).rev().find(|&j| {
+        lines.get(j).is_some_and(|l| title_like(l) && l.verdict.is_none() && l.meta.is_none())
+            && keys.get(j).is_some_and(|k| {
+                k.chars().count() >= 4
+                    && (fk.contains(k.as_str()) || (main.chars().count() >= 4 && k.contains(&main)))
+            })
+    })
+}
+
+/// The nearest headline-like line above the article, past metadata and leads.
+fn title_above(lines: &[Line<'_>], a: usize) -> Option<usize> {
+    let mut j = a;
+    while j > 0 && a - j < 12 {
+        j -= 1;
+        let l = lines.get(j)?;
+        if l.weight <= BARRIER {
+            return None;
+        }
+        if l.meta.is_some() || l.dup_lead || l.verdict.is_some() || l.countish {
+            continue;
+        }
+        if title_like(l) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// Keeps or drops every line: the run's lines are the article (less metadata, counts and
+/// site tags); the rest is dropped with its reason, after its evidence is read.
+fn sort_lines(
+    lex: &Lexicon,
+    lines: &[Line<'_>],
+    (a, b): (usize, usize),
+    head: &Header,
+    d: &mut Draft,
+) {
     let mut section: Option<Reason> = None;
     for (i, l) in lines.iter().enumerate() {
         let in_region = (a..=b).contains(&i);
-        let after_title = title_at.is_none_or(|t| i > t);
-        if Some(i) == title_at {
+        let after_title = head.title_at.is_none_or(|t| i > t);
+        if Some(i) == head.title_at {
             continue;
         }
-        if header_meta.contains(&i) || lone_at == Some(i) {
+        if head.meta.contains(&i) || head.lone_at == Some(i) {
             d.remove(l.text, Reason::Metadata);
             continue;
         }
@@ -390,134 +473,162 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
             d.body.push(Para { text: l.text.to_owned(), heading: false });
             continue;
         }
+        let listed = listed(lex, lines, i, section);
         if let Some(v) = l.verdict {
-            if matches!(
-                v.reason,
-                Reason::Copyright
-                    | Reason::Disclaimer
-                    | Reason::Contact
-                    | Reason::Icp
-                    | Reason::Comments
-            ) {
-                fields::site_names(lex, l.text, &mut d.sites);
-                if d.url.is_none() {
-                    d.url = fields::footer_url(lex, l.text);
-                }
-                d.offer_author(fields::footer_author(lex, l.text), by::OWNER);
-            }
-            if v.reason == Reason::Breadcrumb {
-                breadcrumb_site(lex, l.text, &mut d.sites);
-            }
-            if v.kind == Kind::Section {
-                section = Some(v.reason);
-            } else if !in_region && section.is_some() && v.reason != Reason::Boilerplate {
-                section = None;
-            }
-            if v.reason == Reason::DuplicateLead && in_region {
-                d.body.push(Para { text: l.text.to_owned(), heading: false });
-                continue;
-            }
-            d.remove(l.text, v.reason);
-            continue;
+            phrase_line(lex, l, v, in_region, &mut section, d);
+        } else if in_region {
+            article_line(lex, l, i, (a, b), listed, d);
+        } else {
+            outside_line(lex, l, i, (a, b), section, listed, d);
         }
-        if !in_region {
-            fields::site_names(lex, l.text, &mut d.sites);
-            // a sidebar or header naming the page's author or the blog's owner
-            if l.counts.chars <= 60 {
-                d.offer_author(fields::footer_author(lex, l.text), by::OWNER);
-                d.offer_author(
-                    fields::blog_owner(lex, l.text, i < a && l.counts.chars <= 30),
-                    by::OWNER,
-                );
-            }
-            if l.spam {
-                d.remove(l.text, Reason::SpamKeywords);
-                continue;
-            }
-            // an editor credit or address right after the article
-            if i > b
-                && i <= b + 3
-                && let Some(m) = &l.meta
-            {
-                d.absorb(m.clone(), rank::AFTER);
-                d.remove(l.text, Reason::Metadata);
-                continue;
-            }
-            let r = section.unwrap_or(if l.repeats >= 2 && l.counts.chars <= 60 {
-                Reason::Repeated
-            } else {
-                Reason::Boilerplate
-            });
-            d.remove(l.text, r);
-            continue;
+    }
+}
+
+/// A line a phrase marks: its footer evidence is read, a section heading opens a section,
+/// and it is dropped (a duplicate lead in the run goes to the clean-up).
+fn phrase_line(
+    lex: &Lexicon,
+    l: &Line<'_>,
+    v: Verdict,
+    in_region: bool,
+    section: &mut Option<Reason>,
+    d: &mut Draft,
+) {
+    if matches!(
+        v.reason,
+        Reason::Copyright | Reason::Disclaimer | Reason::Contact | Reason::Icp | Reason::Comments
+    ) {
+        fields::site_names(lex, l.text, &mut d.sites);
+        if d.url.is_none() {
+            d.url = fields::footer_url(lex, l.text);
         }
-        let closing_date = i >= a + 3 && crate::date::is_signature_date(l.text);
-        // a document's closing date (落款) dates it when nothing better does
-        if closing_date && let Some(dt) = crate::date::first_date(l.text) {
-            d.offer_date(dt, rank::BARE);
-        }
-        if (l.countish && !closing_date) || crate::text::is_site_tag(l.text) {
-            d.remove(l.text, Reason::Boilerplate);
-            continue;
-        }
-        if let Some(m) = &l.meta
-            && (i < a + 3 || i + 3 > b)
-            && !closing_date
-        {
+        d.offer_author(fields::footer_author(lex, l.text), by::OWNER);
+    }
+    if v.reason == Reason::Breadcrumb {
+        breadcrumb_site(lex, l.text, &mut d.sites);
+    }
+    if v.kind == Kind::Section {
+        *section = Some(v.reason);
+    } else if !in_region && section.is_some() && v.reason != Reason::Boilerplate {
+        *section = None;
+    }
+    if v.reason == Reason::DuplicateLead && in_region {
+        d.body.push(Para { text: l.text.to_owned(), heading: false });
+        return;
+    }
+    d.remove(l.text, v.reason);
+}
+
+/// A line outside the run: its site, owner and credit evidence is read and it is dropped.
+fn outside_line(
+    lex: &Lexicon,
+    l: &Line<'_>,
+    i: usize,
+    (a, b): (usize, usize),
+    section: Option<Reason>,
+    listed: bool,
+    d: &mut Draft,
+) {
+    fields::site_names(lex, l.text, &mut d.sites);
+    // a sidebar or header naming the page's author or the blog's owner
+    if l.counts.chars <= 60 {
+        d.offer_author(fields::footer_author(lex, l.text), by::OWNER);
+        d.offer_author(fields::blog_owner(lex, l.text, i < a && l.counts.chars <= 30), by::OWNER);
+    }
+    if l.spam {
+        d.remove(l.text, Reason::SpamKeywords);
+        return;
+    }
+    // an editor credit or address right after the article (not a dated item of a list)
+    if i > b
+        && i <= b + 3
+        && !listed
+        && let Some(m) = &l.meta
+    {
+        d.absorb(m.clone(), rank::AFTER);
+        d.remove(l.text, Reason::Metadata);
+        return;
+    }
+    let r = section.unwrap_or(if l.repeats >= 2 && l.counts.chars <= 60 {
+        Reason::Repeated
+    } else {
+        Reason::Boilerplate
+    });
+    d.remove(l.text, r);
+}
+
+/// A line of the run: the article, unless it is a count, a site tag or a metadata line near
+/// the run's ends (a document's closing date stays, and dates it).
+fn article_line(
+    lex: &Lexicon,
+    l: &Line<'_>,
+    i: usize,
+    (a, b): (usize, usize),
+    listed: bool,
+    d: &mut Draft,
+) {
+    let closing_date = i >= a + 3 && crate::date::is_signature_date(l.text);
+    // a document's closing date (落款) dates it when nothing better does
+    if closing_date && let Some(dt) = crate::date::first_date(l.text) {
+        d.offer_date(dt, rank::BARE);
+    }
+    if (l.countish && !closing_date) || lex.is_site_tag(l.text) {
+        d.remove(l.text, Reason::Boilerplate);
+        return;
+    }
+    if let Some(m) = &l.meta
+        && (i < a + 3 || i + 3 > b)
+        && !closing_date
+    {
+        if listed {
+            d.remove(l.text, Reason::RelatedLinks);
+        } else {
             d.absorb(m.clone(), if i < a + 3 { rank::TOP } else { rank::AFTER });
             d.remove(l.text, Reason::Metadata);
-            continue;
         }
-        let text = strip_list_marker(l.text);
-        let heading =
-            l.counts.punct == 0 && l.counts.chars <= 40 && !closing_date && !is_issuer(l.text);
-        d.body.push(Para { text: text.to_owned(), heading });
+        return;
     }
-    // The page's site name from a footer line not otherwise classified.
+    let text = strip_list_marker(l.text);
+    let heading =
+        l.counts.punct == 0 && l.counts.chars <= 40 && !closing_date && !lex.is_issuer(l.text);
+    d.body.push(Para { text: text.to_owned(), heading });
+}
+
+/// Whether line `i` is a dated item of a list (in a related section, or next to another
+/// dated item): its date is the item's, never the page's.
+fn listed(lex: &Lexicon, lines: &[Line<'_>], i: usize, section: Option<Reason>) -> bool {
+    let Some(m) = lines.get(i).and_then(|l| l.meta.as_ref()) else { return false };
+    m.labels == 0
+        && m.published.is_some()
+        && (section.is_some()
+            || [i.wrapping_sub(1), i + 1]
+                .into_iter()
+                .any(|j| lines.get(j).is_some_and(|l| fields::dated_item(lex, l.text))))
+}
+
+/// The page's site name from a footer line not otherwise classified, or from a first line
+/// that names the site (`某某市人民政府门户网站`).
+fn page_sites(
+    lex: &Lexicon,
+    lines: &[Line<'_>],
+    (a, b): (usize, usize),
+    title_at: Option<usize>,
+    d: &mut Draft,
+) {
     if d.sites.is_empty() {
         for l in lines.iter().skip(b + 1) {
             fields::site_names(lex, l.text, &mut d.sites);
         }
     }
-    // A page that opens with its site's name ("某某市人民政府门户网站").
     if let Some(l) = lines.first()
         && title_at != Some(0)
         && a > 0
     {
         let mut tmp = Vec::new();
-        fields::site_names(lex, &format!("关于{}", l.text.trim()), &mut tmp);
+        let about = lex.list(List::About).first().map_or("", String::as_str);
+        fields::site_names(lex, &format!("{about}{}", l.text.trim()), &mut tmp);
         d.sites.extend(tmp.into_iter().map(|(n, _)| (n, SiteEvidence::Weak)));
     }
-    finish(lex, d)
-}
-
-/// Whether a short line names an issuing body (the signature of a notice).
-fn is_issuer(s: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "办公室",
-        "辦公室",
-        "人民政府",
-        "委员会",
-        "委員會",
-        "指挥部",
-        "指揮部",
-        "领导小组",
-        "領導小組",
-        "局",
-        "厅",
-        "廳",
-        "委",
-        "办",
-        "辦",
-        "中心",
-        "公司",
-        "协会",
-        "協會",
-        "学会",
-        "學會",
-    ];
-    let t = s.trim();
-    t.chars().all(crate::text::is_cjk) && ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
 /// The first step of a breadcrumb (`某某网 > 新闻 > 地方`) names the site when it reads
@@ -530,7 +641,8 @@ fn breadcrumb_site(lex: &Lexicon, text: &str, out: &mut Vec<(String, SiteEvidenc
         body.split(['>', '›', '»', '→', '＞']).map(str::trim).find(|s| !s.is_empty())
     {
         let mut tmp = Vec::new();
-        fields::site_names(lex, &format!("关于{first}"), &mut tmp);
+        let about = lex.list(List::About).first().map_or("", String::as_str);
+        fields::site_names(lex, &format!("{about}{first}"), &mut tmp);
         out.extend(tmp.into_iter().map(|(n, _)| (n, SiteEvidence::Weak)));
     }
 }
@@ -540,7 +652,11 @@ mod tests {
     use super::*;
 
     fn run(page: &str) -> Article {
-        extract(&Lexicon::new().unwrap(), page, &PageHints::default())
+        extract(
+            &Lexicon::new(&crate::tables::Tables::default()).unwrap(),
+            page,
+            &PageHints::default(),
+        )
     }
 
     #[test]
@@ -553,7 +669,7 @@ mod tests {
             关于某某新闻网\nCopyright ©某某新闻网",
         );
         assert_eq!(a.title.as_deref(), Some("市里召开防控会议"));
-        assert_eq!(a.published.as_deref(), Some("2022-10-08T10:10:06"));
+        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2022-10-08T10:10:06"));
         assert_eq!(a.author.as_deref(), Some("网络编辑"));
         assert_eq!(a.site.as_deref(), Some("某某新闻网"));
         assert_eq!(a.url.as_deref(), Some("http://www.example.com/a/1.html"));
@@ -562,10 +678,15 @@ mod tests {
 
     #[test]
     fn empty_and_junk_pages() {
-        assert!(run("").paragraphs.is_empty());
+        let a = run("");
+        assert!(a.paragraphs.is_empty() && a.removed.is_empty());
+        assert_eq!(a.warnings, ["no article found: the page is empty"]);
         let a = run("首页\n登录\n注册");
         assert!(a.paragraphs.is_empty());
-        assert!(!a.warnings.is_empty());
+        assert_eq!(a.warnings, ["no article found: no line of the page reads as article text"]);
+        let removed: Vec<(Reason, &str)> =
+            a.removed.iter().map(|r| (r.reason, r.text.as_str())).collect();
+        assert_eq!(removed, [(Reason::Navigation, "首页\n登录\n注册")]);
     }
 
     #[test]
@@ -575,7 +696,7 @@ mod tests {
             Officials said the measures would be reviewed every two weeks, depending on case numbers.\n\
             Copyright 2022 Example News. All rights reserved.");
         assert_eq!(a.title.as_deref(), Some("City issues new health rules"));
-        assert_eq!(a.published.as_deref(), Some("2022-03-14"));
+        assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2022-03-14"));
         assert_eq!(a.paragraphs.len(), 2);
     }
 }

@@ -206,14 +206,13 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 
 /// Whether a text ends with an ellipsis that marks it as truncated (possibly followed by a
 /// "more" link: `…… [详情]`, `...更多>>`).
-pub(crate) fn is_truncated(s: &str) -> bool {
+pub(crate) fn is_truncated(s: &str, more: &[String]) -> bool {
     let t = s.trim_end();
     if t.ends_with("...") || t.ends_with('…') || t.ends_with("。。。") {
         return true;
     }
     let tail: String = t.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
-    let more = ["详情", "詳情", "全文", "更多", "阅读", "閱讀", "详细", "詳細", ">>", "》"];
-    (tail.contains("...") || tail.contains('…')) && more.iter().any(|m| tail.contains(m))
+    (tail.contains("...") || tail.contains('…')) && more.iter().any(|m| tail.contains(m.as_str()))
 }
 
 /// The text without a trailing ellipsis.
@@ -222,15 +221,14 @@ pub(crate) fn strip_ellipsis(s: &str) -> &str {
 }
 
 /// Whether a line is a document number: `（第28号）`, `第3号`, `晋政办发〔2022〕12号`.
-pub(crate) fn is_doc_number(s: &str) -> bool {
+pub(crate) fn is_doc_number(s: &str, numerals: &[String]) -> bool {
     let t = s.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).trim();
     let Some(body) = t.strip_suffix('号') else { return false };
     if t.chars().count() > 30 || t.contains([':', '：', ' ', '\u{3000}']) {
         return false;
     }
     if let Some(n) = body.strip_prefix('第') {
-        return !n.is_empty()
-            && n.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c));
+        return !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || is_numeral(numerals, c));
     }
     // an issuing office's abbreviation, the year in brackets, the serial
     body.contains(['〔', '[', '［', '【'])
@@ -240,24 +238,27 @@ pub(crate) fn is_doc_number(s: &str) -> bool {
 
 /// The document number a line prints: the whole line (`（第28号）`), or after a label
 /// (`发文字号：晋政办发〔2022〕12号`), without brackets around it.
-pub(crate) fn doc_number_in(line: &str) -> Option<String> {
+pub(crate) fn doc_number_in(line: &str, labels: &[String], numerals: &[String]) -> Option<String> {
+    // every document number ends with 号: most lines are done here
+    if !line.contains('号') {
+        return None;
+    }
     let t = line.trim();
-    if is_doc_number(t) {
+    if is_doc_number(t, numerals) {
         let bare = t.strip_prefix(['（', '(']).and_then(|x| x.strip_suffix(['）', ')']));
         return Some(bare.unwrap_or(t).trim().to_owned());
     }
-    let end = ["发文字号", "文号"].iter().find_map(|l| t.find(l).map(|i| i + l.len()))?;
+    let end = labels.iter().find_map(|l| t.find(l.as_str()).map(|i| i + l.len()))?;
     let value = t.get(end..)?.trim_start_matches([':', '：', ' ', '\u{3000}']);
     let value = value.split(char::is_whitespace).next()?;
-    is_doc_number(value).then(|| value.to_owned())
+    is_doc_number(value, numerals).then(|| value.to_owned())
 }
 
 /// Whether a block opens with the ordinal of a numbered document's item: `五、`, `（三）`,
 /// `(2)`, `3.`, `4、`, `第六条`.
-pub(crate) fn starts_with_ordinal(s: &str) -> bool {
-    const NUMERALS: &str = "一二三四五六七八九十百零〇两";
+pub(crate) fn starts_with_ordinal(s: &str, numerals: &[String]) -> bool {
     let t = s.trim_start();
-    let is_num = |c: char| c.is_ascii_digit() || NUMERALS.contains(c);
+    let is_num = |c: char| c.is_ascii_digit() || is_numeral(numerals, c);
     if let Some(rest) = t.strip_prefix(['（', '(']) {
         let n = rest.chars().take_while(|&c| is_num(c)).count();
         return (1..=3).contains(&n)
@@ -271,6 +272,13 @@ pub(crate) fn starts_with_ordinal(s: &str) -> bool {
     (1..=3).contains(&n)
         && t.chars().nth(n).is_some_and(|c| matches!(c, '、' | '.' | '．'))
         && t.chars().nth(n + 1).is_some_and(|c| !c.is_ascii_digit())
+}
+
+/// Whether a character is one of the numerals (single-character entries).
+fn is_numeral(numerals: &[String], c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let c = c.encode_utf8(&mut buf);
+    numerals.iter().any(|n| n == c)
 }
 
 /// A comparison key: letters, digits and ideographs only, ASCII lowercased.
@@ -318,15 +326,9 @@ pub(crate) fn is_breadcrumb(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.chars().count() <= 16 && !p.contains(['，', '。']))
 }
 
-/// Top-level domains of site tags.
-const TLDS: &[&str] = &[
-    ".com", ".cn", ".net", ".org", ".ca", ".hk", ".tw", ".gov", ".edu", ".cc", ".tv", ".us", ".uk",
-    ".sg", ".mo",
-];
-
 /// Whether a short block is a site tag: a name with the site's domain
 /// (`某某家园,www.example.ca`, `i Ask . ca`), stamped into articles by some sites.
-pub(crate) fn is_site_tag(s: &str) -> bool {
+pub(crate) fn is_site_tag(s: &str, tlds: &[String]) -> bool {
     let n = s.chars().count();
     if n > 30 || s.contains(['。', '！', '？']) {
         return false;
@@ -337,7 +339,7 @@ pub(crate) fn is_site_tag(s: &str) -> bool {
         tok.contains('.')
             && !tok.starts_with("http")
             && tok.len() >= 4
-            && TLDS.iter().any(|t| tok.ends_with(t) || tok.contains(&format!("{t}.")))
+            && tlds.iter().any(|t| tok.ends_with(t.as_str()) || tok.contains(&format!("{t}.")))
             && tok.chars().filter(char::is_ascii_alphabetic).count() >= 3
     })
 }
@@ -360,6 +362,22 @@ pub(crate) fn strip_list_marker(s: &str) -> &str {
 mod tests {
     use super::*;
 
+    fn list(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    fn tlds() -> Vec<String> {
+        list(&[".com", ".cn", ".net", ".org", ".ca"])
+    }
+
+    fn numerals() -> Vec<String> {
+        list(&["一", "二", "三", "五", "六", "十", "两"])
+    }
+
+    fn more() -> Vec<String> {
+        list(&["详情", "更多"])
+    }
+
     #[test]
     fn counts() {
         let c = Counts::of("中文，abc 1。");
@@ -373,11 +391,11 @@ mod tests {
     fn document_numbers() {
         for s in ["（第28号）", "第3号", "(第十二号)", "晋政办发〔2022〕12号", "国办发[2020]5号"]
         {
-            assert!(is_doc_number(s), "{s}");
+            assert!(is_doc_number(s, &numerals()), "{s}");
         }
         for s in ["关于调整防控措施的通告", "3号楼", "第28号文件精神", "2022年12号"]
         {
-            assert!(!is_doc_number(s), "{s}");
+            assert!(!is_doc_number(s, &numerals()), "{s}");
         }
     }
 
@@ -390,10 +408,10 @@ mod tests {
             "3.要求",
             "第六条 违反",
         ] {
-            assert!(starts_with_ordinal(s), "{s}");
+            assert!(starts_with_ordinal(s, &numerals()), "{s}");
         }
         for s in ["版权所有", "3.5亿元", "五一假期", "（记者）", "2022年"] {
-            assert!(!starts_with_ordinal(s), "{s}");
+            assert!(!starts_with_ordinal(s, &numerals()), "{s}");
         }
     }
 
@@ -417,19 +435,19 @@ mod tests {
 
     #[test]
     fn site_tags() {
-        assert!(is_site_tag("加拿大家园,www.example.ca"));
-        assert!(is_site_tag("i Ask . ca"));
-        assert!(is_site_tag("家园网多伦多,toronto.example.ca"));
-        assert!(!is_site_tag("详情请登录www.example.gov.cn查询。"));
-        assert!(!is_site_tag("3.5万名"));
+        assert!(is_site_tag("加拿大家园,www.example.ca", &tlds()));
+        assert!(is_site_tag("i Ask . ca", &tlds()));
+        assert!(is_site_tag("家园网多伦多,toronto.example.ca", &tlds()));
+        assert!(!is_site_tag("详情请登录www.example.gov.cn查询。", &tlds()));
+        assert!(!is_site_tag("3.5万名", &tlds()));
     }
 
     #[test]
     fn truncation() {
-        assert!(is_truncated("领导..."));
-        assert!(is_truncated("领导…"));
-        assert!(!is_truncated("领导。"));
-        assert!(is_truncated("申城地铁与市民的出行 ......  [详情]"));
+        assert!(is_truncated("领导...", &more()));
+        assert!(is_truncated("领导…", &more()));
+        assert!(!is_truncated("领导。", &more()));
+        assert!(is_truncated("申城地铁与市民的出行 ......  [详情]", &more()));
         assert_eq!(strip_ellipsis("领导..."), "领导");
     }
 }

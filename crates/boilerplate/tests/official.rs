@@ -186,7 +186,7 @@ fn a_flattened_page_gets_its_structure_back() {
         a.title.as_deref(),
         Some("东山市人民政府办公厅关于做好企业复工复产疫情防控工作的通知")
     );
-    assert_eq!(a.published.as_deref(), Some("2020-02-10"));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2020-02-10"));
     assert_eq!(a.doc_number.as_deref(), Some("东府办发〔2020〕7号"));
     // the body is cut where the lines were, without header, number and title
     assert_eq!(

@@ -20,7 +20,8 @@ fn check(a: &Article) {
         assert!(!r.text.trim().is_empty(), "empty removed block");
     }
     if let Some(d) = &a.published {
-        let b = d.as_bytes();
+        let iso = d.to_string();
+        let b = iso.as_bytes();
         let date_ok = b.len() >= 10
             && b[..4].iter().all(u8::is_ascii_digit)
             && b[4] == b'-'
@@ -171,8 +172,21 @@ proptest! {
 }
 
 #[test]
-fn detect_format_never_panics_on_odd_input() {
-    for s in ["", "<", "\u{feff}<html", "纯文本", &"<div>".repeat(3000)] {
-        let _ = zhengling_boilerplate::detect_format(s);
+fn detect_format_on_odd_input() {
+    use zhengling_boilerplate::{Format, detect_format};
+    let long_text = "纯文本，没有标签。".repeat(400);
+    for (s, want) in [
+        ("", Format::Text),
+        ("<", Format::Text),
+        ("a < b and c > d", Format::Text),
+        ("\u{feff}<html", Format::Html),
+        ("<HTML><BODY>x", Format::Html),
+        ("纯文本", Format::Text),
+        (&"<div>".repeat(3000), Format::Html),
+        // a tag past the first 2 KiB is not looked for
+        (&format!("{long_text}<html>"), Format::Text),
+        ("<text id=\"1\">\n正文", Format::Html),
+    ] {
+        assert_eq!(detect_format(s), want, "{:?}", s.get(..s.len().min(40)));
     }
 }

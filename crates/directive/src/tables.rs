@@ -68,31 +68,19 @@ pub(crate) fn parse_groups(
 }
 
 /// The rows of a TSV table: `(line number, fields)`, skipping blank lines and `#` comments.
-/// Every row must have between `min` and `max` fields.
+/// Every row must have between `min` and `max` fields (the workspace's one table loader,
+/// [`zhengling_tables::Table`]).
 pub(crate) fn rows<'a>(
-    name: &str,
+    name: &'a str,
     text: &'a str,
     min: usize,
     max: usize,
 ) -> Result<Vec<(usize, Vec<&'a str>)>> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if fields.len() < min || fields.len() > max || fields.iter().take(min).any(|f| f.is_empty())
-        {
-            return Err(Error::new(format!(
-                "{name} line {}: expected {min} to {max} tab-separated fields, found {}",
-                i + 1,
-                fields.len()
-            )));
-        }
-        out.push((i + 1, fields));
-    }
-    Ok(out)
+    Ok(zhengling_tables::Table::embedded(name, text)
+        .rows(min, max)?
+        .into_iter()
+        .map(|r| (r.line.number, r.fields))
+        .collect())
 }
 
 /// `-` means none.

@@ -1,30 +1,15 @@
-//! Embedded data files: lines, fields and the automata built from them.
+//! The automata built from the data files (read with [`zhengling_tables::Table`]).
+
+use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use zhengling_tables::Table;
 
 use crate::error::{Error, Result};
 
-/// The non-empty, non-comment lines of a data file (`#` starts a comment line).
-pub(crate) fn lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-}
-
-/// The tab-separated fields of a line, trimmed.
-pub(crate) fn fields(line: &str) -> Vec<&str> {
-    line.split('\t').map(str::trim).collect()
-}
-
-/// The first field of every line (a word list), deduplicated, longest first.
-pub(crate) fn words(data: &str) -> Vec<String> {
-    let mut v: Vec<String> = lines(data)
-        .filter_map(|l| fields(l).first().map(|s| (*s).to_owned()))
-        .filter(|s| !s.is_empty())
-        .collect();
-    v.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-    v.dedup();
-    v
+/// The first character of every entry of a word list: a character set.
+pub(crate) fn char_set(t: &Table<'_>) -> HashSet<char> {
+    t.words().iter().filter_map(|w| w.chars().next()).collect()
 }
 
 /// A leftmost-longest automaton over `patterns` (the crate picks DFA or NFA by size).
@@ -103,14 +88,6 @@ impl Families {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lines_skip_comments_and_blanks() {
-        let data = "# comment\n\na\tb\n  \nc\n";
-        assert_eq!(lines(data).collect::<Vec<_>>(), vec!["a\tb", "c"]);
-        assert_eq!(fields("a\t b "), vec!["a", "b"]);
-        assert_eq!(words("ab\na\nab\n"), vec!["ab".to_owned(), "a".to_owned()]);
-    }
 
     #[test]
     fn families_match_like_separate_automata() {

@@ -53,11 +53,14 @@ mod error;
 mod lexicon;
 mod meeting;
 mod misc;
+pub mod names;
 mod numeral;
 mod org;
 mod person;
 mod place;
+pub mod printed;
 mod quantity;
+mod tables;
 mod text;
 mod types;
 
@@ -67,7 +70,9 @@ use std::sync::Arc;
 pub use error::{Error, Result};
 pub use numeral::parse_numeral;
 pub use place::{Division, Divisions};
+pub use tables::Table;
 pub use types::*;
+pub use zhengling_tables::TableId;
 
 use place::Evidence;
 
@@ -85,6 +90,7 @@ pub struct Context<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct ExtractorBuilder {
     only: Option<Vec<EntityKind>>,
+    tables: tables::Tables,
 }
 
 impl ExtractorBuilder {
@@ -99,22 +105,44 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Builds the extractor: parses the embedded data files and compiles the automata.
+    /// Replaces a data file with `text` (same format; start from
+    /// [`TableId::default_text`] to edit it).
+    ///
+    /// ```
+    /// use zhengling_entities::{EntityKind, ExtractorBuilder, Table};
+    /// let ex = ExtractorBuilder::new().extend_table(Table::Titles, "首席科学家\tpre").build()?;
+    /// let found = ex.extract("首席科学家王明表示", &Default::default());
+    /// assert!(found.iter().any(|e| e.kind == EntityKind::Person && e.text == "王明"));
+    /// # Ok::<(), zhengling_entities::Error>(())
+    /// ```
+    pub fn table(&mut self, table: Table, text: impl Into<String>) -> &mut Self {
+        self.tables.replace(table, text);
+        self
+    }
+
+    /// Adds rows to a data file (after the embedded or replaced ones).
+    pub fn extend_table(&mut self, table: Table, text: impl Into<String>) -> &mut Self {
+        self.tables.extend(table, text);
+        self
+    }
+
+    /// Builds the extractor: parses the data files and compiles the automata.
     ///
     /// # Errors
-    /// When an embedded lexicon is invalid.
+    /// When a data file is invalid (the message names the file and line).
     pub fn build(&self) -> Result<Extractor> {
-        let places = place::PlaceFinder::build()?;
-        let orgs = org::OrgFinder::build()?;
-        let people = person::PersonFinder::build()?;
+        let t = &self.tables;
+        let places = place::PlaceFinder::build(t)?;
+        let orgs = org::OrgFinder::build(t)?;
+        let people = person::PersonFinder::build(t)?;
         let lexicons = lexicon::Families::build(
             "place, organization and title",
             &[&places.patterns, &orgs.patterns, &people.patterns],
             false,
         )?;
         let inner = Inner {
-            dates: date::DateFinder::build()?,
-            quantities: quantity::QuantityFinder::build()?,
+            dates: date::DateFinder::build(t)?,
+            quantities: quantity::QuantityFinder::build(t)?,
             lexicons,
             places,
             orgs,

@@ -183,39 +183,42 @@ fn unit_after_multiplier(c: Option<char>) -> bool {
     matches!(c, Some('米' | '克' | '瓦' | '分' | '帕' | '伏' | '赫' | '卡' | '焦' | '字'))
 }
 
-/// Reads an Arabic numeral at `start` (a digit), with grouping commas, decimals, an infix
-/// `余`/`多` and Chinese multipliers.
-fn scan_arabic(text: &str, start: usize) -> NumTok {
-    let mut pos = start;
-    let mut mant: i128 = 0;
-    let mut digits = 0u32;
-    let mut overflow = false;
+/// The digits of an Arabic numeral's integer part at `pos`, with grouping commas.
+struct IntPart {
+    end: usize,
+    mant: i128,
+    digits: u32,
+    overflow: bool,
+}
+
+fn integer_part(text: &str, start: usize) -> IntPart {
+    let mut x = IntPart { end: start, mant: 0, digits: 0, overflow: false };
     let mut group_len = 0u32;
     let mut grouped = false;
     loop {
-        match char_at(text, pos) {
+        match char_at(text, x.end) {
             Some(c) if matches!(cls(c), Cls::Digit(_)) => {
                 let Cls::Digit(d) = cls(c) else { break };
-                match mant.checked_mul(10).and_then(|m| m.checked_add(i128::from(d))) {
-                    Some(m) if digits < 30 => mant = m,
-                    _ => overflow = true,
+                match x.mant.checked_mul(10).and_then(|m| m.checked_add(i128::from(d))) {
+                    Some(m) if x.digits < 30 => x.mant = m,
+                    _ => x.overflow = true,
                 }
-                digits += 1;
+                x.digits += 1;
                 group_len += 1;
-                pos += c.len_utf8();
+                x.end += c.len_utf8();
             }
             Some(',')
                 if (grouped && group_len == 3) || (!grouped && (1..=3).contains(&group_len)) =>
             {
                 // a grouping comma needs exactly three digits after it
-                let rest = text.get(pos + 1..).unwrap_or("");
+                let rest = text.get(x.end + 1..).unwrap_or("");
                 let b = rest.as_bytes();
                 let three = b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit);
                 let fourth = b.get(3).is_some_and(u8::is_ascii_digit);
                 if three && !fourth {
                     grouped = true;
                     group_len = 0;
-                    pos += 1;
+                    x.end += 1;
                 } else {
                     break;
                 }
@@ -223,33 +226,42 @@ fn scan_arabic(text: &str, start: usize) -> NumTok {
             _ => break,
         }
     }
-    let mut scale = 0u32;
-    let mut decimal = false;
-    if let Some(dot @ ('.' | '．')) = char_at(text, pos) {
-        let after = pos + dot.len_utf8();
-        let mut p = after;
-        let mut frac = 0u32;
-        let mut m = mant;
-        while let Some(c) = char_at(text, p) {
-            let Cls::Digit(d) = cls(c) else { break };
-            if let Some(v) = m.checked_mul(10).and_then(|v| v.checked_add(i128::from(d))) {
-                m = v;
-            } else {
-                overflow = true;
-            }
-            frac += 1;
-            p += c.len_utf8();
+    x
+}
+
+/// The decimals after the integer part, folded into its mantissa: the scale, or 0 when no
+/// decimals follow (`2022.10.08` and `1.2.3` are dates or versions, not decimals).
+fn fraction_part(text: &str, x: &mut IntPart) -> u32 {
+    let Some(dot @ ('.' | '．')) = char_at(text, x.end) else { return 0 };
+    let mut p = x.end + dot.len_utf8();
+    let mut frac = 0u32;
+    let mut m = x.mant;
+    let mut overflow = false;
+    while let Some(c) = char_at(text, p) {
+        let Cls::Digit(d) = cls(c) else { break };
+        if let Some(v) = m.checked_mul(10).and_then(|v| v.checked_add(i128::from(d))) {
+            m = v;
+        } else {
+            overflow = true;
         }
-        // `2022.10.08` and `1.2.3` are dates or versions, not decimals
-        let dotted_again = matches!(char_at(text, p), Some('.' | '．'))
-            && char_at(text, p + 1).is_some_and(|c| c.is_ascii_digit());
-        if frac > 0 && !dotted_again && frac <= 20 {
-            mant = m;
-            scale = frac;
-            decimal = true;
-            pos = p;
-        }
+        frac += 1;
+        p += c.len_utf8();
     }
+    x.overflow |= overflow;
+    let dotted_again = matches!(char_at(text, p), Some('.' | '．'))
+        && char_at(text, p + 1).is_some_and(|c| c.is_ascii_digit());
+    if frac > 0 && !dotted_again && frac <= 20 {
+        x.mant = m;
+        x.end = p;
+        frac
+    } else {
+        0
+    }
+}
+
+/// Chinese multipliers after a number (`万`, `亿`, `千`), with an infix `余`/`多` before
+/// one (`60余万`): the power of ten, whether any, whether the infix stands, and the end.
+fn multipliers(text: &str, mut pos: usize) -> (u32, bool, bool, usize) {
     let mut approx_infix = false;
     let mut power = 0u32;
     let mut multiplied = false;
@@ -278,21 +290,30 @@ fn scan_arabic(text: &str, start: usize) -> NumTok {
             _ => break,
         }
     }
-    let value = if overflow {
+    (power, multiplied, approx_infix, pos)
+}
+
+/// Reads an Arabic numeral at `start` (a digit), with grouping commas, decimals, an infix
+/// `余`/`多` and Chinese multipliers.
+fn scan_arabic(text: &str, start: usize) -> NumTok {
+    let mut x = integer_part(text, start);
+    let scale = fraction_part(text, &mut x);
+    let (power, multiplied, approx_infix, end) = multipliers(text, x.end);
+    let value = if x.overflow {
         Number::default()
     } else {
-        Number::new(mant, scale).times_pow10(power).unwrap_or_default()
+        Number::new(x.mant, scale).times_pow10(power).unwrap_or_default()
     };
     NumTok {
         start,
-        end: pos,
+        end,
         value,
         kind: NumKind::Arabic,
-        int_digits: digits,
-        decimal,
+        int_digits: x.digits,
+        decimal: scale > 0,
         multiplied,
         approx_infix,
-        overflow: overflow || (power > 0 && value == Number::default() && mant != 0),
+        overflow: x.overflow || (power > 0 && value == Number::default() && x.mant != 0),
     }
 }
 

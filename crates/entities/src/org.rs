@@ -3,17 +3,11 @@
 
 use std::collections::HashSet;
 
-use crate::error::{Error, Result};
-use crate::lexicon::{self, fields, lines};
+use crate::error::Result;
+use crate::lexicon;
 use crate::place::PlaceHit;
+use crate::tables::{Table, Tables};
 use crate::text::{char_at, char_before, has_at, is_cjk, prev_pos};
-
-const SUFFIXES: &str = include_str!("../data/org_suffixes.tsv");
-const PREFIXES: &str = include_str!("../data/org_prefixes.txt");
-const KNOWN: &str = include_str!("../data/org_known.tsv");
-const BLOCKERS: &str = include_str!("../data/org_blockers.txt");
-const MARKER_WORDS: &str = include_str!("../data/org_marker_words.txt");
-pub(crate) const FUNCTION_CHARS: &str = include_str!("../data/function_chars.txt");
 
 /// The longest body (characters between prefix and suffix) an organization name may have.
 const MAX_BODY_CHARS: usize = 14;
@@ -52,34 +46,27 @@ pub(crate) struct OrgFinder {
     marker_words: crate::text::WordList,
 }
 
-pub(crate) fn char_set(data: &str) -> HashSet<char> {
-    lexicon::words(data).iter().filter_map(|w| w.chars().next()).collect()
-}
-
-fn opt(s: Option<&&str>) -> Option<String> {
-    s.filter(|s| !s.is_empty() && **s != "-").map(|s| (*s).to_owned())
-}
-
 impl OrgFinder {
-    pub(crate) fn build() -> Result<Self> {
+    pub(crate) fn build(t: &Tables) -> Result<Self> {
         let mut pats = Vec::new();
         let mut suffixes = Vec::new();
-        for line in lines(SUFFIXES) {
-            let f = fields(line);
-            let Some(&s) = f.first() else { continue };
-            let bare = match f.get(2).copied() {
-                Some("bare") => true,
-                Some("body") | None => false,
-                Some(other) => {
-                    return Err(Error::new(format!("bad organization suffix kind: {other}")));
-                }
+        for row in t.table(Table::OrgSuffixes).rows(1, 3)? {
+            let s = row.get(0);
+            let bare = match row.get(2) {
+                "bare" => true,
+                "body" | "" => false,
+                _ => return Err(row.error("unknown suffix kind (bare or body)")),
             };
             pats.push(s.to_owned());
-            suffixes.push(Suffix { full: opt(f.get(1)), bare, chars: s.chars().count() });
+            suffixes.push(Suffix {
+                full: row.opt(1).map(str::to_owned),
+                bare,
+                chars: s.chars().count(),
+            });
         }
         let mut prefix_words = Vec::new();
         let mut prefix_chars = HashSet::new();
-        for w in lexicon::words(PREFIXES) {
+        for w in t.table(Table::OrgPrefixes).words() {
             let mut cs = w.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => {
@@ -90,13 +77,11 @@ impl OrgFinder {
         }
         let mut known = Vec::new();
         let mut known_full = Vec::new();
-        for line in lines(KNOWN) {
-            let f = fields(line);
-            let Some(&n) = f.first() else { continue };
-            known.push(n.to_owned());
-            known_full.push(opt(f.get(1)));
+        for row in t.table(Table::OrgKnown).rows(1, 2)? {
+            known.push(row.get(0).to_owned());
+            known_full.push(row.opt(1).map(str::to_owned));
         }
-        let blockers = lexicon::words(BLOCKERS);
+        let blockers = t.table(Table::OrgBlockers).words();
         let patterns = pats.into_iter().chain(known).chain(blockers).collect();
         Ok(OrgFinder {
             patterns,
@@ -105,8 +90,8 @@ impl OrgFinder {
             prefix_words,
             prefix_chars,
             known_full,
-            function_chars: char_set(FUNCTION_CHARS),
-            marker_words: crate::text::WordList::new(lexicon::words(MARKER_WORDS)),
+            function_chars: lexicon::char_set(&t.table(Table::FunctionChars)),
+            marker_words: crate::text::WordList::new(t.table(Table::OrgMarkerWords).words()),
         })
     }
 
@@ -334,8 +319,8 @@ mod tests {
     use crate::place::PlaceFinder;
 
     fn orgs(text: &str) -> Vec<String> {
-        let pf = PlaceFinder::build().unwrap();
-        let f = OrgFinder::build().unwrap();
+        let pf = PlaceFinder::build(&Tables::default()).unwrap();
+        let f = OrgFinder::build(&Tables::default()).unwrap();
         let places = pf.find(text);
         f.find(text, &places).iter().map(|o| text[o.start..o.end].to_owned()).collect()
     }
@@ -366,8 +351,8 @@ mod tests {
 
     #[test]
     fn short_form_definition_links_to_full() {
-        let pf = PlaceFinder::build().unwrap();
-        let f = OrgFinder::build().unwrap();
+        let pf = PlaceFinder::build(&Tables::default()).unwrap();
+        let f = OrgFinder::build(&Tables::default()).unwrap();
         let t = "河北省疫情防控工作领导小组办公室（以下简称“省防控办”）要求";
         let mut o = f.find(t, &pf.find(t));
         let defs = definitions(t, &mut o);
@@ -385,8 +370,8 @@ mod tests {
 
     #[test]
     fn lexicon_full_forms() {
-        let pf = PlaceFinder::build().unwrap();
-        let f = OrgFinder::build().unwrap();
+        let pf = PlaceFinder::build(&Tables::default()).unwrap();
+        let f = OrgFinder::build(&Tables::default()).unwrap();
         let t = "省疾控中心专家";
         let o = f.find(t, &pf.find(t));
         assert_eq!(o[0].full.as_deref(), Some("省疾病预防控制中心"));

@@ -3,18 +3,13 @@
 
 use std::collections::HashSet;
 
-use crate::error::{Error, Result};
-use crate::lexicon::{self, fields, lines};
-use crate::org::{FUNCTION_CHARS, OrgHit, char_set};
+use crate::error::Result;
+use crate::lexicon;
+use crate::names::{NameOptions, Names};
+use crate::org::OrgHit;
 use crate::place::PlaceHit;
+use crate::tables::{Table, Tables};
 use crate::text::{SpanSet, char_at, char_before, is_cjk, prev_pos, skip_spaces};
-
-const TITLES: &str = include_str!("../data/titles.tsv");
-const SURNAMES: &str = include_str!("../data/surnames.txt");
-const FOLLOWERS: &str = include_str!("../data/name_followers.txt");
-const NON_NAME: &str = include_str!("../data/non_name_chars.txt");
-const KNOWN: &str = include_str!("../data/known_people.txt");
-const NOT_NAMES: &str = include_str!("../data/not_names.txt");
 
 /// How far back (characters) a title may reach for the organization it belongs to.
 const MAX_TITLE_REACH: usize = 14;
@@ -57,79 +52,51 @@ pub(crate) struct PersonFinder {
     /// Titles, then known people (one family of `lexicon::Families`).
     pub patterns: Vec<String>,
     title_uses: Vec<TitleUse>,
-    single_surnames: HashSet<char>,
-    compound_surnames: crate::text::WordList,
+    /// Surnames (the common ones), given-name blockers and words that are no names.
+    names: Names,
     followers: crate::text::WordList,
-    non_name: HashSet<char>,
     function_chars: HashSet<char>,
-    not_names: HashSet<String>,
 }
 
 impl PersonFinder {
-    pub(crate) fn build() -> Result<Self> {
+    pub(crate) fn build(t: &Tables) -> Result<Self> {
         let mut pats = Vec::new();
         let mut title_uses = Vec::new();
-        for line in lines(TITLES) {
-            let f = fields(line);
-            let Some(&t) = f.first() else { continue };
-            let u = match f.get(1).copied() {
-                Some("pre") | None => TitleUse::Pre,
-                Some("post") => TitleUse::Post,
-                Some("both") => TitleUse::Both,
-                Some("byline") => TitleUse::Byline,
-                Some(other) => return Err(Error::new(format!("bad title use: {other}"))),
+        for row in t.table(Table::Titles).rows(1, 2)? {
+            let u = match row.get(1) {
+                "pre" | "" => TitleUse::Pre,
+                "post" => TitleUse::Post,
+                "both" => TitleUse::Both,
+                "byline" => TitleUse::Byline,
+                _ => return Err(row.error("unknown title use (pre, post, both or byline)")),
             };
-            pats.push(t.to_owned());
+            pats.push(row.get(0).to_owned());
             title_uses.push(u);
         }
-        let mut single_surnames = HashSet::new();
-        let mut compound_surnames = Vec::new();
-        for w in lexicon::words(SURNAMES) {
-            let mut cs = w.chars();
-            match (cs.next(), cs.next()) {
-                (Some(c), None) => {
-                    single_surnames.insert(c);
-                }
-                _ => compound_surnames.push(w),
-            }
-        }
         // known people after the titles, in the same automaton
-        let known = lexicon::words(KNOWN);
+        let known = t.table(Table::KnownPeople).words();
         let patterns: Vec<String> = pats.into_iter().chain(known).collect();
         Ok(PersonFinder {
             patterns,
             title_uses,
-            single_surnames,
-            compound_surnames: crate::text::WordList::new(compound_surnames),
-            followers: crate::text::WordList::new(lexicon::words(FOLLOWERS)),
-            non_name: char_set(NON_NAME),
-            function_chars: char_set(FUNCTION_CHARS),
-            not_names: lexicon::words(NOT_NAMES).into_iter().collect(),
+            names: Names::with_tables(&Names::tables(t), NameOptions::default())?,
+            followers: crate::text::WordList::new(t.table(Table::NameFollowers).words()),
+            function_chars: lexicon::char_set(&t.table(Table::FunctionChars)),
         })
     }
 
     /// The length in bytes of the surname at `pos`, if one stands there.
     fn surname_at(&self, text: &str, pos: usize) -> Vec<usize> {
-        let mut v = Vec::with_capacity(2);
-        if let Some(c) = self.compound_surnames.at(text, pos) {
-            v.push(c.len());
-        }
-        if let Some(c) = char_at(text, pos).filter(|c| self.single_surnames.contains(c)) {
-            v.push(c.len_utf8());
-        }
-        v
+        self.names.surname_lens_at(text, pos)
     }
 
     /// Whether a candidate name starts with a common word (`单位`, `解释`, `董事`).
     fn common_word(&self, text: &str, s: usize) -> bool {
-        let Some(rest) = text.get(s..) else { return true };
-        let mut it = rest.char_indices();
-        let two = it.nth(1).map(|(i, c)| i + c.len_utf8()).and_then(|j| rest.get(..j));
-        two.is_some_and(|w| self.not_names.contains(w))
+        self.names.word_at(text, s)
     }
 
     fn given_ok(&self, c: char) -> bool {
-        is_cjk(c) && !self.non_name.contains(&c)
+        self.names.given_ok(c)
     }
 
     /// Whether a name may end at `pos`: the end of the text, a non-CJK character, or a word
@@ -444,9 +411,9 @@ mod tests {
     use crate::place::PlaceFinder;
 
     fn people(text: &str) -> Vec<(String, Vec<String>)> {
-        let pf = PlaceFinder::build().unwrap();
-        let of = OrgFinder::build().unwrap();
-        let f = PersonFinder::build().unwrap();
+        let pf = PlaceFinder::build(&Tables::default()).unwrap();
+        let of = OrgFinder::build(&Tables::default()).unwrap();
+        let f = PersonFinder::build(&Tables::default()).unwrap();
         let places = pf.find(text);
         let orgs = of.find(text, &places);
         f.find(text, &orgs, &places)

@@ -3,14 +3,13 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-use crate::error::{Error, Result};
-use crate::lexicon::{self, fields, lines};
+use crate::error::Result;
+use crate::lexicon;
+use crate::tables::{Table, Tables};
 use crate::text::{char_at, char_before, is_cjk};
 use crate::types::PlaceLevel;
 
 const DIVISIONS_TSV: &str = include_str!("../data/divisions.tsv");
-const PLACE_STOP: &str = include_str!("../data/place_stop.txt");
-const PLACE_BLOCKERS: &str = include_str!("../data/place_blockers.txt");
 
 /// One administrative division.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,18 +97,14 @@ impl Divisions {
 
     fn parse() -> Result<Self> {
         let mut list = Vec::with_capacity(3300);
-        for line in lines(DIVISIONS_TSV) {
-            let f = fields(line);
-            let (Some(&code), Some(&level), Some(&name)) = (f.first(), f.get(1), f.get(2)) else {
-                return Err(Error::new(format!("bad division line: {line}")));
-            };
-            let level =
-                level_of(level).ok_or_else(|| Error::new(format!("bad division level: {line}")))?;
+        for row in zhengling_tables::Table::embedded("divisions.tsv", DIVISIONS_TSV).rows(3, 4)? {
+            let (code, name) = (row.get(0), row.get(2));
+            let level = level_of(row.get(1)).ok_or_else(|| row.error("unknown division level"))?;
             if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(Error::new(format!("bad division code: {line}")));
+                return Err(row.error("a division code has six digits"));
             }
-            let short = f
-                .get(3)
+            let short = row
+                .opt(3)
                 .map(|s| s.split(',').map(str::trim).filter(|s| !s.is_empty()).collect())
                 .unwrap_or_default();
             list.push(Division { code, name, level, parent: None, short });
@@ -295,9 +290,9 @@ pub(crate) struct PlaceFinder {
 }
 
 impl PlaceFinder {
-    pub(crate) fn build() -> Result<Self> {
+    pub(crate) fn build(t: &Tables) -> Result<Self> {
         let divisions = Divisions::load()?;
-        let stop: HashSet<String> = lexicon::words(PLACE_STOP).into_iter().collect();
+        let stop: HashSet<String> = t.table(Table::PlaceStop).words().into_iter().collect();
         let mut names: Vec<&'static str> = divisions
             .by_name
             .keys()
@@ -305,7 +300,7 @@ impl PlaceFinder {
             .filter(|n| !stop.contains(*n) && n.chars().count() >= 2)
             .collect();
         names.sort_unstable();
-        let blockers = lexicon::words(PLACE_BLOCKERS);
+        let blockers = t.table(Table::PlaceBlockers).words();
         let patterns = names.iter().map(|n| (*n).to_owned()).chain(blockers).collect();
         Ok(PlaceFinder { divisions, patterns, names })
     }
@@ -386,7 +381,7 @@ mod tests {
 
     #[test]
     fn finder_respects_blockers_and_stop_words() {
-        let f = PlaceFinder::build().unwrap();
+        let f = PlaceFinder::build(&Tables::default()).unwrap();
         let t = "两地做法大同小异，城区道路畅通";
         assert!(f.find(t).is_empty());
         let t = "经停太原入境";

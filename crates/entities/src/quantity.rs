@@ -4,15 +4,11 @@
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::error::{Error, Result};
-use crate::lexicon::{self, fields, lines};
+use crate::lexicon;
 use crate::numeral::{NumKind, NumTok};
+use crate::tables::{Table, Tables};
 use crate::text::{SpanSet, char_at, char_before, has_before};
-use crate::types::{Bound, QuantityInfo};
-
-const MEASURES: &str = include_str!("../data/measures.txt");
-const MEASURE_BLOCKERS: &str = include_str!("../data/measure_blockers.txt");
-const NUMERAL_WORDS: &str = include_str!("../data/numeral_words.txt");
-const APPROX: &str = include_str!("../data/approx.tsv");
+use crate::types::{Bound, Number, QuantityInfo};
 
 #[derive(Debug, Clone)]
 struct Qualifier {
@@ -32,6 +28,8 @@ pub(crate) struct QtyHit {
 /// Recognizes quantities among numerals.
 #[derive(Debug, Clone)]
 pub(crate) struct QuantityFinder {
+    /// What joins the two numbers of a range (`3—11岁`, `100至200人`), longest first.
+    ranges: Vec<String>,
     measures: AhoCorasick,
     blockers: AhoCorasick,
     numeral_words: AhoCorasick,
@@ -47,39 +45,35 @@ fn anchored(name: &str, words: &[String]) -> Result<AhoCorasick> {
         .map_err(|e| Error::with_source(format!("cannot build the {name} automaton"), e))
 }
 
-/// The range joiners between two numbers (`3—11岁`, `100至200人`).
-const RANGE: [&str; 8] = ["—", "–", "-", "－", "~", "～", "至", "到"];
-
 impl QuantityFinder {
-    pub(crate) fn build() -> Result<Self> {
-        let measure_words = lexicon::words(MEASURES);
+    pub(crate) fn build(t: &Tables) -> Result<Self> {
+        let measure_words = t.table(Table::Measures).words();
         let measures = anchored("measure", &measure_words)?;
-        let blockers = anchored("measure blocker", &lexicon::words(MEASURE_BLOCKERS))?;
-        let numeral_words = lexicon::automaton("numeral word", lexicon::words(NUMERAL_WORDS))?;
+        let blockers = anchored("measure blocker", &t.table(Table::MeasureBlockers).words())?;
+        let numeral_words =
+            lexicon::automaton("numeral word", t.table(Table::NumeralWords).words())?;
         let mut before = Vec::new();
         let mut after = Vec::new();
-        for line in lines(APPROX) {
-            let f = fields(line);
-            let (Some(&w), Some(&pos), Some(&ap)) = (f.first(), f.get(1), f.get(2)) else {
-                return Err(Error::new(format!("bad approximation line: {line}")));
-            };
-            let bound = match f.get(3).copied() {
-                Some("above") => Some(Bound::Above),
-                Some("below") => Some(Bound::Below),
-                Some("at_least") => Some(Bound::AtLeast),
-                Some("at_most") => Some(Bound::AtMost),
+        for row in t.table(Table::Approx).rows(3, 4)? {
+            let bound = match row.get(3) {
+                "above" => Some(Bound::Above),
+                "below" => Some(Bound::Below),
+                "at_least" => Some(Bound::AtLeast),
+                "at_most" => Some(Bound::AtMost),
                 _ => None,
             };
-            let q = Qualifier { word: w.to_owned(), approximate: ap == "yes", bound };
-            match pos {
+            let q =
+                Qualifier { word: row.get(0).to_owned(), approximate: row.get(2) == "yes", bound };
+            match row.get(1) {
                 "before" => before.push(q),
                 "after" => after.push(q),
-                other => return Err(Error::new(format!("bad approximation position: {other}"))),
+                _ => return Err(row.error("unknown position (before or after)")),
             }
         }
         before.sort_by_key(|x| std::cmp::Reverse(x.word.len()));
         after.sort_by_key(|x| std::cmp::Reverse(x.word.len()));
-        Ok(QuantityFinder { measures, blockers, numeral_words, before, after })
+        let ranges = t.table(Table::QuantityRanges).words();
+        Ok(QuantityFinder { ranges, measures, blockers, numeral_words, before, after })
     }
 
     /// Whether a word like `统一` or `一刀切` covers the numeral starting at `pos`; only a
@@ -140,18 +134,8 @@ impl QuantityFinder {
         if t.overflow || t.kind == NumKind::Naive {
             return None;
         }
-        let prev = char_before(text, t.start);
-        let next = char_at(text, t.end);
-        if prev == Some('第')
-            || prev.is_some_and(|c| c.is_ascii_alphabetic() || c == '.' || c == '_' || c == '/')
-            || next.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            || (matches!(next, Some(':' | '：'))
-                && char_at(text, t.end + next.map_or(1, char::len_utf8))
-                    .is_some_and(|c| c.is_ascii_digit()))
+        if no_count(text, t) || (t.kind == NumKind::Chinese && self.in_numeral_word(text, t.start))
         {
-            return None;
-        }
-        if t.kind == NumKind::Chinese && self.in_numeral_word(text, t.start) {
             return None;
         }
         let mut start = t.start;
@@ -191,32 +175,17 @@ impl QuantityFinder {
             unit = Some(u.to_owned());
             p += u.len();
         }
-        // a range: 3—11岁, 3岁—11岁, 100至200人
         let mut range_end = None;
         let mut used = 0;
-        if let Some(conn) = RANGE.iter().find(|c| crate::text::has_at(text, p, c)) {
-            let q = p + conn.len();
-            if let Some(t2) = toks
-                .get(ti + 1)
-                .filter(|t2| t2.start == q && !t2.overflow && t2.kind != NumKind::Naive)
-            {
-                let mut r = t2.end;
-                let u2 = self.unit_at(text, r).map(str::to_owned);
-                let unit_ok = match (&unit, &u2) {
-                    (Some(a), Some(b)) => a == b,
-                    (None, Some(_)) => true,
-                    (_, None) => false,
-                };
-                if unit_ok && !taken.hits(t2.start, t2.end) {
-                    if let Some(u) = u2 {
-                        r += u.len();
-                        unit = Some(u);
-                    }
-                    range_end = Some(t2.value);
-                    used = 1;
-                    p = r;
-                }
+        if let Some((value, u2, r)) =
+            self.range_end(text, toks.get(ti + 1), p, unit.as_deref(), taken)
+        {
+            if u2.is_some() {
+                unit = u2;
             }
+            range_end = Some(value);
+            used = 1;
+            p = r;
         }
         if let Some(q) = self.after.iter().find(|q| crate::text::has_at(text, p, &q.word)) {
             let single = q.word.chars().count() == 1;
@@ -241,16 +210,54 @@ impl QuantityFinder {
         let info = QuantityInfo { value: t.value, unit, approximate, bound, range_end, percent };
         Some((QtyHit { start, end: p, info }, used))
     }
+
+    /// The end of a range after a quantity's unit at `p` (`3—11岁`, `3岁—11岁`, `100至200人`):
+    /// its value, its unit (which must match the first one's, if that has one) and its end.
+    fn range_end(
+        &self,
+        text: &str,
+        t2: Option<&NumTok>,
+        p: usize,
+        unit: Option<&str>,
+        taken: &SpanSet,
+    ) -> Option<(Number, Option<String>, usize)> {
+        let conn = self.ranges.iter().find(|c| crate::text::has_at(text, p, c))?;
+        let q = p + conn.len();
+        let t2 = t2.filter(|t2| t2.start == q && !t2.overflow && t2.kind != NumKind::Naive)?;
+        let u2 = self.unit_at(text, t2.end).map(str::to_owned);
+        let unit_ok = match (unit, &u2) {
+            (Some(a), Some(b)) => a == b,
+            (None, Some(_)) => true,
+            (_, None) => false,
+        };
+        if !unit_ok || taken.hits(t2.start, t2.end) {
+            return None;
+        }
+        let end = t2.end + u2.as_ref().map_or(0, String::len);
+        Some((t2.value, u2, end))
+    }
+}
+
+/// Whether a numeral is no count: an ordinal (`第3`), part of a code or version (`A3`,
+/// `v1.2`, `3_`), or a clock time (`10:30`).
+fn no_count(text: &str, t: &NumTok) -> bool {
+    let prev = char_before(text, t.start);
+    let next = char_at(text, t.end);
+    prev == Some('第')
+        || prev.is_some_and(|c| c.is_ascii_alphabetic() || c == '.' || c == '_' || c == '/')
+        || next.is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        || (matches!(next, Some(':' | '：'))
+            && char_at(text, t.end + next.map_or(1, char::len_utf8))
+                .is_some_and(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::numeral::scan;
-    use crate::types::Number;
 
     fn qty(text: &str) -> Vec<(String, QuantityInfo)> {
-        let f = QuantityFinder::build().unwrap();
+        let f = QuantityFinder::build(&Tables::default()).unwrap();
         let toks = scan(text);
         f.find(text, &toks, &SpanSet::default())
             .into_iter()

@@ -85,6 +85,67 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// A date with the time of day when one is given: a page's publication time as printed
+/// (`2022-10-08 10:10:06`), typed from the boilerplate crate to the directive record. Its
+/// `Display` is ISO 8601: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`.
+///
+/// ```
+/// use zhengling_entities::DateTime;
+/// let d = DateTime::parse("2022-10-08T10:10:06+08:00").unwrap();
+/// assert_eq!(d.to_string(), "2022-10-08T10:10:06");
+/// assert_eq!(d.day().map(|x| x.to_string()).as_deref(), Some("2022-10-08"));
+/// assert_eq!(DateTime::parse("2021").map(|d| d.to_string()).as_deref(), Some("2021"));
+/// assert_eq!(DateTime::parse("2021").and_then(DateTime::day), None);
+/// assert_eq!(DateTime::parse("x"), None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateTime {
+    /// The date.
+    pub date: PartialDate,
+    /// The time of day, when given (seconds 0 when not printed).
+    pub time: Option<TimeOfDay>,
+}
+
+impl DateTime {
+    /// The one publication-date parser of the workspace: ISO 8601 with or without time and
+    /// zone (the local time is kept), `2012/01/12 10:20`, `2012年1月12日`, a year and month
+    /// (`2021-03`) or a year (`2021`). `None` unless a date opens the value.
+    pub fn parse(s: &str) -> Option<DateTime> {
+        crate::printed::parse(s)
+    }
+
+    /// The date when it gives a day (`None` for `2021` or `2021-03`): the day a document
+    /// that takes effect `自发布之日起` starts.
+    pub fn day(self) -> Option<PartialDate> {
+        self.date.day.is_some().then_some(self.date)
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.date)?;
+        if let Some(t) = self.time {
+            write!(f, "T{:02}:{:02}:{:02}", t.hour, t.minute, t.second)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for DateTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        DateTime::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date: {s}")))
+    }
+}
+
 /// A date entity's value.
 #[allow(clippy::struct_excessive_bools)] // independent flags of the model
 #[derive(Debug, Clone, PartialEq, Eq)]

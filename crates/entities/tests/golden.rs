@@ -6,7 +6,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use zhengling_entities::{Context, Entity, ExtractorBuilder, PartialDate, Value};
+use zhengling_entities::{Context, DateTime, Entity, Extractor, ExtractorBuilder, Value};
+use zhengling_tables::golden;
 
 fn value(e: &Entity<'_>) -> String {
     match &e.value {
@@ -32,45 +33,35 @@ fn value(e: &Entity<'_>) -> String {
     }
 }
 
+/// The expected text of one fixture: `paragraph <TAB> kind <TAB> text <TAB> value` per entity.
+fn render(extractor: &Extractor, path: &Path) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let mut lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut published = None;
+    if let Some(d) = lines.first().and_then(|l| l.strip_prefix("published: ")) {
+        published = Some(DateTime::parse(d).ok_or("bad published line")?.date);
+        lines.remove(0);
+    }
+    let found = extractor.extract_document(&lines, &Context { published, region: None });
+    let mut got = String::new();
+    for (i, es) in found.iter().enumerate() {
+        for e in es {
+            if lines[i].get(e.span.start..e.span.end) != Some(e.text) {
+                return Err(format!("span of {} does not slice its paragraph", e.text));
+            }
+            writeln!(got, "{i}\t{}\t{}\t{}", e.kind.as_str(), e.text, value(e)).unwrap();
+        }
+    }
+    Ok(got)
+}
+
 #[test]
 fn fixtures_match_expectations() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let extractor = ExtractorBuilder::new().build().unwrap();
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let mut cases = 0;
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries.into_iter().filter(|p| p.extension().is_some_and(|x| x == "txt")) {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let mut lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        let mut published = None;
-        if let Some(d) = lines.first().and_then(|l| l.strip_prefix("published: ")) {
-            let p: Vec<u32> = d.split('-').map(|x| x.trim().parse().unwrap()).collect();
-            published = Some(PartialDate {
-                year: i32::try_from(p[0]).unwrap(),
-                month: Some(u8::try_from(p[1]).unwrap()),
-                day: Some(u8::try_from(p[2]).unwrap()),
-            });
-            lines.remove(0);
-        }
-        let found = extractor.extract_document(&lines, &Context { published, region: None });
-        let mut got = String::new();
-        for (i, es) in found.iter().enumerate() {
-            for e in es {
-                assert_eq!(&lines[i][e.span.start..e.span.end], e.text);
-                writeln!(got, "{i}\t{}\t{}\t{}", e.kind.as_str(), e.text, value(e)).unwrap();
-            }
-        }
-        let expected_path = path.with_extension("expected.tsv");
-        if update {
-            std::fs::write(&expected_path, &got).unwrap();
-        } else {
-            let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
-                panic!("missing {}; run with UPDATE_GOLDEN=1", expected_path.display())
-            });
-            assert_eq!(got, expected, "{}", path.display());
-        }
-        cases += 1;
+    let inputs = golden::inputs(&[dir], &["txt"]);
+    assert!(inputs.len() >= 3, "fixtures missing");
+    if let Err(e) = golden::check(&inputs, "expected.tsv", |p| render(&extractor, p)) {
+        panic!("{e}");
     }
-    assert!(cases >= 3);
 }

@@ -90,6 +90,7 @@ mod mojibake;
 mod offset;
 mod pinyin;
 mod profile;
+mod tables;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -101,6 +102,10 @@ pub use error::{Error, Result};
 pub use fold::FoldOptions;
 pub use offset::{OffsetMap, Rewriter, Rewritten};
 pub use profile::{PageProfile, Script};
+pub use tables::Table;
+pub use zhengling_tables::TableId;
+
+use tables::Tables;
 
 /// When to convert Traditional text to Simplified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -135,15 +140,71 @@ pub struct Report {
     pub folded: bool,
 }
 
-/// The result of [`Normalizer::normalize`].
+/// The result of [`Normalizer::normalize`]: the text to show and, where it differs, the
+/// Simplified view every analysis reads.
+///
+/// On a page kept in Traditional ([`Report::traditional_kept`]) `text` stays Traditional
+/// (what a reader of the page sees) and [`Normalized::simplified`] holds the same text in
+/// Simplified, with one offset map from it back to `text`: analyse
+/// [`Normalized::analysis_text`], then move every span back with [`Normalized::to_shown`]
+/// (and on to the input with `map`).
+///
+/// ```
+/// use zhengling_normalize::NormalizerBuilder;
+/// let n = NormalizerBuilder::new().build()?;
+/// let out = n.normalize("疾管局呼籲民眾接種疫苗");
+/// assert_eq!(out.text, "疾管局呼籲民眾接種疫苗"); // shown as the page writes it
+/// assert_eq!(out.analysis_text(), "疾管局呼吁民众接种疫苗");
+/// let start = out.analysis_text().find("民众").unwrap();
+/// let (s, e) = out.to_shown(start, start + "民众".len()).unwrap();
+/// assert_eq!(&out.text[s..e], "民眾");
+/// // Simplified text has no second view.
+/// let out = n.normalize("疾控中心呼吁民众接种疫苗");
+/// assert!(out.simplified.is_none());
+/// assert_eq!(out.to_shown(0, 3), Some((0, 3)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Normalized<'a> {
-    /// The normalized text, borrowed when nothing changed.
+    /// The normalized text to show, in the page's kept script; borrowed when nothing changed.
     pub text: Cow<'a, str>,
     /// Output to input offsets.
     pub map: OffsetMap,
     /// What was done.
     pub report: Report,
+    /// The Simplified view for analysis, only where it differs from `text` (Traditional
+    /// kept by the script policy).
+    pub simplified: Option<SimplifiedView>,
+}
+
+/// The Simplified view of a text kept in Traditional, with the map from its offsets to the
+/// shown text's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SimplifiedView {
+    /// The text in Simplified.
+    pub text: String,
+    /// View to shown-text offsets.
+    pub map: OffsetMap,
+}
+
+impl Normalized<'_> {
+    /// The text every analysis reads: the Simplified view when there is one, else the text.
+    pub fn analysis_text(&self) -> &str {
+        self.simplified.as_ref().map_or(&self.text, |v| &v.text)
+    }
+
+    /// A byte range of [`Normalized::analysis_text`] as a range of the shown text; `None`
+    /// when it does not fall on character boundaries of the view.
+    pub fn to_shown(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        match &self.simplified {
+            Some(v) => v.map.source_range(start, end),
+            None => (start <= end
+                && end <= self.text.len()
+                && self.text.is_char_boundary(start)
+                && self.text.is_char_boundary(end))
+            .then_some((start, end)),
+        }
+    }
 }
 
 /// Builds a [`Normalizer`].
@@ -157,6 +218,7 @@ pub struct NormalizerBuilder {
     pinyin_threshold: usize,
     toneless_threshold: usize,
     extra_markers: Vec<String>,
+    tables: Tables,
 }
 
 impl Default for NormalizerBuilder {
@@ -170,6 +232,7 @@ impl Default for NormalizerBuilder {
             pinyin_threshold: 2,
             toneless_threshold: 3,
             extra_markers: Vec::new(),
+            tables: Tables::default(),
         }
     }
 }
@@ -243,6 +306,18 @@ impl NormalizerBuilder {
         self
     }
 
+    /// Replaces a data file with `text` (same format; start from [`TableId::default_text`]).
+    pub fn table(&mut self, table: Table, text: impl Into<String>) -> &mut Self {
+        self.tables.replace(table, text);
+        self
+    }
+
+    /// Adds rows to a data file (after the embedded or replaced ones).
+    pub fn extend_table(&mut self, table: Table, text: impl Into<String>) -> &mut Self {
+        self.tables.extend(table, text);
+        self
+    }
+
     /// Builds the normalizer.
     ///
     /// # Errors
@@ -259,7 +334,7 @@ impl NormalizerBuilder {
             Some(c) => Arc::clone(c),
             None => Arc::new(convert::LazyOpencc::new(self.opencc)),
         };
-        let analyzer = profile::Analyzer::new(&self.extra_markers)?;
+        let analyzer = profile::Analyzer::new(&self.tables, &self.extra_markers)?;
         Ok(Normalizer {
             policy: self.policy,
             fold: self.fold,
@@ -381,7 +456,14 @@ impl Normalizer {
                 report.traditional_kept = true;
             }
         }
-        Normalized { text: cur, map, report }
+        // The text kept in Traditional is shown as it is and analysed in Simplified.
+        let simplified = if report.traditional_kept {
+            owned(self.converter.to_simplified(&cur))
+                .map(|(text, map)| SimplifiedView { text, map })
+        } else {
+            None
+        };
+        Normalized { text: cur, map, report, simplified }
     }
 }
 
@@ -457,6 +539,48 @@ mod tests {
         let out = norm(s);
         assert!(out.report.converted);
         assert_eq!(out.text, "这是简体中文的新闻报道，其中夹杂了几个繁体字。");
+    }
+
+    #[test]
+    fn kept_traditional_has_a_simplified_view() {
+        let page = "行政院今日召開記者會，說明防疫措施與疫苗接種進度。";
+        let out = norm(page);
+        let view = out.simplified.as_ref().unwrap();
+        assert_eq!(view.text, "行政院今日召开记者会，说明防疫措施与疫苗接种进度。");
+        assert_eq!(out.analysis_text(), view.text);
+        // every span of the view maps to the same characters of the shown text
+        for (i, c) in view.text.char_indices() {
+            let (a, b) = out.to_shown(i, i + c.len_utf8()).unwrap();
+            let shown = &out.text[a..b];
+            assert_eq!(shown.chars().count(), 1, "{c} -> {shown}");
+        }
+        let (a, b) =
+            out.to_shown(view.text.find("记者会").unwrap(), view.text.find("，").unwrap()).unwrap();
+        assert_eq!(&out.text[a..b], "記者會");
+        // and on to the input
+        let (from, to) = out.map.source_range(a, b).unwrap();
+        assert_eq!(&page[from..to], "記者會");
+        // converted or Simplified text has none
+        assert!(
+            norm("省委常委會議強調，各級黨委和黨組要落實疫情防控責任，領導小組統籌推進。")
+                .simplified
+                .is_none()
+        );
+        assert!(norm("说明防疫措施").simplified.is_none());
+        assert_eq!(norm("说明").to_shown(0, 4), None);
+    }
+
+    #[test]
+    fn tables_are_replaceable() {
+        let s = "市議會疫情防控常態化，新時代新征程。";
+        assert!(!norm(s).report.converted);
+        let n = NormalizerBuilder::new()
+            .extend_table(Table::MainlandMarkers, "市议会\n新时代")
+            .build()
+            .unwrap();
+        assert!(n.normalize(s).report.converted);
+        let e = NormalizerBuilder::new().table(Table::TraditionalOnly, "").build().unwrap();
+        assert!(!e.normalize("說明").report.traditional_kept);
     }
 
     #[test]

@@ -3,9 +3,9 @@
 use aho_corasick::AhoCorasick;
 
 use crate::common::BmpSet;
-use crate::convert::{OpenccConfig, OpenccConverter};
 use crate::error::{Error, Result};
 use crate::pinyin;
+use crate::{Table, Tables};
 
 /// The script of a text, judged by characters that exist in only one script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -85,62 +85,39 @@ pub(crate) struct Analyzer {
     marker_count: usize,
 }
 
-const MARKERS: &str = include_str!("../data/mainland_markers.txt");
-/// Traditional forms outside GB2312 whose OpenCC `t2s` character mapping differs
-/// (generated from the dictionary by the `script_tables_match_the_dictionary` test).
-const TRADITIONAL_ONLY: &str = include_str!("../data/traditional_only.txt");
-/// Simplified forms outside Big5 that OpenCC maps a Traditional character to (generated
-/// likewise).
-const SIMPLIFIED_ONLY: &str = include_str!("../data/simplified_only.txt");
-
-/// The characters of a generated table file (comment lines start with `#`).
-fn table_set(table: &str) -> BmpSet {
+/// The characters of a script table (one or more a line; comment lines start with `#`).
+fn table_set(table: &zhengling_tables::Table<'_>) -> BmpSet {
     let mut set = BmpSet::new();
-    for line in table.lines().filter(|l| !l.starts_with('#')) {
-        for c in line.chars().filter(|c| !c.is_whitespace()) {
+    for line in table.lines() {
+        for c in line.text.chars().filter(|c| !c.is_whitespace()) {
             set.insert(c);
         }
     }
     set
 }
 
-/// The markers of the embedded file: `(simplified, traditional spelling if different)`.
-fn embedded_markers() -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
-    MARKERS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| {
-        let mut cols = l.split('\t').map(str::trim);
-        let simplified = cols.next().unwrap_or_default();
-        let traditional = cols.next().filter(|t| !t.is_empty() && *t != simplified);
-        (simplified, traditional)
-    })
-}
-
 impl Analyzer {
-    /// Builds the tables from the embedded data files; only `extra_markers` need the
-    /// OpenCC dictionaries (for their Traditional spellings).
-    pub(crate) fn new(extra_markers: &[String]) -> Result<Analyzer> {
-        let traditional_only = table_set(TRADITIONAL_ONLY);
-        let simplified_only = table_set(SIMPLIFIED_ONLY);
-        let mut spellings: Vec<(String, Option<String>)> =
-            embedded_markers().map(|(s, t)| (s.to_owned(), t.map(str::to_owned))).collect();
-        let extra: Vec<&String> = extra_markers.iter().filter(|m| !m.trim().is_empty()).collect();
-        if !extra.is_empty() {
-            let s2t = OpenccConverter::new(OpenccConfig::S2t)?;
-            for m in extra {
-                let simplified = m.trim().to_owned();
-                let traditional = s2t.convert(&simplified);
-                spellings
-                    .push((simplified.clone(), (traditional != simplified).then_some(traditional)));
-            }
-        }
+    /// Builds the tables from the data files (as the builder was given them) and the
+    /// markers added one by one; every marker is also looked for in its Traditional
+    /// spellings.
+    pub(crate) fn new(t: &Tables, extra_markers: &[String]) -> Result<Analyzer> {
+        let traditional_only = table_set(&t.table(Table::TraditionalOnly));
+        let simplified_only = table_set(&t.table(Table::SimplifiedOnly));
+        let markers_table = t.table(Table::MainlandMarkers);
+        let spellings: Vec<Vec<String>> = markers_table
+            .lines()
+            .map(|l| l.fields().first().copied().unwrap_or_default().to_owned())
+            .chain(extra_markers.iter().map(|m| m.trim().to_owned()))
+            .filter(|m| !m.is_empty())
+            .map(|m| zhengling_tables::spellings(&m))
+            .collect();
         let mut patterns = Vec::new();
         let mut marker_ids = Vec::new();
-        for (id, (simplified, traditional)) in spellings.iter().enumerate() {
-            if let Some(t) = traditional {
-                patterns.push(t.as_str());
+        for (id, forms) in spellings.iter().enumerate() {
+            for f in forms {
+                patterns.push(f.as_str());
                 marker_ids.push(id);
             }
-            patterns.push(simplified.as_str());
-            marker_ids.push(id);
         }
         let markers = AhoCorasick::new(&patterns)
             .map_err(|e| Error::with_source("building the marker automaton", e))?;
@@ -251,8 +228,10 @@ impl Analyzer {
 mod tests {
     use super::*;
 
-    /// The script tables and marker spellings as the OpenCC dictionaries give them.
-    fn generated_tables() -> (String, String, String) {
+    use zhengling_tables::TableId;
+
+    /// The script tables as the OpenCC dictionaries give them.
+    fn generated_tables() -> (String, String) {
         let gb2312 = crate::common::gb2312_han();
         let big5 = crate::common::big5_han();
         let (mut trad, mut simp) =
@@ -284,47 +263,28 @@ mod tests {
             }
             out
         };
-        let s2t = OpenccConverter::new(OpenccConfig::S2t).unwrap();
-        let mut markers = String::new();
-        for line in MARKERS.lines() {
-            let l = line.trim();
-            if l.is_empty() || l.starts_with('#') {
-                markers.push_str(line);
-            } else {
-                let simplified = l.split('\t').next().unwrap_or_default().trim();
-                let traditional = s2t.convert(simplified);
-                markers.push_str(simplified);
-                if traditional != simplified {
-                    markers.push('\t');
-                    markers.push_str(&traditional);
-                }
-            }
-            markers.push('\n');
-        }
         (
             table("Traditional-only characters: t2s changes them and GB2312 lacks them", &trad),
             table("Simplified-only characters: t2s produces them and Big5 lacks them", &simp),
-            markers,
         )
     }
 
     #[test]
     fn script_tables_match_the_dictionary() {
-        let (trad, simp, markers) = generated_tables();
+        let (trad, simp) = generated_tables();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         if std::env::var_os("UPDATE_GOLDEN").is_some() {
             std::fs::write(dir.join("traditional_only.txt"), &trad).unwrap();
             std::fs::write(dir.join("simplified_only.txt"), &simp).unwrap();
-            std::fs::write(dir.join("mainland_markers.txt"), &markers).unwrap();
         }
-        assert_eq!(TRADITIONAL_ONLY, trad, "data/traditional_only.txt is stale (UPDATE_GOLDEN=1)");
-        assert_eq!(SIMPLIFIED_ONLY, simp, "data/simplified_only.txt is stale (UPDATE_GOLDEN=1)");
-        assert_eq!(MARKERS, markers, "data/mainland_markers.txt is stale (UPDATE_GOLDEN=1)");
+        let (t, s) = (Table::TraditionalOnly, Table::SimplifiedOnly);
+        assert_eq!(t.default_text(), trad, "data/traditional_only.txt is stale (UPDATE_GOLDEN=1)");
+        assert_eq!(s.default_text(), simp, "data/simplified_only.txt is stale (UPDATE_GOLDEN=1)");
     }
 
     #[test]
     fn counts_scripts() {
-        let a = Analyzer::new(&[]).unwrap();
+        let a = Analyzer::new(&Tables::default(), &[]).unwrap();
         assert_eq!(a.script_counts("关于进一步"), (0, 2));
         assert_eq!(a.script_counts("關於進一步"), (2, 0));
         // Characters shared by both scripts count for neither.
@@ -334,7 +294,7 @@ mod tests {
 
     #[test]
     fn counts_distinct_markers_in_both_spellings() {
-        let a = Analyzer::new(&["新时代".to_owned()]).unwrap();
+        let a = Analyzer::new(&Tables::default(), &["新时代".to_owned()]).unwrap();
         let p = a.analyze("省委省委黨委黨組，新時代", |_, _, _| true, usize::MAX);
         assert_eq!(p.markers, 4);
         assert_eq!(a.analyze("省委省委黨委黨組，新時代", |_, _, _| true, 2).markers, 2);

@@ -55,6 +55,23 @@ proptest! {
         prop_assert!(out.map.source_range(0, out.text.len()).is_some());
     }
 
+    /// The Simplified view covers the shown text: every character of the view maps to a
+    /// non-empty range of the shown text, in order, and the whole view to the whole text.
+    #[test]
+    fn the_simplified_view_maps_to_the_shown_text(text in chinese_text()) {
+        let out = NORMALIZER.normalize(&text);
+        prop_assert_eq!(out.simplified.is_some(), out.report.traditional_kept && out.analysis_text() != out.text);
+        let view = out.analysis_text();
+        let mut last = 0;
+        for (i, c) in view.char_indices() {
+            let (a, b) = out.to_shown(i, i + c.len_utf8()).unwrap();
+            prop_assert!(a >= last && a <= b && b <= out.text.len());
+            prop_assert!(out.text.is_char_boundary(a) && out.text.is_char_boundary(b));
+            last = a;
+        }
+        prop_assert_eq!(out.to_shown(0, view.len()), Some((0, out.text.len())));
+    }
+
     #[test]
     fn offset_map_is_monotone_and_in_range(text in chinese_text()) {
         let out = NORMALIZER.normalize(&text);
