@@ -238,108 +238,19 @@ impl<W: Write> Sink for MeasuresCsv<W> {
         if d.items.iter().all(|i| i.measures.is_empty()) {
             return Ok(());
         }
-        let region = d.region.as_deref().unwrap_or_default();
-        let region_code = d
-            .region_code
-            .as_deref()
-            .filter(|c| !c.is_empty())
-            .or_else(|| {
-                (!region.is_empty())
-                    .then(|| {
-                        record.entities.iter().find(|e| {
-                            e.kind == "place"
-                                && e.code.is_some()
-                                && (e.text == region || e.full.as_deref() == Some(region))
-                        })
-                    })
-                    .flatten()
-                    .and_then(|e| e.code.as_deref())
-            })
-            .unwrap_or_default();
-        let date = record
-            .published
-            .as_deref()
-            .or_else(|| d.meeting.as_ref().and_then(|m| m.date.as_deref()))
-            .unwrap_or_default();
-        let input = record.input.as_str();
-        let url = record.url.as_deref().unwrap_or_default();
-        let issuer = d.issuer.as_deref().unwrap_or_default();
-        let kind = d.kind.as_str();
+        let page = page_cells(record, d);
         for (index, item) in d.items.iter().enumerate() {
-            let paragraph = item.paragraph.to_string();
-            let targets = item.targets.join("|");
-            let index = index.to_string();
-            let no_group = [None];
             let groups: Vec<Option<&zhengling_directive::Group>> = if item.groups.is_empty() {
-                no_group.to_vec()
+                vec![None]
             } else {
                 item.groups.iter().map(Some).collect()
             };
-            for (group, m) in groups.iter().flat_map(|g| item.measures.iter().map(move |m| (*g, m)))
-            {
-                let level = m.level.map(|l| l.to_string()).unwrap_or_default();
-                let valid_from = m
-                    .valid_from
-                    .as_deref()
-                    .or(item.valid_from.as_deref())
-                    .or(d.valid_from.as_deref())
-                    .unwrap_or_default();
-                let valid_to = m
-                    .valid_to
-                    .as_deref()
-                    .or(item.valid_to.as_deref())
-                    .or(d.valid_to.as_deref())
-                    .unwrap_or_default();
-                let compliance = m
-                    .compliance
-                    .and_then(|c| serde_json::to_value(c).ok())
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default();
-                self.out.write_record([
-                    input,
-                    url,
-                    region,
-                    region_code,
-                    date,
-                    issuer,
-                    kind,
-                    m.category.as_str(),
-                    m.oxcgrt.as_deref().unwrap_or_default(),
-                    m.term.as_str(),
-                    item.modality.as_str(),
-                    item.text.as_str(),
-                    &paragraph,
-                    item.actor.as_deref().unwrap_or_default(),
-                    &targets,
-                    &level,
-                    if m.lifted { "true" } else { "false" },
-                    if m.targeted { "true" } else { "false" },
-                    valid_from,
-                    valid_to,
-                    m.coronanet.as_deref().unwrap_or_default(),
-                    m.phsm.as_deref().unwrap_or_default(),
-                    &compliance,
-                    &index,
-                    group.map_or("", |g| g.text.as_str()),
-                    group.and_then(|g| g.origin).map_or("", |o| o.as_str()),
-                    group.and_then(|g| g.movement).map_or("", |o| o.as_str()),
-                    group.and_then(|g| g.people.as_deref()).unwrap_or_default(),
-                    &group
-                        .map(|g| {
-                            g.except.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("|")
-                        })
-                        .unwrap_or_default(),
-                    m.timing.map_or("", |t| t.as_str()),
-                    if m.requirement { "true" } else { "false" },
-                    &value(m.duration.as_ref()),
-                    unit(m.duration.as_ref()),
-                    &value(m.within.as_ref()),
-                    unit(m.within.as_ref()),
-                    &value(m.times.as_ref()),
-                    &value(m.interval.as_ref()),
-                    unit(m.interval.as_ref()),
-                    &m.days.iter().map(|d| d.value.to_string()).collect::<Vec<_>>().join("/"),
-                ])?;
+            for group in groups {
+                for m in &item.measures {
+                    let mut row = page.clone();
+                    row.extend(measure_cells(d, index, item, group, m));
+                    self.out.write_record(&row)?;
+                }
             }
         }
         Ok(())
@@ -349,6 +260,100 @@ impl<W: Write> Sink for MeasuresCsv<W> {
         self.header()?;
         self.out.flush()
     }
+}
+
+/// The cells every row of a page shares: input, url, region, region_code, date, issuer, kind.
+fn page_cells(record: &Record, d: &zhengling_directive::Directive) -> Vec<String> {
+    let region = d.region.as_deref().unwrap_or_default();
+    let region_code = d
+        .region_code
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .or_else(|| {
+            (!region.is_empty())
+                .then(|| {
+                    record.entities.iter().find(|e| {
+                        e.kind == "place"
+                            && e.code.is_some()
+                            && (e.text == region || e.full.as_deref() == Some(region))
+                    })
+                })
+                .flatten()
+                .and_then(|e| e.code.as_deref())
+        })
+        .unwrap_or_default();
+    let date = record
+        .published
+        .as_deref()
+        .or_else(|| d.meeting.as_ref().and_then(|m| m.date.as_deref()))
+        .unwrap_or_default();
+    [
+        record.input.as_str(),
+        record.url.as_deref().unwrap_or_default(),
+        region,
+        region_code,
+        date,
+        d.issuer.as_deref().unwrap_or_default(),
+        d.kind.as_str(),
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
+/// The cells of one (item, group, measure) after the page's.
+fn measure_cells(
+    d: &zhengling_directive::Directive,
+    index: usize,
+    item: &zhengling_directive::Item,
+    group: Option<&zhengling_directive::Group>,
+    m: &zhengling_directive::Measure,
+) -> Vec<String> {
+    let flag = |b: bool| if b { "true" } else { "false" }.to_owned();
+    let or_empty = |v: Option<&str>| v.unwrap_or_default().to_owned();
+    let valid_from =
+        m.valid_from.as_deref().or(item.valid_from.as_deref()).or(d.valid_from.as_deref());
+    let valid_to = m.valid_to.as_deref().or(item.valid_to.as_deref()).or(d.valid_to.as_deref());
+    let compliance = m
+        .compliance
+        .and_then(|c| serde_json::to_value(c).ok())
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    vec![
+        m.category.clone(),
+        or_empty(m.oxcgrt.as_deref()),
+        m.term.clone(),
+        item.modality.as_str().to_owned(),
+        item.text.clone(),
+        item.paragraph.to_string(),
+        or_empty(item.actor.as_deref()),
+        item.targets.join("|"),
+        m.level.map(|l| l.to_string()).unwrap_or_default(),
+        flag(m.lifted),
+        flag(m.targeted),
+        or_empty(valid_from),
+        or_empty(valid_to),
+        or_empty(m.coronanet.as_deref()),
+        or_empty(m.phsm.as_deref()),
+        compliance,
+        index.to_string(),
+        or_empty(group.map(|g| g.text.as_str())),
+        or_empty(group.and_then(|g| g.origin).map(zhengling_directive::Origin::as_str)),
+        or_empty(group.and_then(|g| g.movement).map(zhengling_directive::Movement::as_str)),
+        or_empty(group.and_then(|g| g.people.as_deref())),
+        group
+            .map(|g| g.except.iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join("|"))
+            .unwrap_or_default(),
+        or_empty(m.timing.map(zhengling_directive::Timing::as_str)),
+        flag(m.requirement),
+        value(m.duration.as_ref()),
+        unit(m.duration.as_ref()).to_owned(),
+        value(m.within.as_ref()),
+        unit(m.within.as_ref()).to_owned(),
+        value(m.times.as_ref()),
+        value(m.interval.as_ref()),
+        unit(m.interval.as_ref()).to_owned(),
+        m.days.iter().map(|d| d.value.to_string()).collect::<Vec<_>>().join("/"),
+    ]
 }
 
 #[cfg(test)]

@@ -432,8 +432,16 @@ pub fn find_document(title: Option<&str>, paragraphs: &[String]) -> Option<Offic
 }
 
 fn parse(r: &Rules, s: &Stream<'_>, start: usize) -> OfficialDocument {
-    let text = s.text.as_str();
     let mut doc = OfficialDocument::default();
+    let body_start = opening(r, s, start, &mut doc);
+    let sig_end = closing(r, s, body_start, &mut doc);
+    levels(r, s, body_start, sig_end, &mut doc);
+    doc
+}
+
+/// The elements before the body (发文机关标志, 发文字号, 标题, 主送机关): where the body starts.
+fn opening(r: &Rules, s: &Stream<'_>, start: usize, doc: &mut OfficialDocument) -> usize {
+    let text = s.text.as_str();
     let mut pos = skip_ws(text, start);
     // 发文机关标志: a short line closed by 文件 (and the number after it)
     if let Some(m) = r.header_end.find(window(text, pos, 120)) {
@@ -483,7 +491,13 @@ fn parse(r: &Rules, s: &Stream<'_>, start: usize) -> OfficialDocument {
             );
         }
     }
-    let body_start = pos;
+    pos
+}
+
+/// The elements after the body (成文日期 with the 附件, 抄送 and 印发 after it, 发文机关署名,
+/// 附件说明): where the body ends.
+fn closing(r: &Rules, s: &Stream<'_>, body_start: usize, doc: &mut OfficialDocument) -> usize {
+    let text = s.text.as_str();
     // 成文日期: the last date written in full that closes the text (only a tail of 附件,
     // 抄送, 印发 or a bracketed note may follow it)
     let mut date = None;
@@ -513,7 +527,7 @@ fn parse(r: &Rules, s: &Stream<'_>, start: usize) -> OfficialDocument {
             doc.date = Some(DocDate { year, month, day, part });
         }
         sig_end = a;
-        tail_sections(r, s, b, &mut doc);
+        tail_sections(r, s, b, doc);
     }
     // 发文机关署名: what stands between the last sentence and the date
     if doc.date.is_some() {
@@ -530,11 +544,22 @@ fn parse(r: &Rules, s: &Stream<'_>, start: usize) -> OfficialDocument {
             sig_end = sigs.first().and_then(|e| e.1).unwrap_or(sig_end);
             doc.signatories = sigs.into_iter().map(|e| e.0).collect();
         }
-        if let Some(at) = attachments(r, s, body_start, sig_end, &mut doc) {
+        if let Some(at) = attachments(r, s, body_start, sig_end, doc) {
             sig_end = at;
         }
     }
-    // the body's numbered levels
+    sig_end
+}
+
+/// The body's numbered headings (一、 （一） 1. （1）) between `body_start` and `body_end`.
+fn levels(
+    r: &Rules,
+    s: &Stream<'_>,
+    body_start: usize,
+    sig_end: usize,
+    doc: &mut OfficialDocument,
+) {
+    let text = s.text.as_str();
     let body = text.get(body_start..sig_end).unwrap_or("");
     for c in r.marker.captures_iter(body) {
         let Some(m) = c.get(1) else { continue };
@@ -555,7 +580,6 @@ fn parse(r: &Rules, s: &Stream<'_>, start: usize) -> OfficialDocument {
             doc.levels.push(Heading { level, part });
         }
     }
-    doc
 }
 
 fn split_addressees(r: &Rules, s: &Stream<'_>, pos: usize, seg: &str) -> Vec<Element> {
