@@ -16,10 +16,7 @@ pub(crate) type Period = (Option<String>, Option<String>);
 /// The day of an ISO 8601 publication time (`2022-10-08T10:10:06`); `None` unless it gives
 /// a valid day (the day a document says it takes effect from, `发布之日起`).
 pub(crate) fn published_day(s: &str) -> Option<PartialDate> {
-    let year = s.get(0..4)?.parse().ok()?;
-    let month: u8 = s.get(5..7)?.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let day: u8 = s.get(8..10)?.parse().ok().filter(|d| (1..=31).contains(d))?;
-    Some(PartialDate { year, month: Some(month), day: Some(day) })
+    zhengling_entities::DateTime::parse(s).and_then(zhengling_entities::DateTime::day)
 }
 
 /// The period the dates within `seg` of paragraph `p` write; `dates` are the paragraph's
