@@ -24,6 +24,7 @@ mod error;
 pub mod record;
 #[cfg(feature = "schema")]
 pub mod schema;
+mod script;
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -34,7 +35,7 @@ pub use zhengling_boilerplate::Format;
 use zhengling_boilerplate::{Article, Extractor, ExtractorBuilder, PageHints};
 use zhengling_directive::{Document, Rules, RulesBuilder};
 use zhengling_entities::Context;
-use zhengling_normalize::{DecodeHints, Normalizer, NormalizerBuilder, OffsetMap};
+use zhengling_normalize::{DecodeHints, Normalizer, NormalizerBuilder};
 
 use record::{EntityRecord, NormalizationSummary, RemovedBlock};
 
@@ -113,7 +114,8 @@ impl Pipeline {
             hints.format.unwrap_or_else(|| zhengling_boilerplate::detect_format(&decoded.text));
         let page_hints = PageHints { url: hints.url };
         let mut summary = NormalizationSummary::default();
-        let article = self.read_article(&decoded.text, format, &page_hints, &mut summary)?;
+        let (article, views) =
+            self.read_article(&decoded.text, format, &page_hints, &mut summary)?;
         if article.paragraphs.is_empty() && article.warnings.is_empty() {
             // The extractor names its reason when it finds nothing; normalization can also
             // empty an article (a page of nothing but private-use characters).
@@ -128,15 +130,12 @@ impl Pipeline {
         // Page-level evidence: a short form or a titled name defined in one paragraph is
         // recognized in the others; ambiguous places resolve against the page's places.
         // A page kept in Traditional characters (an authentic Taiwan or Hong Kong page, say)
-        // is analysed on a Simplified shadow of its text, since the lexicons and rules are
-        // Simplified; every span is then moved back to the Traditional paragraphs.
-        let shadow = summary
-            .traditional_kept
-            .then(|| Shadow::new(&self.normalizer, article.title.as_deref(), &article.paragraphs));
-        let (title, paragraphs) = match &shadow {
-            Some(s) => (s.title.as_ref().map(|t| t.0.as_str()), &s.paragraphs[..]),
-            None => (article.title.as_deref(), &article.paragraphs[..]),
-        };
+        // is analysed on the Simplified view normalization made of it, since the lexicons
+        // and rules are Simplified; every string of the record then moves back to the
+        // Traditional text in one pass (`script::Views::to_shown`).
+        let analysed = views.paragraphs(&article.paragraphs);
+        let title = views.title(article.title.as_deref());
+        let paragraphs: &[String] = &analysed;
         let per_paragraph = self.entities.extract_document(paragraphs, &ctx);
         let mut entities: Vec<EntityRecord> = per_paragraph
             .iter()
@@ -159,17 +158,12 @@ impl Pipeline {
                 .and_then(|d| d.header.as_ref())
                 .map(|h| h.value.as_str()),
         });
-        if let Some(s) = &shadow {
-            let remap = |p: Option<usize>, start: usize, end: usize| {
-                s.remap(article.title.as_deref(), &article.paragraphs, p, start, end)
-            };
-            for e in &mut entities {
-                if let Some((start, end, text)) = remap(Some(e.paragraph), e.start, e.end) {
-                    (e.start, e.end, e.text) = (start, end, text);
-                }
-            }
-            directive.remap_spans(remap);
-        }
+        views.to_shown(
+            &script::Shown { title: article.title.as_deref(), paragraphs: &article.paragraphs },
+            &script::Shown { title, paragraphs },
+            &mut entities,
+            &mut directive,
+        );
 
         Ok(Record {
             input: hints.input.unwrap_or_default().to_owned(),
@@ -206,51 +200,16 @@ impl Pipeline {
     }
 }
 
-/// A Simplified shadow of an article kept in Traditional characters, with the maps back.
-struct Shadow {
-    title: Option<(String, OffsetMap)>,
-    paragraphs: Vec<String>,
-    maps: Vec<OffsetMap>,
-}
-
-impl Shadow {
-    fn new(normalizer: &Normalizer, title: Option<&str>, paragraphs: &[String]) -> Shadow {
-        let shadow = |t: &str| {
-            let r = normalizer.simplify(t);
-            (r.text.into_owned(), r.map)
-        };
-        let (paragraphs, maps) = paragraphs.iter().map(|p| shadow(p)).unzip();
-        Shadow { title: title.map(shadow), paragraphs, maps }
-    }
-
-    /// A span of the shadow (`paragraph` `None` for the title) in the original text, with
-    /// the original's slice.
-    fn remap(
-        &self,
-        title: Option<&str>,
-        paragraphs: &[String],
-        paragraph: Option<usize>,
-        start: usize,
-        end: usize,
-    ) -> Option<(usize, usize, String)> {
-        let (map, original) = match paragraph {
-            None => (&self.title.as_ref()?.1, title?),
-            Some(i) => (self.maps.get(i)?, paragraphs.get(i)?.as_str()),
-        };
-        let (s, e) = map.source_range(start, end)?;
-        Some((s, e, original.get(s..e)?.to_owned()))
-    }
-}
-
 impl Pipeline {
-    /// The article of a decoded page, its text normalized.
+    /// The article of a decoded page, its text normalized, with the Simplified views of its
+    /// pieces when it is kept in Traditional.
     fn read_article(
         &self,
         text: &str,
         format: Format,
         page_hints: &PageHints<'_>,
         summary: &mut NormalizationSummary,
-    ) -> Result<Article> {
+    ) -> Result<(Article, script::Views)> {
         Ok(if format == Format::Html {
             // Normalizing the whole markup would cost more than parsing it: extract first,
             // then normalize the few kilobytes of article text. The article's own text
@@ -258,21 +217,44 @@ impl Pipeline {
             // another script must not decide how the article is converted.
             let mut a =
                 self.extractor.extract(text, format, page_hints).map_err(Error::Boilerplate)?;
-            self.normalize_article(&mut a, summary);
-            a
+            let views = self.normalize_article(&mut a, summary);
+            (a, views)
         } else {
             // A plain-text page is normalized whole first: its boilerplate is recognized by
-            // phrases, which need Simplified text without pinyin annotations.
+            // phrases, which need Simplified text without pinyin annotations. Kept in
+            // Traditional, its pieces get their Simplified views once extracted.
             let profile = self.normalizer.analyze(text);
             summary.note_profile(&profile);
             let n = self.normalizer.normalize_with(text, &profile);
             summary.note(&n.report);
-            self.extractor.extract(&n.text, format, page_hints).map_err(Error::Boilerplate)?
+            let a =
+                self.extractor.extract(&n.text, format, page_hints).map_err(Error::Boilerplate)?;
+            let views = if n.simplified.is_some() {
+                let view = |t: &str| {
+                    let r = self.normalizer.simplify(t);
+                    (r.text != t).then(|| zhengling_normalize::SimplifiedView {
+                        text: r.text.into_owned(),
+                        map: r.map,
+                    })
+                };
+                script::Views {
+                    title: a.title.as_deref().and_then(view),
+                    paragraphs: a.paragraphs.iter().map(|p| view(p)).collect(),
+                }
+            } else {
+                script::Views::default()
+            };
+            (a, views)
         })
     }
 
-    /// Normalizes an HTML article's text fields with the profile of its own text.
-    fn normalize_article(&self, a: &mut Article, summary: &mut NormalizationSummary) {
+    /// Normalizes an HTML article's text fields with the profile of its own text; the
+    /// Simplified views of its title and paragraphs where they are kept in Traditional.
+    fn normalize_article(
+        &self,
+        a: &mut Article,
+        summary: &mut NormalizationSummary,
+    ) -> script::Views {
         let mut whole =
             String::with_capacity(a.paragraphs.iter().map(|p| p.len() + 1).sum::<usize>() + 256);
         for piece in a.title.iter().chain(&a.paragraphs) {
@@ -284,30 +266,35 @@ impl Pipeline {
         let mut norm = |s: &mut String| {
             let n = self.normalizer.normalize_with(s, &profile);
             summary.note(&n.report);
+            let view = n.simplified;
             if let Cow::Owned(t) = n.text {
                 *s = t;
             }
+            view
         };
-        for field in [
-            &mut a.title,
-            &mut a.site,
-            &mut a.source,
-            &mut a.author,
-            &mut a.editor,
-            &mut a.doc_number,
-        ] {
+        for field in [&mut a.site, &mut a.source, &mut a.author, &mut a.editor, &mut a.doc_number] {
             if let Some(s) = field.as_mut() {
                 norm(s);
             }
         }
-        for p in a.paragraphs.iter_mut().chain(a.authors.iter_mut()) {
+        for p in &mut a.authors {
             norm(p);
         }
-        a.paragraphs.retain(|p| !p.trim().is_empty());
+        let title = a.title.as_mut().and_then(&mut norm);
+        let mut paragraphs = Vec::with_capacity(a.paragraphs.len());
+        for p in std::mem::take(&mut a.paragraphs) {
+            let mut p = p;
+            let view = norm(&mut p);
+            if !p.trim().is_empty() {
+                a.paragraphs.push(p);
+                paragraphs.push(view);
+            }
+        }
         // the document's spans point into the normalized text
         if a.document.is_some() {
             a.document = zhengling_boilerplate::article_document(a);
         }
+        script::Views { title, paragraphs }
     }
 }
 

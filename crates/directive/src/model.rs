@@ -582,6 +582,116 @@ pub struct Statistic {
     pub end: usize,
 }
 
+/// A string of a record with where it stands, as [`Directive::visit_text_mut`] gives it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Text<'a> {
+    /// The slice of paragraph `paragraph` (the title when `None`) at `start..end`: a span and
+    /// its text move together.
+    Spanned {
+        /// Paragraph index, `None` for the title.
+        paragraph: Option<usize>,
+        /// Byte start.
+        start: &'a mut usize,
+        /// Byte end.
+        end: &'a mut usize,
+        /// The slice.
+        text: &'a mut String,
+    },
+    /// A value read from the text or derived from it, without a span of its own.
+    Value(&'a mut String),
+}
+
+impl<'a> Text<'a> {
+    fn spanned(
+        paragraph: Option<usize>,
+        start: &'a mut usize,
+        end: &'a mut usize,
+        text: &'a mut String,
+    ) -> Self {
+        Text::Spanned { paragraph, start, end, text }
+    }
+}
+
+impl Evidence {
+    fn visit(&mut self, f: &mut dyn FnMut(Text<'_>)) {
+        f(Text::spanned(self.paragraph, &mut self.start, &mut self.end, &mut self.text));
+    }
+}
+
+impl Meeting {
+    fn visit(&mut self, f: &mut dyn FnMut(Text<'_>)) {
+        for v in self
+            .name
+            .iter_mut()
+            .chain(&mut self.body)
+            .chain(&mut self.chair)
+            .chain(&mut self.chair_titles)
+            .chain(&mut self.format)
+            .chain(&mut self.venues)
+        {
+            f(Text::Value(v));
+        }
+        for l in &mut self.leaders {
+            std::iter::once(&mut l.name).chain(&mut l.titles).for_each(|v| f(Text::Value(v)));
+        }
+        for r in &mut self.relays {
+            std::iter::once(&mut r.name).chain(&mut r.body).for_each(|v| f(Text::Value(v)));
+        }
+    }
+}
+
+impl Param {
+    fn visit(&mut self, paragraph: usize, f: &mut dyn FnMut(Text<'_>)) {
+        f(Text::spanned(Some(paragraph), &mut self.start, &mut self.end, &mut self.text));
+    }
+}
+
+impl Measure {
+    fn visit(&mut self, paragraph: usize, f: &mut dyn FnMut(Text<'_>)) {
+        // a measure a shorthand stands for (`14+7`) names its term; the span is the shorthand's
+        match &mut self.notation {
+            Some(n) => {
+                f(Text::spanned(Some(paragraph), &mut self.start, &mut self.end, n));
+                f(Text::Value(&mut self.term));
+            }
+            None => {
+                f(Text::spanned(Some(paragraph), &mut self.start, &mut self.end, &mut self.term));
+            }
+        }
+        for p in [&mut self.duration, &mut self.within, &mut self.times, &mut self.interval]
+            .into_iter()
+            .flatten()
+            .chain(&mut self.days)
+        {
+            p.visit(paragraph, f);
+        }
+    }
+}
+
+impl Group {
+    fn visit(&mut self, f: &mut dyn FnMut(Text<'_>)) {
+        f(Text::spanned(Some(self.paragraph), &mut self.start, &mut self.end, &mut self.text));
+        for x in &mut self.except {
+            x.visit(f);
+        }
+    }
+}
+
+impl Item {
+    fn visit(&mut self, f: &mut dyn FnMut(Text<'_>)) {
+        let p = self.paragraph;
+        f(Text::spanned(Some(p), &mut self.start, &mut self.end, &mut self.text));
+        self.actor.iter_mut().chain(&mut self.targets).for_each(|v| f(Text::Value(v)));
+        for m in self.measures.iter_mut().chain(&mut self.exemptions) {
+            m.visit(p, f);
+        }
+        for g in &mut self.groups {
+            g.visit(f);
+        }
+    }
+}
+
 /// A typed record of what a page ordered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -667,64 +777,39 @@ impl Directive {
         self.items.iter().flat_map(|i| i.measures.iter())
     }
 
-    /// Moves every span (items, measures, statistics, risk-zone and other evidence) to
-    /// another text of the same paragraphs, and takes each span's text from there.
-    ///
-    /// `remap(paragraph, start, end)` (`paragraph` is `None` for the title) returns the
-    /// span in the other text and that text's slice, or `None` to leave the span as it is.
-    /// The pipeline uses it to code a page kept in Traditional characters on a Simplified
-    /// shadow of its text, then point the record back at the Traditional paragraphs.
-    pub fn remap_spans<F>(&mut self, mut remap: F)
-    where
-        F: FnMut(Option<usize>, usize, usize) -> Option<(usize, usize, String)>,
-    {
-        let mut evidence = |e: &mut Evidence| {
-            if let Some((s, t, text)) = remap(e.paragraph, e.start, e.end) {
-                (e.start, e.end, e.text) = (s, t, text);
-            }
-        };
-        // an issuer named as its evidence reads moves with it (an expanded short name stays)
-        let issuer_as_evidence = self.issuer.is_some()
-            && self.issuer.as_deref() == self.issuer_evidence.as_ref().map(|e| e.text.as_str());
+    /// Visits every string of the record once, with where it stands: a [`Text::Spanned`]
+    /// string is the slice of paragraph `paragraph` (the title when `None`) at `start..end`, a
+    /// [`Text::Value`] a value read from the text or derived from it (an issuer qualified by
+    /// its region, a meeting's name, a group's people). The pipeline analyses a page kept in
+    /// Traditional characters on a Simplified view of its text and moves every string of the
+    /// record back to the shown text in one pass over this visitor.
+    pub fn visit_text_mut(&mut self, f: &mut dyn FnMut(Text<'_>)) {
         for e in [&mut self.kind_evidence, &mut self.issuer_evidence, &mut self.phase_evidence]
             .into_iter()
             .flatten()
         {
-            evidence(e);
+            e.visit(f);
         }
-        if issuer_as_evidence && let Some(e) = &self.issuer_evidence {
-            self.issuer = Some(e.text.clone());
+        for v in self.issuer.iter_mut().chain(&mut self.issuers).chain(&mut self.region) {
+            f(Text::Value(v));
         }
+        self.phase.iter_mut().for_each(|v| f(Text::Value(v)));
+        if let Some(m) = &mut self.meeting {
+            m.visit(f);
+        }
+        self.responsibilities.iter_mut().for_each(|v| f(Text::Value(v)));
         for z in &mut self.risk_zones {
-            if let Some(e) = z.evidence.as_mut() {
-                evidence(e);
+            f(Text::Value(&mut z.rule));
+            if let Some(e) = &mut z.evidence {
+                e.visit(f);
             }
         }
         for item in &mut self.items {
-            let p = Some(item.paragraph);
-            for m in &mut item.measures {
-                if let Some((s, t, text)) = remap(p, m.start, m.end) {
-                    (m.start, m.end, m.term) = (s, t, text);
-                }
-            }
-            // the actor and targets are words of the item's text: they move with it
-            let (start, old) = (item.start, item.text.clone());
-            let mut word = |w: &mut String| {
-                if let Some(at) = old.find(w.as_str())
-                    && let Some((_, _, text)) = remap(p, start + at, start + at + w.len())
-                {
-                    *w = text;
-                }
-            };
-            item.actor.iter_mut().chain(item.targets.iter_mut()).for_each(&mut word);
-            if let Some((s, t, text)) = remap(p, item.start, item.end) {
-                (item.start, item.end, item.text) = (s, t, text);
-            }
+            item.visit(f);
         }
         for st in &mut self.statistics {
-            if let Some((s, t, text)) = remap(Some(st.paragraph), st.start, st.end) {
-                (st.start, st.end, st.text) = (s, t, text);
-            }
+            f(Text::spanned(Some(st.paragraph), &mut st.start, &mut st.end, &mut st.text));
+            st.unit.iter_mut().chain(&mut st.subject).for_each(|v| f(Text::Value(v)));
         }
     }
 }
@@ -734,37 +819,57 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spans_move_to_another_text() {
+    fn every_string_is_visited_once() {
         let mut d = Directive::default();
+        let mut m = Measure::new("集中隔离", "quarantine", None);
+        (m.start, m.end, m.notation) = (3, 7, Some("14+7".into()));
+        m.duration = Some(Param::new(14, Unit::Day, "14+7", 3, 7));
         d.items.push(Item {
-            paragraph: 0,
-            start: 3,
-            end: 15,
-            text: "核酸检测".into(),
-            actor: Some("核酸".into()),
-            targets: vec!["检测".into()],
-            measures: vec![Measure {
-                term: "核酸检测".into(),
-                start: 3,
-                end: 15,
-                ..Measure::default()
+            paragraph: 2,
+            start: 0,
+            end: 12,
+            text: "实行14+7".into(),
+            actor: Some("各地".into()),
+            measures: vec![m],
+            groups: vec![Group {
+                text: "入境人员".into(),
+                paragraph: 1,
+                except: vec![Group { text: "学生".into(), paragraph: 1, ..Group::default() }],
+                ..Group::default()
             }],
             ..Item::default()
         });
         d.issuer = Some("县".into());
         d.issuer_evidence = Some(Evidence::new(None, 0, 3, "县"));
-        // The other text is twice as long in bytes.
-        d.remap_spans(|p, s, e| Some((s * 2, e * 2, format!("{p:?}:{}", e - s))));
+        let mut spanned = Vec::new();
+        let mut values = Vec::new();
+        d.visit_text_mut(&mut |t| match t {
+            Text::Spanned { paragraph, text, .. } => spanned.push((paragraph, text.clone())),
+            Text::Value(v) => values.push(v.clone()),
+        });
+        assert_eq!(
+            spanned,
+            [
+                (None, "县".to_owned()),
+                (Some(2), "实行14+7".to_owned()),
+                (Some(2), "14+7".to_owned()),
+                (Some(2), "14+7".to_owned()),
+                (Some(1), "入境人员".to_owned()),
+                (Some(1), "学生".to_owned()),
+            ]
+        );
+        assert_eq!(values, ["县", "各地", "集中隔离"]);
+        // a visitor can move spans and rewrite strings
+        d.visit_text_mut(&mut |t| {
+            if let Text::Spanned { start, end, text, .. } = t {
+                (*start, *end) = (*start * 2, *end * 2);
+                text.push('!');
+            }
+        });
         assert_eq!(
             (d.items[0].start, d.items[0].end, d.items[0].text.as_str()),
-            (6, 30, "Some(0):12")
+            (0, 24, "实行14+7!")
         );
-        assert_eq!(d.items[0].measures[0].term, "Some(0):12");
-        // actor and targets are taken from the other text where they stand in the item
-        assert_eq!(d.items[0].actor.as_deref(), Some("Some(0):6"));
-        assert_eq!(d.items[0].targets, ["Some(0):6"]);
-        assert_eq!(d.issuer_evidence.as_ref().map(|e| e.text.as_str()), Some("None:3"));
-        assert_eq!(d.issuer.as_deref(), Some("None:3"));
     }
 
     #[test]

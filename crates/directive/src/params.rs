@@ -197,7 +197,7 @@ pub(crate) fn annotate(lx: &Lexicon, p: &str, sentence: Seg, ms: &mut [Measure])
         .map(|d| d.value)
         .max()
         .or_else(|| sentence_duration(lx, p, sentence, &qs));
-    derive_counts(ms, longest);
+    derive_counts(p, ms, longest);
 }
 
 /// Durations (`14天集中隔离`) and counts (`2次核酸检测`) bind to the measure right beside them:
@@ -344,7 +344,7 @@ fn days(lx: &Lexicon, p: &str, seg: Seg) -> Vec<Param> {
 
 /// Counts and days that follow from an interval: 14 days of monitoring tested `每7天一次` is two
 /// tests, on days 7 and 14; days named give the count.
-fn derive_counts(ms: &mut [Measure], longest: Option<u32>) {
+fn derive_counts(p: &str, ms: &mut [Measure], longest: Option<u32>) {
     for m in ms.iter_mut() {
         if let (Some(every), Some(total), true) = (&m.interval, longest, m.days.is_empty())
             && every.value > 0
@@ -372,7 +372,7 @@ fn derive_counts(ms: &mut [Measure], longest: Option<u32>) {
         if !m.days.is_empty() && m.times.as_ref().is_none_or(|t| t.value <= 1) {
             let (start, end) =
                 (m.days.first().map_or(0, |d| d.start), m.days.last().map_or(0, |d| d.end));
-            let text = m.days.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join("、");
+            let text = p.get(start..end).unwrap_or("").to_owned();
             let n = u32::try_from(m.days.len()).unwrap_or(u32::MAX);
             m.times = Some(Param::new(n, Unit::Time, text, start, end));
         }
