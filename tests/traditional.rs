@@ -35,20 +35,20 @@ fn strings<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a str)>) {
 
 /// Every object under `v` that is a span (`paragraph` or none for the title, `start`, `end`,
 /// and a `text` or `term`), with its path.
-fn spans<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a Value)>) {
+fn spans<'a>(v: &'a Value, path: &str, out: &mut Vec<(String, &'a Value)>) {
     match v {
         Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
-                spans(x, format!("{path}[{i}]"), out);
+                spans(x, &format!("{path}[{i}]"), out);
             }
         }
         Value::Object(o) => {
             if o.get("start").is_some_and(Value::is_u64) && o.get("end").is_some_and(Value::is_u64)
             {
-                out.push((path.clone(), v));
+                out.push((path.to_owned(), v));
             }
             for (k, x) in o {
-                spans(x, format!("{path}.{k}"), out);
+                spans(x, &format!("{path}.{k}"), out);
             }
         }
         _ => {}
@@ -84,13 +84,13 @@ fn check(name: &str) -> Value {
     let title = v["title"].as_str().unwrap_or("");
     let mut found = Vec::new();
     for section in ["entities", "directive"] {
-        spans(&v[section], format!(".{section}"), &mut found);
+        spans(&v[section], &format!(".{section}"), &mut found);
     }
     assert!(found.len() > 5, "{name}: {} spans", found.len());
     for (path, o) in found {
         // an item's measures and groups stand in the item's paragraph unless they say otherwise
         let paragraph = o.get("paragraph").and_then(Value::as_u64).or_else(|| {
-            let owner = path.find(".items[").map(|i| &path[..path[i..].find(']').unwrap() + i + 1]);
+            let owner = path.find(".items[").map(|i| &path[..=(path[i..].find(']').unwrap() + i)]);
             owner.and_then(|p| {
                 let at = p.rfind('[').unwrap();
                 let i: usize = p[at + 1..p.len() - 1].parse().ok()?;
