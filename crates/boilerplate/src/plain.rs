@@ -323,6 +323,9 @@ fn best_run(lines: &[Line<'_>]) -> Option<(usize, usize)> {
     best_range
 }
 
+/// The longest line read as a section heading above the article, in characters.
+const HEADING_CHARS: u32 = 40;
+
 /// The run with a notice's salutation (`各区县人民政府：`) before it and its signature
 /// (issuing office and date) after it.
 fn extend_run(lex: &Lexicon, lines: &[Line<'_>], a: usize, b: usize) -> (usize, usize) {
@@ -335,7 +338,38 @@ fn extend_run(lex: &Lexicon, lines: &[Line<'_>], a: usize, b: usize) -> (usize, 
     {
         a -= 1;
     }
+    // the heading of the article's first section (`低风险地区：`, `一、境外来芜人员`): a short
+    // line that is no metadata and opens with an ordinal or closes with a colon
+    for _ in 0..2 {
+        let Some(l) = a.checked_sub(1).and_then(|i| lines.get(i)) else { break };
+        let heading = l.counts.chars <= HEADING_CHARS
+            && l.verdict.is_none()
+            && l.meta.is_none()
+            && !l.spam
+            && (lex.starts_with_ordinal(l.text) || l.text.trim_end().ends_with(['：', ':']));
+        if !heading {
+            break;
+        }
+        a -= 1;
+    }
     let mut b = b;
+    // the next item of a numbered list the article holds (`2、…` after `1、…`)
+    while let Some(l) = lines.get(b + 1) {
+        let numbered_before = lines
+            .get(a..=b)
+            .is_some_and(|run| run.iter().any(|r| lex.starts_with_ordinal(r.text)));
+        if numbered_before
+            && lex.starts_with_ordinal(l.text)
+            && l.verdict.is_none()
+            && l.meta.is_none()
+            && !l.spam
+            && l.counts.punct >= 1
+        {
+            b += 1;
+        } else {
+            break;
+        }
+    }
     for _ in 0..2 {
         let Some(l) = lines.get(b + 1) else { break };
         let signature = crate::date::is_signature_date(l.text)

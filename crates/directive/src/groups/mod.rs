@@ -163,6 +163,17 @@ pub(crate) fn classify(lx: &Lexicon, text: &str) -> Vec<Attrs> {
             }
         }
     }
+    // 江苏省内或省外进口冷链食品从业人员: who the people of the last conjunct are goes to the
+    // bare territories joined before it
+    if let Some(Who::Named(people)) = parts.last().and_then(|p| p.people.clone()) {
+        let n = parts.len();
+        for part in parts.iter_mut().take(n.saturating_sub(1)) {
+            if part.origins.is_empty() && part.people.is_none() && part.area.is_some() && !part.rest
+            {
+                part.people = Some(Who::Named(people.clone()));
+            }
+        }
+    }
     let shared = parts.last().and_then(|p| p.movement);
     let mut out: Vec<Attrs> = Vec::new();
     for part in parts {

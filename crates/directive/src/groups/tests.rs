@@ -48,6 +48,9 @@ fn area_movement_and_people() {
     let a = &classify(lx(), "进口冷链食品从业人员")[0];
     assert_eq!(a.people, Some(Who::Named("key-occupation".to_owned())));
     assert_eq!(a.movement, None, "进口 is no arrival");
+    // the people of the last conjunct are those of a bare territory joined before it
+    let all = classify(lx(), "江苏省内或省外进口冷链食品从业人员");
+    assert!(all.iter().all(|a| a.people == Some(Who::Named("key-occupation".to_owned()))), "{all:?}");
     let a = &classify(lx(), "外省返回农村地区人员")[0];
     assert_eq!(a.people, Some(Who::Named("rural-returner".to_owned())));
     let a = &classify(lx(), "跨省流动到城市的非重点人群")[0];
