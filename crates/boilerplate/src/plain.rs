@@ -355,9 +355,8 @@ fn extend_run(lex: &Lexicon, lines: &[Line<'_>], a: usize, b: usize) -> (usize, 
     let mut b = b;
     // the next item of a numbered list the article holds (`2、…` after `1、…`)
     while let Some(l) = lines.get(b + 1) {
-        let numbered_before = lines
-            .get(a..=b)
-            .is_some_and(|run| run.iter().any(|r| lex.starts_with_ordinal(r.text)));
+        let numbered_before =
+            lines.get(a..=b).is_some_and(|run| run.iter().any(|r| lex.starts_with_ordinal(r.text)));
         if numbered_before
             && lex.starts_with_ordinal(l.text)
             && l.verdict.is_none()

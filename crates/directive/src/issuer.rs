@@ -500,6 +500,21 @@ pub(crate) fn region(
             return Some(place_of(d));
         }
     }
+    // a title that opens with a place the text names (`洛阳春节返乡政策` on a page that
+    // speaks of 洛阳)
+    let opened = entities.iter().flatten().filter(|e| e.kind == EntityKind::Place).find_map(|e| {
+        match &e.value {
+            Value::Place(p) if chars(e.text) >= 2 && title.starts_with(e.text) => {
+                divisions.by_code(&p.code)
+            }
+            _ => None,
+        }
+    });
+    if issuer.is_none()
+        && let Some(d) = opened
+    {
+        return Some(place_of(d));
+    }
     let mut level = issuer.and_then(level_of_prefix);
     if level.is_none() {
         let mut n = [0usize; 3];

@@ -127,7 +127,21 @@ pub(crate) fn header(
     // `X：…`: the words before the first colon; a short line of its own; or, in an
     // enumerated paragraph, a first clause that is a group (`1、从低风险区返回，…`)
     let colon = first_colon(rest);
+    // `1、从低风险地区返回，活动范围为洛阳城市区的：…`: a first clause that is a group heads the
+    // paragraph, what follows it up to the colon is a condition of the items under it
+    let first_group = rest
+        .split(['，', ','])
+        .next()
+        .filter(|first| first.len() < rest.len() && is_group_clause(lx, first));
     let (words, body) = match colon {
+        Some((at, _))
+            if level < UNNUMBERED
+                && rest.get(..at).is_some_and(|w| w.contains(['，', ',']))
+                && first_group.is_some() =>
+        {
+            let first = first_group?;
+            (first, start + first.len() + '，'.len_utf8())
+        }
         Some((at, after)) => (rest.get(..at)?, start + after),
         None if chars(rest) <= HEADER_CHARS / 2 + 5 && !rest.contains(['。', '；', '，', ',']) => {
             (rest.trim_end_matches(['。', '.']), p.len())

@@ -50,7 +50,10 @@ fn area_movement_and_people() {
     assert_eq!(a.movement, None, "进口 is no arrival");
     // the people of the last conjunct are those of a bare territory joined before it
     let all = classify(lx(), "江苏省内或省外进口冷链食品从业人员");
-    assert!(all.iter().all(|a| a.people == Some(Who::Named("key-occupation".to_owned()))), "{all:?}");
+    assert!(
+        all.iter().all(|a| a.people == Some(Who::Named("key-occupation".to_owned()))),
+        "{all:?}"
+    );
     let a = &classify(lx(), "外省返回农村地区人员")[0];
     assert_eq!(a.people, Some(Who::Named("rural-returner".to_owned())));
     let a = &classify(lx(), "跨省流动到城市的非重点人群")[0];
@@ -101,6 +104,11 @@ fn headers() {
     assert_eq!(
         header_text("1、从低风险区返回，返回农村地区，提供7日内核酸检测阴性证明。"),
         Some((3, "从低风险区返回".to_owned(), vec![Some(Origin::LowRisk)]))
+    );
+    // a first clause that is a group heads the paragraph before a colon further on
+    assert_eq!(
+        header_text("1、从低风险地区返回，活动范围为城区的：凭健康码绿码通行"),
+        Some((3, "从低风险地区返回".to_owned(), vec![Some(Origin::LowRisk)]))
     );
     assert_eq!(header_text("根据《关于做好来晋返晋重点人员服务管理工作的通知》规定："), None);
     assert_eq!(header_text("注：返乡人员主要是指从省外返回农村地区的人员。"), None);
