@@ -3,7 +3,7 @@
 //! other provinces: a 2020 lockdown notice, a 2021 routine-control meeting, a 2022 static
 //! management notice, a 2023 class-B notice published before New Year), run with the real
 //! entity extractor: what a researcher would code by hand from each.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 use zhengling_directive::{
     Compliance, Directive, Document, Kind, Modality, RiskLevel, RulesBuilder,
@@ -35,13 +35,27 @@ fn build(title: &str, published: &str, paragraphs: &[&str]) -> Directive {
     d
 }
 
+/// The directive of a page, checked against its golden record `tests/golden/<name>.expected.json`
+/// (reviewed by hand; `UPDATE_GOLDEN=1` rewrites it).
+fn page(name: &str, title: &str, published: &str, paragraphs: &[&str]) -> Directive {
+    let d = build(title, published, paragraphs);
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let json = serde_json::to_string_pretty(&d).unwrap() + "\n";
+    if let Err(e) = zhengling_tables::golden::check(&[input], "expected.json", |_| Ok(json.clone()))
+    {
+        panic!("{e}");
+    }
+    d
+}
+
 fn codes(d: &Directive) -> Vec<&str> {
     d.oxcgrt_codes()
 }
 
 #[test]
 fn county_notice_with_zones_and_a_period() {
-    let d = build(
+    let d = page(
+        "county_notice_with_zones_and_a_period",
         "平遥县新冠肺炎疫情防控工作指挥部关于在城区开展全员核酸检测的通告",
         "2022-11-04",
         &[
@@ -78,7 +92,8 @@ fn county_notice_with_zones_and_a_period() {
 
 #[test]
 fn city_meeting_with_a_video_format() {
-    let d = build(
+    let d = page(
+        "city_meeting_with_a_video_format",
         "晋中市召开疫情防控工作调度会",
         "2022-11-03",
         &[
@@ -109,7 +124,8 @@ fn city_meeting_with_a_video_format() {
 
 #[test]
 fn vaccination_report_with_statistics() {
-    let d = build(
+    let d = page(
+        "vaccination_report_with_statistics",
         "我市新冠病毒疫苗加强免疫接种有序推进",
         "2022-03-21",
         &[
@@ -131,7 +147,8 @@ fn vaccination_report_with_statistics() {
 
 #[test]
 fn notice_of_2023_lifts_measures() {
-    let d = build(
+    let d = page(
+        "notice_of_2023_lifts_measures",
         "关于优化调整疫情防控措施的通知",
         "2023-01-07",
         &[
@@ -194,7 +211,8 @@ fn show(d: &Directive) -> String {
 
 #[test]
 fn early_2020_notice_closes_estates_and_shops() {
-    let d = build(
+    let d = page(
+        "early_2020_notice_closes_estates_and_shops",
         "孝感市新型冠状病毒感染的肺炎疫情防控指挥部关于实行住宅小区封闭式管理的通告",
         "2020-02-03",
         &[
@@ -229,7 +247,8 @@ fn early_2020_notice_closes_estates_and_shops() {
 
 #[test]
 fn routine_2021_meeting_relays_the_province() {
-    let d = build(
+    let d = page(
+        "routine_2021_meeting_relays_the_province",
         "石家庄市召开疫情防控工作领导小组第四十五次会议",
         "2021-06-15",
         &[
@@ -266,7 +285,8 @@ fn routine_2021_meeting_relays_the_province() {
 
 #[test]
 fn static_management_2022_notice() {
-    let d = build(
+    let d = page(
+        "static_management_2022_notice",
         "金水区新冠肺炎疫情防控指挥部关于实施临时性静默管理的通告",
         "2022-10-10",
         &[
@@ -309,7 +329,8 @@ fn static_management_2022_notice() {
 
 #[test]
 fn class_b_2023_notice_published_before_new_year() {
-    let d = build(
+    let d = page(
+        "class_b_2023_notice_published_before_new_year",
         "成都市新冠肺炎疫情防控指挥部关于做好新型冠状病毒感染“乙类乙管”工作的通告",
         "2022-12-30",
         &[
@@ -351,7 +372,8 @@ fn class_b_2023_notice_published_before_new_year() {
 #[test]
 fn return_home_rules_by_group() {
     use zhengling_directive::{Movement, Origin, Timing, Unit};
-    let d = build(
+    let d = page(
+        "return_home_rules_by_group",
         "某市春节返乡政策",
         "2021-01-30",
         &[
