@@ -403,8 +403,92 @@ impl Rules {
     }
 }
 
+/// How a headline closes when it reads as an official document's title: `s` (compacted, see
+/// [`compact_title`]) ends with a genre word (`通告`, `2号令`, `…的通知`), maybe followed by a
+/// sequence number (`第14号`). Returns where that number starts (`s.len()` without one).
+pub(crate) fn title_close(s: &str) -> Option<usize> {
+    let r = Rules::get()?;
+    let head_end = r
+        .seq
+        .find_iter(s)
+        .find(|m| m.end() == s.len() && m.start() > 0)
+        .map_or(s.len(), |m| m.start());
+    let head = s.get(..head_end)?;
+    r.title_end.find_iter(head).any(|m| m.end() == head.len()).then_some(head_end)
+}
+
+/// Whether `s` ends with what closes a body's name (`指挥部`, `人民政府`, `局`).
+pub(crate) fn ends_org(s: &str) -> bool {
+    Rules::get().is_some_and(|r| r.ends_org(s))
+}
+
+/// A headline's text without the white space a layout puts inside it (`通 告`).
+pub(crate) fn compact_title(s: &str) -> String {
+    compact(s)
+}
+
+/// A headline that opens a flattened page's first paragraph, closed by a genre word and a
+/// space (`某某县指挥部通告 近期，…`), when the text before the genre names a body or a
+/// matter (`关于…`): the headline's end.
+pub(crate) fn opening_title(first: &str) -> Option<usize> {
+    let r = Rules::get()?;
+    let para = [first.to_owned()];
+    let (end, _) = r.title_at(&Stream::new(None, &para), 0)?;
+    let head = first.get(..end)?;
+    let rest = first.get(end..)?;
+    let spaced = rest.starts_with(char::is_whitespace);
+    let genre = r.title_end.find_iter(head).find(|m| m.end() == head.len())?;
+    let before = head.get(..genre.start())?;
+    let named = r.ends_org(before.trim_end()) || before.contains("关于");
+    (spaced && named && !head.contains('\n')).then_some(end)
+}
+
+/// A headline with the sequence number printed after its genre word (`某某指挥部通告第14号`,
+/// `…通告（县疫情防控指挥部第1号）`): the number is the document number, not the title. The
+/// document's elements written in the cut part keep their values, not a place.
+fn split_sequence(article: &mut Article) {
+    let Some(title) = &article.title else { return };
+    let t = title.trim_end();
+    let Some(k) = title_close(t).filter(|&k| k < t.len()) else { return };
+    let (head, seq) = t.split_at(k);
+    let head = head.trim_end().to_owned();
+    if article.doc_number.is_none() {
+        article.doc_number = Some(strip_brackets(seq));
+    }
+    if let Some(doc) = &mut article.document {
+        let cut = head.len();
+        for e in doc.header.iter_mut().chain(doc.number.iter_mut()).chain(doc.title.iter_mut()) {
+            e.parts.retain(|p| p.paragraph.is_some() || p.end <= cut);
+        }
+    }
+    article.title = Some(head);
+}
+
+/// A page without a title whose first paragraph opens with an official headline (a
+/// flattened notice without its signature): the headline becomes the title.
+fn opening_headline(article: &mut Article) {
+    if article.title.is_some() {
+        return;
+    }
+    let Some(first) = article.paragraphs.first_mut() else { return };
+    let Some(end) = opening_title(first) else { return };
+    let (head, rest) = first.split_at(end);
+    let (title, rest) = (compact(head), rest.trim_start().to_owned());
+    if rest.is_empty() {
+        return;
+    }
+    *first = rest;
+    article.title = Some(title);
+}
+
 /// Finds the official document in an article's title and paragraphs, if it is one.
 pub fn find_document(title: Option<&str>, paragraphs: &[String]) -> Option<OfficialDocument> {
+    find_in(title, paragraphs, false)
+}
+
+/// [`find_document`], knowing whether the page gave a document number outside the text
+/// searched (a number line taken out of the article, or cut from the headline).
+fn find_in(title: Option<&str>, paragraphs: &[String], numbered: bool) -> Option<OfficialDocument> {
     let rules = Rules::get()?;
     let stream = Stream::new(title, paragraphs);
     let first = if title.is_some() { [0usize, 1] } else { [0, 0] };
@@ -426,6 +510,7 @@ pub fn find_document(title: Option<&str>, paragraphs: &[String]) -> Option<Offic
         && (doc.date.is_some()
             || !doc.signatories.is_empty()
             || doc.number.is_some()
+            || numbered
             || !doc.addressees.is_empty())
         || (!doc.signatories.is_empty() && doc.date.is_some());
     is_doc.then_some(doc)
@@ -917,15 +1002,30 @@ fn recover_closing(article: &Article, doc: &mut OfficialDocument) {
 /// paragraphs, with a signature and date the page cut off as boilerplate read back from the
 /// removed blocks after it.
 pub fn article_document(article: &Article) -> Option<OfficialDocument> {
-    let mut doc = find_document(article.title.as_deref(), &article.paragraphs)?;
+    let numbered = article.doc_number.is_some();
+    let mut doc = find_in(article.title.as_deref(), &article.paragraphs, numbered)?;
     if doc.signatories.is_empty() || doc.date.is_none() {
         recover_closing(article, &mut doc);
     }
+    number_from_page(article, &mut doc);
     Some(doc)
 }
 
+/// The page's document number where the document's text no longer holds it (a number line
+/// the extraction took out): its value, not a place.
+fn number_from_page(article: &Article, doc: &mut OfficialDocument) {
+    if doc.number.is_none()
+        && let Some(n) = &article.doc_number
+    {
+        doc.number = Some(Element { value: n.clone(), parts: Vec::new() });
+    }
+}
+
 pub(crate) fn attach(article: &mut Article, _format: Format) {
-    let Some(mut doc) = find_document(article.title.as_deref(), &article.paragraphs) else {
+    let numbered = article.doc_number.is_some();
+    let Some(mut doc) = find_in(article.title.as_deref(), &article.paragraphs, numbered) else {
+        opening_headline(article);
+        split_sequence(article);
         return;
     };
     if let Some(p) = flattened(&doc, &article.paragraphs)
@@ -949,14 +1049,13 @@ pub(crate) fn attach(article: &mut Article, _format: Format) {
                     reason: crate::Reason::Metadata,
                 });
             }
-            match find_document(article.title.as_deref(), &article.paragraphs) {
-                Some(mut d) => {
-                    d.header = d.header.or(header);
-                    d.number = d.number.or(number);
-                    doc = d;
-                }
-                None => return,
-            }
+            let Some(mut d) = find_document(article.title.as_deref(), &article.paragraphs) else {
+                split_sequence(article);
+                return;
+            };
+            d.header = d.header.or(header);
+            d.number = d.number.or(number);
+            doc = d;
         }
     }
     if doc.signatories.is_empty() || doc.date.is_none() {
@@ -972,5 +1071,7 @@ pub(crate) fn attach(article: &mut Article, _format: Format) {
     if article.doc_number.is_none() {
         article.doc_number = doc.number.as_ref().map(|n| n.value.clone());
     }
+    number_from_page(article, &mut doc);
     article.document = Some(doc);
+    split_sequence(article);
 }

@@ -117,7 +117,7 @@ pub(crate) fn extract(lex: &Lexicon, page: &str, _hints: &PageHints<'_>) -> Arti
     let run = extend_run(lex, &lines, a, b);
     let head = header(lex, &lines, &keys, run, &mut d);
     sort_lines(lex, &lines, run, &head, &mut d);
-    page_sites(lex, &lines, run, head.title_at, &mut d);
+    page_sites(lex, &lines, run, head.title_lines.map(|(s, _)| s), &mut d);
     finish(lex, d)
 }
 
@@ -387,7 +387,8 @@ fn extend_run(lex: &Lexicon, lines: &[Line<'_>], a: usize, b: usize) -> (usize, 
 
 /// What sits above the article: the headline, its metadata lines and a lone byline.
 struct Header {
-    title_at: Option<usize>,
+    /// The lines the headline is printed on (`title_at` and the lines joined to it).
+    title_lines: Option<(usize, usize)>,
     meta: Vec<usize>,
     lone_at: Option<usize>,
 }
@@ -413,7 +414,17 @@ fn header(
     {
         title_at = Some(0);
     }
-    d.title = title_at.and_then(|t| lines.get(t)).map(|l| l.text.to_owned());
+    let title_lines = title_at.map(|t| title_span(lines, t, a));
+    if let Some((s, e)) = title_lines {
+        let joined = if s == e {
+            lines.get(s).map(|l| l.text.to_owned())
+        } else {
+            let parts: Vec<&str> =
+                lines.get(s..=e).unwrap_or_default().iter().map(|l| l.text).collect();
+            Some(crate::official::compact_title(&parts.join("\n")))
+        };
+        d.title = joined;
+    }
     // names opening headline-like lines above the article: 张三：我的回忆
     for l in lines.get(a.saturating_sub(12)..a).unwrap_or_default() {
         if let Some(x) = fields::headline_name(l.text) {
@@ -422,7 +433,7 @@ fn header(
     }
     // a byline alone on a line between the headline and the article
     let lone_at = {
-        let idx: Vec<usize> = (title_at.map_or(a, |t| t + 1)..(a + 2).min(b + 1))
+        let idx: Vec<usize> = (title_lines.map_or(a, |(_, e)| e + 1)..(a + 2).min(b + 1))
             .filter(|j| !meta.contains(j))
             .filter(|&j| lines.get(j).is_some_and(|l| l.verdict.is_none() && !l.dup_lead))
             .collect();
@@ -439,7 +450,56 @@ fn header(
             d.absorb(meta, rank::HEADER);
         }
     }
-    Header { title_at, meta, lone_at }
+    Header { title_lines, meta, lone_at }
+}
+
+/// A headline printed over several short lines above the article (an official document's
+/// issuer, `关于…的` and genre: `某某县指挥部` / `2号令`, or `某某县新型冠状病毒感染的` /
+/// `肺炎疫情防控指挥部` / `通 告`): the lines around the headline at `t` that join into one
+/// title closed by a genre word. The lines before the last must name the issuing body, or
+/// read as the first part of a `关于…` title, and none may close a title by itself.
+fn title_span(lines: &[Line<'_>], t: usize, a: usize) -> (usize, usize) {
+    let piece = |j: usize| {
+        lines.get(j).filter(|l| {
+            j < a
+                && l.counts.chars <= 40
+                && l.meta.is_none()
+                && !l.countish
+                && !l.spam
+                && !l.doc_number
+                && !l.dup_lead
+                && !l.truncated
+                && !l.text.contains([
+                    '。', '，', '；', '！', '？', '：', ',', ';', '!', '?', ':', '|', '>', '/',
+                    '、',
+                ])
+        })
+    };
+    let texts = |s: usize, e: usize| -> Option<String> {
+        let mut out = String::new();
+        for j in s..=e {
+            out.push_str(&crate::official::compact_title(piece(j)?.text));
+        }
+        Some(out)
+    };
+    let mut best = (t, t);
+    for s in t.saturating_sub(2)..=t {
+        for e in t..=(t + 2) {
+            if e - s <= best.1 - best.0 {
+                continue;
+            }
+            let Some(all) = texts(s, e) else { continue };
+            let Some(head) = texts(s, e - 1) else { continue };
+            let closes = |x: &str| crate::official::title_close(x).is_some();
+            let whole = all.chars().count() <= 100 && closes(&all);
+            let opens = crate::official::ends_org(&head) || head.contains("关于");
+            let open_inside = (s..e).all(|k| texts(s, k).is_some_and(|x| !closes(&x)));
+            if whole && opens && open_inside {
+                best = (s, e);
+            }
+        }
+    }
+    best
 }
 
 /// A line above the article (at `a`) that the page's first line (where renderings put the
@@ -488,8 +548,8 @@ fn sort_lines(
     let mut section: Option<Reason> = None;
     for (i, l) in lines.iter().enumerate() {
         let in_region = (a..=b).contains(&i);
-        let after_title = head.title_at.is_none_or(|t| i > t);
-        if Some(i) == head.title_at {
+        let after_title = head.title_lines.is_none_or(|(_, e)| i > e);
+        if head.title_lines.is_some_and(|(s, e)| (s..=e).contains(&i)) {
             continue;
         }
         if head.meta.contains(&i) || head.lone_at == Some(i) {
@@ -600,7 +660,8 @@ fn article_line(
     listed: bool,
     d: &mut Draft,
 ) {
-    let closing_date = i >= a + 3 && crate::date::is_signature_date(l.text);
+    // (far enough from the top not to be the headline's date line, or the run's last line)
+    let closing_date = (i >= a + 3 || (i == b && i > a)) && crate::date::is_signature_date(l.text);
     // a document's closing date (落款) dates it when nothing better does
     if closing_date && let Some(dt) = crate::date::first_date(l.text) {
         d.offer_date(dt, rank::BARE);

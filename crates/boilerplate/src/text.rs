@@ -230,6 +230,19 @@ pub(crate) fn is_doc_number(s: &str, numerals: &[String]) -> bool {
     if let Some(n) = body.strip_prefix('第') {
         return !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || is_numeral(numerals, c));
     }
+    // a sequence number in brackets, maybe after the issuer's short name: （1号）,
+    // （县疫情防控指挥部第1号）
+    let trimmed = s.trim();
+    if trimmed.starts_with(['（', '(']) && trimmed.ends_with(['）', ')']) {
+        let serial = |c: char| c.is_ascii_digit() || is_numeral(numerals, c);
+        let head = body.trim_end_matches(serial);
+        if head.len() < body.len() {
+            let issuer = head.strip_suffix('第').unwrap_or(head);
+            if issuer.chars().count() <= 12 && issuer.chars().all(is_cjk) {
+                return true;
+            }
+        }
+    }
     // an issuing office's abbreviation, the year in brackets, the serial
     body.contains(['〔', '[', '［', '【'])
         && body.chars().filter(char::is_ascii_digit).count() >= 5
@@ -389,12 +402,26 @@ mod tests {
 
     #[test]
     fn document_numbers() {
-        for s in ["（第28号）", "第3号", "(第十二号)", "晋政办发〔2022〕12号", "国办发[2020]5号"]
-        {
+        for s in [
+            "（第28号）",
+            "第3号",
+            "(第十二号)",
+            "晋政办发〔2022〕12号",
+            "国办发[2020]5号",
+            "（1号）",
+            "（县疫情防控指挥部第1号）",
+        ] {
             assert!(is_doc_number(s, &numerals()), "{s}");
         }
-        for s in ["关于调整防控措施的通告", "3号楼", "第28号文件精神", "2022年12号"]
-        {
+        for s in [
+            "关于调整防控措施的通告",
+            "3号楼",
+            "第28号文件精神",
+            "2022年12号",
+            "（3号楼）",
+            "（今年第1号台风）",
+            "（2022年12号）",
+        ] {
             assert!(!is_doc_number(s, &numerals()), "{s}");
         }
     }

@@ -201,6 +201,72 @@ fn a_flattened_page_gets_its_structure_back() {
     assert_eq!(d.title.as_ref().unwrap().parts[0].paragraph, None);
 }
 
+/// A text page the way a transcription prints a notice: the headline over several short
+/// lines (issuer, then the genre letter-spaced on a line of its own), a bracketed sequence
+/// number, two paragraphs, the date alone at the end.
+const WRAPPED: &[&str] = &[
+    "北川县新冠肺炎疫情防控",
+    "工作指挥部",
+    "通 告",
+    "（县指挥部第2号）",
+    "",
+    "为切实做好疫情防控工作，保障人民群众身体健康，现就有关事项通告如下：即日起全县暂停各类聚集性活动，进入公共场所须佩戴口罩。",
+    "请广大群众积极配合，自觉遵守上述规定。",
+    "2020年1月26日",
+];
+
+#[test]
+fn a_headline_over_several_lines_is_one_title() {
+    let ex = ExtractorBuilder::new().build().unwrap();
+    let a = ex.extract(&WRAPPED.join("\n"), Format::Text, &PageHints::default()).unwrap();
+    assert_eq!(a.title.as_deref(), Some("北川县新冠肺炎疫情防控工作指挥部通告"));
+    assert_eq!(a.doc_number.as_deref(), Some("县指挥部第2号"));
+    // the closing date of a two-paragraph document stays with it and dates it
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2020-01-26"));
+    assert_eq!(a.paragraphs.len(), 3, "{:?}", a.paragraphs);
+    assert!(!a.paragraphs.iter().any(|p| p.contains("工作指挥部") && p.chars().count() < 10));
+    // an issuer line above a 关于…的通知 line joins it; a line that closes a title alone does not
+    // take the line above it
+    let page = "东河区卫生健康局\n关于暂停门诊输液服务的通知\n\n各医疗机构：\n\
+        为做好疫情防控工作，自即日起全区各医疗机构暂停门诊输液服务，请各单位认真落实。\n\
+        东河区卫生健康局\n2020年2月1日";
+    let a = ex.extract(page, Format::Text, &PageHints::default()).unwrap();
+    assert_eq!(a.title.as_deref(), Some("东河区卫生健康局关于暂停门诊输液服务的通知"));
+    let page = "通知公告\n关于暂停门诊输液服务的通知\n\n各医疗机构：\n\
+        为做好疫情防控工作，自即日起全区各医疗机构暂停门诊输液服务，请各单位认真落实。\n\
+        东河区卫生健康局\n2020年2月1日";
+    let a = ex.extract(page, Format::Text, &PageHints::default()).unwrap();
+    assert_eq!(a.title.as_deref(), Some("关于暂停门诊输液服务的通知"));
+}
+
+#[test]
+fn a_sequence_number_after_the_genre_leaves_the_title() {
+    let ex = ExtractorBuilder::new().build().unwrap();
+    let page = "南岭县新冠肺炎疫情防控指挥部通告第14号\n\n\
+        为有效切断病毒传播途径，现将有关事项通告如下：全县暂停各类聚集性活动，进入超市须佩戴口罩。\n\
+        南岭县新冠肺炎疫情防控指挥部\n2020年2月9日";
+    let a = ex.extract(page, Format::Text, &PageHints::default()).unwrap();
+    assert_eq!(a.title.as_deref(), Some("南岭县新冠肺炎疫情防控指挥部通告"));
+    assert_eq!(a.doc_number.as_deref(), Some("第14号"));
+    let d = a.document.as_ref().unwrap();
+    assert_eq!(d.number.as_ref().unwrap().value, "第14号");
+    check_spans(d, a.title.as_deref(), &a.paragraphs);
+}
+
+#[test]
+fn a_flattened_notice_without_signature_gets_its_headline() {
+    let ex = ExtractorBuilder::new().build().unwrap();
+    let page = "南岭县新冠肺炎疫情防控工作领导小组办公室通告 近期多地发生新冠肺炎疫情，\
+        为做好防控工作，请广大市民减少外出，进入公共场所须佩戴口罩。谢谢您的支持和配合！";
+    let a = ex.extract(page, Format::Text, &PageHints::default()).unwrap();
+    assert_eq!(a.title.as_deref(), Some("南岭县新冠肺炎疫情防控工作领导小组办公室通告"));
+    assert!(a.paragraphs[0].starts_with("近期"), "{:?}", a.paragraphs);
+    // a sentence that merely ends with a genre word is no headline
+    let page = "市民朋友们请注意查看通知 近期多地发生新冠肺炎疫情，请广大市民减少外出。";
+    let a = ex.extract(page, Format::Text, &PageHints::default()).unwrap();
+    assert_ne!(a.title.as_deref(), Some("市民朋友们请注意查看通知"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
     #[test]
