@@ -39,6 +39,12 @@ pub(crate) fn kind(
             Some(Evidence::new(Some(pi), h.start, h.end, p.get(h.start..h.end)?))
         })
     };
+    let epidemic = in_title(&lx.lists.epidemic).or_else(|| in_body(&lx.epidemic));
+    if epidemic.is_some()
+        && let Some(e) = reported_notice(lx, paragraphs)
+    {
+        return (Kind::Report, Some(e));
+    }
     if let Some(e) = in_body(&lx.notice_body) {
         return (Kind::Notice, Some(e));
     }
@@ -46,7 +52,6 @@ pub(crate) fn kind(
     if meeting_phrases >= 2 {
         return (Kind::Meeting, in_body(&lx.meeting_body));
     }
-    let epidemic = in_title(&lx.lists.epidemic).or_else(|| in_body(&lx.epidemic));
     if distinct_measures >= 3 && epidemic.is_some() {
         return (Kind::Report, epidemic);
     }
@@ -54,6 +59,33 @@ pub(crate) fn kind(
         Some(e) => (Kind::News, Some(e)),
         None => (Kind::Other, None),
     }
+}
+
+/// A news lead that reports a notice being issued (`1月23日，某某指挥部发布第1号通告，…`):
+/// the first paragraph, a verb of issuing and a notice word close after it in one clause.
+fn reported_notice(lx: &Lexicon, paragraphs: &[String]) -> Option<Evidence> {
+    let lead = paragraphs.first()?;
+    for verb in &lx.lists.issue_verb {
+        for (i, _) in lead.match_indices(verb.as_str()) {
+            let after = lead.get(i + verb.len()..)?;
+            let clause_end =
+                after.find(['，', '。', '；', '：', ',', ';', ':']).unwrap_or(after.len());
+            let clause = after.get(..clause_end)?;
+            let hit = lx
+                .lists
+                .notice
+                .iter()
+                .filter_map(|w| clause.find(w.as_str()).map(|k| (k, w)))
+                .min();
+            if let Some((k, w)) = hit
+                && clause.get(..k).is_some_and(|g| g.chars().count() <= 8)
+            {
+                let end = i + verb.len() + k + w.len();
+                return Some(Evidence::new(Some(0), i, end, lead.get(i..end)?));
+            }
+        }
+    }
+    None
 }
 
 /// The span of the body's name that ends at `end` in `s` (`市疫情防控工作领导小组` before
@@ -467,7 +499,24 @@ fn named_division<'d>(
         d = child;
         rest = rest.get(next.end()..).unwrap_or("");
     }
-    Some(d)
+    Some(branch_division(lx, divisions, d, rest).unwrap_or(d))
+}
+
+/// The division under `d` whose office of the body the rest of a name is
+/// (`生态环境局涿州市分局` under 保定市: 涿州市).
+fn branch_division<'d>(
+    lx: &Lexicon,
+    divisions: &'d Divisions,
+    d: &'d Division,
+    rest: &str,
+) -> Option<&'d Division> {
+    let office = lx.lists.branch_office.iter().find(|w| rest.ends_with(w.as_str()))?;
+    let head = rest.get(..rest.len() - office.len())?;
+    // the longest tail of the name before the office word that is a division under `d`
+    head.char_indices().filter(|&(i, _)| i + 6 <= head.len()).find_map(|(i, _)| {
+        let tail = head.get(i..)?;
+        divisions.lookup(tail).into_iter().find(|c| d.contains(c) && *c != d)
+    })
 }
 
 /// The division a document governs: the division its issuer names (`山西省疫情防控…`) or
@@ -588,6 +637,27 @@ mod tests {
         assert_eq!(kind_of("关于进一步做好疫情防控工作的通知", &[], 0), Kind::Notice);
         assert_eq!(kind_of("张三主持召开县疫情防控领导小组第12次会议", &[], 0), Kind::Meeting);
         assert_eq!(kind_of("", &["现将有关事项通告如下"], 0), Kind::Notice);
+        // a news page whose lead reports the notice it quotes
+        assert_eq!(
+            kind_of(
+                "市区公交暂停运营",
+                &[
+                    "1月23日，市疫情防控指挥部发布第1号通告，自24时起公交暂停运营。",
+                    "现将有关事项通告如下"
+                ],
+                0
+            ),
+            Kind::Report
+        );
+        // a notice that mentions another being issued further on is still a notice
+        assert_eq!(
+            kind_of(
+                "",
+                &["为做好防控工作，现将有关事项通告如下：", "省指挥部发布通告后，各地要落实。"],
+                0
+            ),
+            Kind::Notice
+        );
         assert_eq!(
             kind_of("县委常委会会议传达学习省防控办《紧急通知》精神", &[], 0),
             Kind::Meeting
@@ -746,6 +816,11 @@ mod tests {
         let r = region(&l, &d, Some("山西省太原市疫情防控工作领导小组"), "", &[], &[]).unwrap();
         assert_eq!(r.name, "太原市");
         let r = region(&l, &d, Some("太原市大同区指挥部"), "", &[], &[]).unwrap();
+        assert_eq!(r.name, "太原市");
+        // a city bureau's office for a district under the city governs the district
+        let r = region(&l, &d, Some("太原市公安局小店区分局"), "", &[], &[]).unwrap();
+        assert_eq!(r.name, "小店区");
+        let r = region(&l, &d, Some("太原市公安局大同区分局"), "", &[], &[]).unwrap();
         assert_eq!(r.name, "太原市");
         // 市… names no city: the text's city-level place decides.
         let ps = vec!["守好太原阵地,全市上下,支援大同".to_owned(), "山西".to_owned()];

@@ -217,6 +217,8 @@ pub(crate) struct Lists {
     pub timing_before: Vec<String>,
     pub timing_on: Vec<String>,
     pub timing_after: Vec<String>,
+    pub branch_office: Vec<String>,
+    pub issue_verb: Vec<String>,
 }
 
 impl Lists {
@@ -284,6 +286,8 @@ impl Lists {
             timing_before: take("timing-before")?,
             timing_on: take("timing-on")?,
             timing_after: take("timing-after")?,
+            branch_office: take("branch-office")?,
+            issue_verb: take("issue-verb")?,
         };
         if let Some(name) = m.keys().next() {
             return Err(Error::new(format!("words.tsv has an unknown list {name:?}")));
