@@ -833,6 +833,23 @@ mod tests {
         assert_eq!(news[0].measures[0].oxcgrt.as_deref(), Some("C2"));
     }
 
+    /// Rows whose code depends on the item: a suspended service is no promotion of it, a
+    /// contact group is tracing only where it is traced, a business that stops is transport
+    /// when the item names transport.
+    #[test]
+    fn codes_that_depend_on_the_item() {
+        assert_eq!(
+            coded("暂停儿童健康体检和预防接种"),
+            [code("接种", None, Some(0))],
+            "a suspended vaccination service"
+        );
+        assert_eq!(coded("各地要加快推进疫苗接种"), [code("疫苗接种", Some("H7"), None)]);
+        assert!(coded("对密切接触者落实隔离措施").iter().all(|c| c.1.as_deref() != Some("H3")));
+        assert!(coded("全面排查密切接触者").iter().any(|c| c.1.as_deref() == Some("H3")));
+        assert_eq!(coded("所有客运班线暂停经营"), [code("暂停经营", Some("C5"), Some(2))]);
+        assert_eq!(coded("全县旅行社暂停经营"), [code("暂停经营", Some("C2"), Some(2))]);
+    }
+
     #[test]
     fn lockdown_era_phrasing() {
         // Closures: worship is a gathering, venues and shops are workplaces, care homes elderly.
