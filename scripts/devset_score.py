@@ -76,7 +76,10 @@ def measures(rec):
     terms, codes = [], set()
     for it in d.get("items") or []:
         for m in it.get("measures") or []:
+            # the lexicon's term and the words as written (as ../shared/eval/score.py reads them)
             terms.append(fold(m.get("term")) or "")
+            if m.get("text"):
+                terms.append(fold(m["text"]))
             if m.get("oxcgrt"):
                 codes.add(m["oxcgrt"])
     return terms, codes

@@ -19,7 +19,8 @@ Record = Dict[str, Any]
 #: The columns after the first 23 of the binary's: the item's index, its group (one row per
 #: group, empty group cells when the item has none), the group's origin, movement, people and
 #: excepted groups (``|``-joined), the measure's timing, requirement, duration, window, times,
-#: interval (each with its unit where one applies) and test days (``/``-joined).
+#: interval (each with its unit where one applies), test days (``/``-joined) and the measure's
+#: words as the page writes them (``term`` is the lexicon's term for them).
 MEASURE_COLUMNS_NEXT: Tuple[str, ...] = (
     "item",
     "group",
@@ -37,6 +38,7 @@ MEASURE_COLUMNS_NEXT: Tuple[str, ...] = (
     "interval",
     "interval_unit",
     "days",
+    "measure_text",
 )
 
 #: Every column of the measures table, in order: the binary's, then any of
@@ -187,6 +189,7 @@ def measure_rows(record: Record, *, by_group: bool = True) -> List[Dict[str, Any
                         "interval": interval,
                         "interval_unit": interval_unit,
                         "days": "/".join(str(x.get("value")) for x in days) if days else None,
+                        "measure_text": m.get("text") or m.get("term"),
                     }
                 )
     return rows

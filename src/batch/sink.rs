@@ -107,7 +107,7 @@ impl<W: Write> Sink for JsonLines<W> {
 }
 
 /// The columns of [`MeasuresCsv`], in order.
-pub const MEASURE_COLUMNS: [&str; 39] = [
+pub const MEASURE_COLUMNS: [&str; 40] = [
     "input",
     "url",
     "region",
@@ -147,6 +147,7 @@ pub const MEASURE_COLUMNS: [&str; 39] = [
     "interval",
     "interval_unit",
     "days",
+    "measure_text",
 ];
 
 /// A parameter's value as a cell.
@@ -187,7 +188,9 @@ fn unit(p: Option<&zhengling_directive::Param>) -> &'static str {
 ///   (`before-arrival`, `on-arrival`, `after-arrival`) and whether it is a condition of entry;
 /// - `duration`, `duration_unit`, `within`, `within_unit`, `times`, `interval`,
 ///   `interval_unit`, `days`: the measure's parameters (`14`,`day`; `72`,`hour`; `2`; `7`,`day`;
-///   days joined by `/`: `7/14`).
+///   days joined by `/`: `7/14`);
+/// - `measure_text`: the measure's words as the page writes them (`term` is the lexicon's
+///   term for them: `测温` for `测量体温`).
 ///
 /// Pages without measures (and error records) add no row.
 #[derive(Debug)]
@@ -353,6 +356,7 @@ fn measure_cells(
         value(m.interval.as_ref()),
         unit(m.interval.as_ref()).to_owned(),
         m.days.iter().map(|d| d.value.to_string()).collect::<Vec<_>>().join("/"),
+        m.text.clone(),
     ]
 }
 
@@ -442,7 +446,7 @@ mod tests {
                  "except": [{"text": "学生"}, {"text": "老人"}]}
             ],
             "measures": [
-                {"term": "核酸检测阴性证明", "category": "health-certificate", "timing": "before-arrival",
+                {"term": "核酸检测阴性证明", "text": "核酸阴性证明", "category": "health-certificate", "timing": "before-arrival",
                  "requirement": true, "within": {"value": 72, "unit": "hour", "text": "72小时内"}},
                 {"term": "核酸检测", "category": "testing", "timing": "after-arrival",
                  "times": {"value": 2, "unit": "time", "text": "2次"},
@@ -480,7 +484,8 @@ mod tests {
                 "",
                 "",
                 "",
-                ""
+                "",
+                "核酸阴性证明"
             ]
         );
         assert_eq!(
@@ -501,7 +506,8 @@ mod tests {
                 "2",
                 "7",
                 "day",
-                "7/14"
+                "7/14",
+                ""
             ]
         );
     }

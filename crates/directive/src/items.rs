@@ -302,11 +302,15 @@ pub(crate) fn measures(lx: &Lexicon, g: &Candidate, text: &str) -> Vec<Measure> 
     let mut out: Vec<Measure> = Vec::new();
     for h in &g.measures {
         let term = lx.measures.word(h.id);
-        if out.iter().any(|m| m.term == term) {
+        if out.iter().any(|m| m.text == term) {
             continue;
         }
         let others = g.measures.iter().any(|o| lx.measures.word(o.id) != term);
         let Some(mut m) = code(lx, h.id, text, others) else { continue };
+        // one measure per term: synonyms in one item are one measure
+        if out.iter().any(|o| o.term == m.term) {
+            continue;
+        }
         m.start = h.start;
         m.end = h.end;
         out.push(m);
@@ -326,7 +330,12 @@ fn code(lx: &Lexicon, id: usize, text: &str, others: bool) -> Option<Measure> {
         context_ok && !contains_any(text, &r.exclude)
     })?;
     let cat = lx.categories.get(row.category)?;
-    let mut m = Measure::new(term, cat.id.clone(), row.oxcgrt.as_deref());
+    let mut m = Measure::new(
+        row.canonical.as_deref().unwrap_or(term),
+        cat.id.clone(),
+        row.oxcgrt.as_deref(),
+    );
+    term.clone_into(&mut m.text);
     m.level = row.level;
     // a term that lifts the measure itself (复课, 恢复堂食)
     m.lifted = row.level == Some(0);
@@ -831,6 +840,22 @@ mod tests {
         assert_eq!(order[0].measures[0].oxcgrt.as_deref(), Some("C2"));
         let news = run("三里屯苹果旗舰店因疫情停止营业", Kind::News);
         assert_eq!(news[0].measures[0].oxcgrt.as_deref(), Some("C2"));
+    }
+
+    /// Synonyms are reported under their set's term, with the words as written beside it.
+    #[test]
+    fn synonyms_share_a_term() {
+        let p = "进入商场须测量体温、扫码";
+        let i = one(p, Kind::Notice);
+        let m = i.measures.iter().find(|m| m.category == "health-monitoring").unwrap();
+        assert_eq!((m.term.as_str(), m.text.as_str()), ("测温", "测量体温"));
+        assert_eq!(p.get(m.start..m.end), Some("测量体温"));
+        // two spellings of one measure in one item are one measure
+        let i = one("须测量体温，体温正常方可进入", Kind::Notice);
+        assert_eq!(i.measures.iter().filter(|m| m.term == "测温").count(), 1, "{:?}", i.measures);
+        // a term without synonyms is its own words
+        let i = one("进入商场须扫码", Kind::Notice);
+        assert_eq!((i.measures[0].term.as_str(), i.measures[0].text.as_str()), ("扫码", "扫码"));
     }
 
     /// Rows whose code depends on the item: a suspended service is no promotion of it, a

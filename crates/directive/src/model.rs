@@ -241,8 +241,12 @@ pub enum Compliance {
 #[serde(default)]
 #[non_exhaustive]
 pub struct Measure {
-    /// The surface term.
+    /// The lexicon's term for the measure: the words the page uses (`text`), or the one term
+    /// the lexicon gives a set of synonyms (`测温` for 测量体温, 体温检测, 体温正常…).
     pub term: String,
+    /// The words as the page writes them: `paragraphs[paragraph][start..end]` (for a measure a
+    /// shorthand stands for, the shorthand: `14+7`).
+    pub text: String,
     /// The taxonomy category (see the crate's `data/categories.tsv`).
     pub category: String,
     /// The OxCGRT indicator code, if one fits.
@@ -516,8 +520,10 @@ pub struct Group {
 impl Measure {
     /// A measure with a term, category and code; other fields default.
     pub fn new(term: impl Into<String>, category: impl Into<String>, oxcgrt: Option<&str>) -> Self {
+        let term = term.into();
         Measure {
-            term: term.into(),
+            text: term.clone(),
+            term,
             category: category.into(),
             oxcgrt: oxcgrt.map(str::to_owned),
             ..Measure::default()
@@ -649,16 +655,10 @@ impl Param {
 
 impl Measure {
     fn visit(&mut self, paragraph: usize, f: &mut dyn FnMut(Text<'_>)) {
-        // a measure a shorthand stands for (`14+7`) names its term; the span is the shorthand's
-        match &mut self.notation {
-            Some(n) => {
-                f(Text::spanned(Some(paragraph), &mut self.start, &mut self.end, n));
-                f(Text::Value(&mut self.term));
-            }
-            None => {
-                f(Text::spanned(Some(paragraph), &mut self.start, &mut self.end, &mut self.term));
-            }
-        }
+        // the words as written are spanned; the term is the lexicon's (a shorthand's measure,
+        // `14+7`, names its term; a synonym names its set's term)
+        f(Text::spanned(Some(paragraph), &mut self.start, &mut self.end, &mut self.text));
+        f(Text::Value(&mut self.term));
         for p in [&mut self.duration, &mut self.within, &mut self.times, &mut self.interval]
             .into_iter()
             .flatten()
@@ -822,7 +822,7 @@ mod tests {
     fn every_string_is_visited_once() {
         let mut d = Directive::default();
         let mut m = Measure::new("集中隔离", "quarantine", None);
-        (m.start, m.end, m.notation) = (3, 7, Some("14+7".into()));
+        (m.start, m.end, m.notation, m.text) = (3, 7, Some("14+7".into()), "14+7".into());
         m.duration = Some(Param::new(14, Unit::Day, "14+7", 3, 7));
         d.items.push(Item {
             paragraph: 2,

@@ -473,6 +473,7 @@ pub(crate) fn expand(
                 m.start = start;
                 m.end = end;
                 m.notation = Some(shorthand.clone());
+                m.text.clone_from(&shorthand);
                 if is_days {
                     m.duration = Some(param);
                 } else {

@@ -159,10 +159,12 @@ pub(crate) struct MeasureRow {
     /// Whether another measure in the item satisfies the context.
     pub context_measure: bool,
     pub exclude: Vec<String>,
+    /// The term of the set of synonyms the row's term belongs to (`测温` for 测量体温).
+    pub canonical: Option<String>,
 }
 
 pub(crate) fn parse_measures(text: &str, categories: &[Category]) -> Result<Vec<MeasureRow>> {
-    rows("measures.tsv", text, 6, 6)?
+    rows("measures.tsv", text, 6, 7)?
         .into_iter()
         .map(|(line, f)| {
             let err = |m: String| Error::new(format!("measures.tsv line {line}: {m}"));
@@ -188,6 +190,7 @@ pub(crate) fn parse_measures(text: &str, categories: &[Category]) -> Result<Vec<
                 context_measure: context.len() != before,
                 context,
                 exclude: list(f[5]),
+                canonical: f.get(6).copied().and_then(opt).map(str::to_owned),
             })
         })
         .collect()
