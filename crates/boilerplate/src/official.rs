@@ -176,15 +176,21 @@ impl Rules {
         })
     }
 
+    /// The embedded rules, compiled once per process, or why they do not compile.
+    fn compiled() -> &'static Result<Rules, String> {
+        static R: OnceLock<Result<Rules, String>> = OnceLock::new();
+        R.get_or_init(|| Rules::parse(RULES))
+    }
+
     fn get() -> Option<&'static Rules> {
-        static R: OnceLock<Option<Rules>> = OnceLock::new();
-        R.get_or_init(|| Rules::parse(RULES).ok()).as_ref()
+        Rules::compiled().as_ref().ok()
     }
 }
 
-/// Checks the embedded rule table (for `ExtractorBuilder::build`).
+/// Checks the embedded rule table (for `ExtractorBuilder::build`), compiling it once for the
+/// process.
 pub(crate) fn check_rules() -> crate::Result<()> {
-    Rules::parse(RULES).map(|_| ()).map_err(crate::Error::new)
+    Rules::compiled().as_ref().map(|_| ()).map_err(|e| crate::Error::new(e.clone()))
 }
 
 /// The article's title and paragraphs as one text, joined by line breaks, with each unit's
@@ -498,14 +504,14 @@ fn find_in(title: Option<&str>, paragraphs: &[String], numbered: bool) -> Option
             break;
         }
         let Some(&(_, start, _)) = stream.units.get(u) else { break };
-        let doc = parse(rules, &stream, start);
-        let found = doc.title.is_some() || doc.number.is_some();
-        best = Some(doc);
+        let parsed = parse(rules, &stream, start);
+        let found = parsed.0.title.is_some() || parsed.0.number.is_some();
+        best = Some(parsed);
         if found {
             break;
         }
     }
-    let doc = best?;
+    let (mut doc, body_start, sig_end) = best?;
     let is_doc = doc.title.is_some()
         && (doc.date.is_some()
             || !doc.signatories.is_empty()
@@ -513,15 +519,21 @@ fn find_in(title: Option<&str>, paragraphs: &[String], numbered: bool) -> Option
             || numbered
             || !doc.addressees.is_empty())
         || (!doc.signatories.is_empty() && doc.date.is_some());
-    is_doc.then_some(doc)
+    if !is_doc {
+        return None;
+    }
+    // the body's headings, once the text is known to be a document
+    levels(rules, &stream, body_start, sig_end, &mut doc);
+    Some(doc)
 }
 
-fn parse(r: &Rules, s: &Stream<'_>, start: usize) -> OfficialDocument {
+/// The opening and closing elements from `start`: the document, where its body starts and
+/// where its signature ends.
+fn parse(r: &Rules, s: &Stream<'_>, start: usize) -> (OfficialDocument, usize, usize) {
     let mut doc = OfficialDocument::default();
     let body_start = opening(r, s, start, &mut doc);
     let sig_end = closing(r, s, body_start, &mut doc);
-    levels(r, s, body_start, sig_end, &mut doc);
-    doc
+    (doc, body_start, sig_end)
 }
 
 /// The elements before the body (发文机关标志, 发文字号, 标题, 主送机关): where the body starts.

@@ -474,9 +474,25 @@ pub(crate) fn items(
     region_code: Option<&str>,
 ) -> Vec<Item> {
     let mut out = Vec::new();
+    // Outside a notice, meeting or report an item needs a measure: a page that names none
+    // (most news, every page about something else) has no item, and its groups need no work.
+    let directive_kind = matches!(kind, Kind::Notice | Kind::Meeting | Kind::Report);
+    let may_name_measures = groups.iter().any(|g| {
+        !g.measures.is_empty()
+            || paragraphs
+                .get(g.paragraph)
+                .is_some_and(|p| lx.params.notation.is_match(g.seg.text(p)))
+    });
+    if !directive_kind && !may_name_measures {
+        return out;
+    }
     let mut assigner = crate::groups::Assigner::new(lx, paragraphs, entities, region_code);
     for g in groups {
         let Some(p) = paragraphs.get(g.paragraph) else { continue };
+        // (outside a notice, meeting or report, a clause without a measure is no item)
+        if !directive_kind && g.measures.is_empty() && !lx.params.notation.is_match(g.seg.text(p)) {
+            continue;
+        }
         // a group header (`1、从低风险地区返回：`) is no item: its groups go to the items under it
         let Some(g) = below_header(p, g, assigner.body_start(g.paragraph)) else { continue };
         let assigned = assigner.assign(g.paragraph, g.sentence_seg, g.seg);

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::error::{Error, Result};
@@ -48,6 +48,7 @@ impl Words {
         // for long ones (a DFA of the long lists costs more to build than it saves).
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&words)
             .map_err(|e| Error::with_source(format!("cannot compile the {name} word list"), e))?;
         Ok(Words { list: words, ac, overlapping, longest })

@@ -59,7 +59,7 @@ impl Quantity {
 pub(crate) struct Patterns {
     quantity: Regex,
     days: Regex,
-    notation: Regex,
+    pub(crate) notation: Regex,
 }
 
 fn alternation(words: &[String]) -> String {
