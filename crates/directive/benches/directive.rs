@@ -55,6 +55,30 @@ fn bench(c: &mut Criterion) {
             }
         });
     });
+    // A news page about something else (most of a crawl): no measure, so no item stage.
+    let news: Vec<String> = [
+        "本报讯（记者 王明）昨日，市图书馆新馆正式对外开放，馆内藏书达到一百二十万册。",
+        "新馆位于城东新区，总建筑面积四万平方米，设有少儿阅览区、古籍修复室和数字体验区。",
+        "市民张女士带着孩子一早就来到新馆，她说，这里环境好，书也多，以后周末就来这里看书。",
+        "据介绍，新馆开放后将举办系列读书活动，首场讲座将于本周六下午举行。",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    let news_entities = extractor.extract_document(&news, &ctx);
+    let news_bytes: usize = news.iter().map(String::len).sum();
+    g.throughput(Throughput::Bytes(news_bytes as u64));
+    g.bench_function("build/news page without measures", |b| {
+        b.iter(|| {
+            black_box(rules.build(&Document {
+                title: Some("市图书馆新馆开放"),
+                published: Some("2022-10-08"),
+                paragraphs: &news,
+                entities: &news_entities,
+                ..Document::default()
+            }))
+        });
+    });
     g.finish();
     c.bench_function("rules/build tables", |b| b.iter(|| black_box(RulesBuilder::new().build())));
 }
