@@ -90,7 +90,8 @@ fn held_meeting(lx: &Lexicon, paragraphs: &[String]) -> Option<Evidence> {
             let after = p.get(i + "召开".len()..)?;
             let end = after.find(['，', ',', '。', '；', ';']).unwrap_or(after.len());
             let clause = after.get(..end)?;
-            if clause.contains("发布会") || !lx.lists.meeting.iter().any(|w| clause.contains(w.as_str()))
+            if clause.contains("发布会")
+                || !lx.lists.meeting.iter().any(|w| clause.contains(w.as_str()))
             {
                 return None;
             }
@@ -139,6 +140,13 @@ pub(crate) fn org_before(lx: &Lexicon, s: &str, end: usize) -> Option<(usize, us
         s.get(..end).and_then(|h| lx.lists.org_adverb.iter().find(|a| h.ends_with(a.as_str())))
     {
         end -= a.len();
+    }
+    // 指挥部18日发布通告: the day between a body and its verb is no part of the name
+    if let Some(h) = s.get(..end).and_then(|h| h.strip_suffix('日')) {
+        let digits = h.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&digits) {
+            end -= digits + '日'.len_utf8();
+        }
     }
     // 县政府2022年第六次常务会议: the year before a session is no part of the name
     if let Some(h) = s.get(..end) {
@@ -737,7 +745,11 @@ mod tests {
         assert_eq!(kind_of("", &["会议指出,要坚持。会议强调,要落实。"], 0), Kind::Meeting);
         // no title: the opening sentence reports a meeting held, after short navigation lines
         assert_eq!(
-            kind_of("", &["关注微信", "8月1日晚,我县召开新冠肺炎疫情防控工作会议。", "会议分析了形势。"], 0),
+            kind_of(
+                "",
+                &["关注微信", "8月1日晚,我县召开新冠肺炎疫情防控工作会议。", "会议分析了形势。"],
+                0
+            ),
             Kind::Meeting
         );
         assert_eq!(
@@ -802,6 +814,11 @@ mod tests {
             Some("市疫情防控工作领导小组办公室")
         );
         assert_eq!(issuer_of("全省卫生健康系统第一时间发布健康提示，排查管控风险人员。"), None);
+        // the day the notice was issued stands between the body and its verb
+        assert_eq!(
+            issuer_of("甲市疫情联防联控工作指挥部18日发布通告称，即日起开展核酸检测。").as_deref(),
+            Some("甲市疫情联防联控工作指挥部")
+        );
     }
 
     #[test]

@@ -568,7 +568,10 @@ mod tests {
         assert_eq!(one("计划2024年底前建成", None), ("2024年底前".into(), "2024-12".into(), None));
         assert_eq!(one("二〇二二年三月十四日", None).1, "2022-03-14");
         // a month written as a word
-        assert_eq!(one("元月14日晚上召开", Some(pd(2022, 1, 17))), ("元月14日".into(), "2022-01-14".into(), None));
+        assert_eq!(
+            one("元月14日晚上召开", Some(pd(2022, 1, 17))),
+            ("元月14日".into(), "2022-01-14".into(), None)
+        );
         assert_eq!(one("十月六日召开", Some(pd(2021, 10, 8))).1, "2021-10-06");
     }
 
