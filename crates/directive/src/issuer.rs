@@ -52,6 +52,11 @@ pub(crate) fn kind(
     if meeting_phrases >= 2 {
         return (Kind::Meeting, in_body(&lx.meeting_body));
     }
+    if epidemic.is_some()
+        && let Some(e) = held_meeting(lx, paragraphs)
+    {
+        return (Kind::Meeting, Some(e));
+    }
     if distinct_measures >= 3 && epidemic.is_some() {
         return (Kind::Report, epidemic);
     }
@@ -59,6 +64,44 @@ pub(crate) fn kind(
         Some(e) => (Kind::News, Some(e)),
         None => (Kind::Other, None),
     }
+}
+
+/// The opening sentence of a page that reports a meeting being held (`我县召开…工作会议`,
+/// `某某主持召开…扩大会议`): the first paragraph with `召开` and a meeting word after it in
+/// one clause, when only short lines (a page's navigation) come before it. A relayed
+/// meeting (`传达…召开的…会议精神`), one still to come (`将于…召开`) and a press conference
+/// do not count.
+fn held_meeting(lx: &Lexicon, paragraphs: &[String]) -> Option<Evidence> {
+    for (pi, p) in paragraphs.iter().enumerate().take(8) {
+        if let Some(i) = p.find("召开") {
+            if relayed(lx, p, i) {
+                return None;
+            }
+            let head = p.get(..i)?;
+            let clause_start = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '，' | ',' | '。' | '；' | ';'))
+                .map_or(0, |(k, c)| k + c.len_utf8());
+            let before = head.get(clause_start..)?;
+            if ["将", "拟", "即将"].iter().any(|w| before.contains(w)) {
+                return None;
+            }
+            let after = p.get(i + "召开".len()..)?;
+            let end = after.find(['，', ',', '。', '；', ';']).unwrap_or(after.len());
+            let clause = after.get(..end)?;
+            if clause.contains("发布会")
+                || !lx.lists.meeting.iter().any(|w| clause.contains(w.as_str()))
+            {
+                return None;
+            }
+            return Some(Evidence::new(Some(pi), i, i + "召开".len(), "召开"));
+        }
+        if chars(p) > 40 {
+            return None;
+        }
+    }
+    None
 }
 
 /// A news lead that reports a notice being issued (`1月23日，某某指挥部发布第1号通告，…`):
@@ -98,6 +141,25 @@ pub(crate) fn org_before(lx: &Lexicon, s: &str, end: usize) -> Option<(usize, us
     {
         end -= a.len();
     }
+    // 指挥部18日发布通告: the day between a body and its verb is no part of the name
+    if let Some(h) = s.get(..end).and_then(|h| h.strip_suffix('日')) {
+        let digits = h.bytes().rev().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&digits) {
+            end -= digits + '日'.len_utf8();
+        }
+    }
+    // 县政府2022年第六次常务会议: the year before a session is no part of the name
+    if let Some(h) = s.get(..end) {
+        for y in ["年度", "年"] {
+            if let Some(d) = h.strip_suffix(y)
+                && d.len() >= 4
+                && d.get(d.len() - 4..).is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()))
+            {
+                end -= 4 + y.len();
+                break;
+            }
+        }
+    }
     let head = s.get(..end)?;
     let mut start = end;
     for (i, c) in head.char_indices().rev() {
@@ -116,6 +178,11 @@ pub(crate) fn org_before(lx: &Lexicon, s: &str, end: usize) -> Option<(usize, us
         .max()
         .unwrap_or(0);
     start += cut;
+    // A body's name holds no session or year (`2022年第8次区委会议`: `区委`).
+    if let Some(m) = s.get(start..end).and_then(|seg| lx.session.find_iter(seg).last()) {
+        start += m.end();
+    }
+    start += year_prefix(s.get(start..end)?);
     let name = s.get(start..end)?;
     let suffix = ends_with_any(name, &lx.lists.org_suffix)?;
     if chars(name) < 2 || (name == suffix && chars(suffix) < 2) {
@@ -126,6 +193,19 @@ pub(crate) fn org_before(lx: &Lexicon, s: &str, end: usize) -> Option<(usize, us
         return None;
     }
     Some((start, end))
+}
+
+/// The length of a year written at the start of `s` (`2022年`, `2022年度`), or 0.
+fn year_prefix(s: &str) -> usize {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return 0;
+    }
+    let rest = s.get(digits..).unwrap_or("");
+    match ["年度", "年"].into_iter().find(|y| rest.starts_with(y)) {
+        Some(y) => digits + y.len(),
+        None => 0,
+    }
 }
 
 /// A division named right before `end` (`晋中市` in `晋中市召开…`): a meeting held by a
@@ -663,6 +743,31 @@ mod tests {
             Kind::Meeting
         );
         assert_eq!(kind_of("", &["会议指出,要坚持。会议强调,要落实。"], 0), Kind::Meeting);
+        // no title: the opening sentence reports a meeting held, after short navigation lines
+        assert_eq!(
+            kind_of(
+                "",
+                &["关注微信", "8月1日晚,我县召开新冠肺炎疫情防控工作会议。", "会议分析了形势。"],
+                0
+            ),
+            Kind::Meeting
+        );
+        assert_eq!(
+            kind_of("", &["某某主持召开书记专题扩大会议,部署全省疫情防控工作"], 0),
+            Kind::Meeting
+        );
+        // a meeting to come, a relayed one or a press conference is no meeting report
+        assert_eq!(kind_of("", &["县里将于下周召开疫情防控工作会议。"], 0), Kind::News);
+        assert_eq!(kind_of("", &["今天下午召开疫情防控新闻发布会,通报病例。"], 0), Kind::News);
+        assert_eq!(
+            kind_of("", &["各地传达学习省里召开的疫情防控会议精神,落实措施。"], 0),
+            Kind::News
+        );
+        // a notice that forwards another
+        assert_eq!(
+            kind_of("", &["各乡镇:", "现将指挥部令(第10号)转发给你们,请严格执行防疫要求。"], 0),
+            Kind::Notice
+        );
         assert_eq!(kind_of("抓好常态化疫情防控", &["我省累计接种疫苗"], 3), Kind::Report);
         assert_eq!(kind_of("流感进入高发期", &["专家提醒"], 0), Kind::News);
         assert_eq!(kind_of("房价走势", &["成交量上升"], 0), Kind::Other);
@@ -688,6 +793,14 @@ mod tests {
         let s = "市疫情防控指挥部今天上午紧急召开会议";
         let (a, b) = org_before(&l, s, s.find("召开").unwrap()).unwrap();
         assert_eq!(&s[a..b], "市疫情防控指挥部");
+        // a year and a session before a body are no part of its name
+        let s = "2022年第8次区委会议召开";
+        let (a, b) = org_before(&l, s, s.find("会议").unwrap()).unwrap();
+        assert_eq!(&s[a..b], "区委");
+        let s = "县政府2022年第六次常务会议";
+        assert_eq!(org_before(&l, s, s.find("常务").unwrap()), None);
+        let (a, b) = org_before(&l, s, s.find("第").unwrap()).unwrap();
+        assert_eq!(&s[a..b], "县政府");
     }
 
     /// A report of a notice names who issued it; a report of other news names no issuer.
@@ -701,6 +814,11 @@ mod tests {
             Some("市疫情防控工作领导小组办公室")
         );
         assert_eq!(issuer_of("全省卫生健康系统第一时间发布健康提示，排查管控风险人员。"), None);
+        // the day the notice was issued stands between the body and its verb
+        assert_eq!(
+            issuer_of("甲市疫情联防联控工作指挥部18日发布通告称，即日起开展核酸检测。").as_deref(),
+            Some("甲市疫情联防联控工作指挥部")
+        );
     }
 
     #[test]

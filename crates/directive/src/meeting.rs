@@ -139,16 +139,25 @@ pub(crate) fn meeting(
             .filter_map(|w| p.find(w))
             .min()
             .unwrap_or(p.len());
-        m.date = entities.get(pi).into_iter().flatten().find_map(|e| match &e.value {
+        let es = entities.get(pi).map_or(&[][..], Vec::as_slice);
+        m.date = es.iter().find_map(|e| match &e.value {
             Value::Date(d) if e.span.start < anchor => {
                 d.start.filter(|s| s.day.is_some()).map(|s| s.to_string())
             }
             _ => None,
         });
+        if m.date.is_none() {
+            m.date = dated_by_name(p, es, anchor);
+        }
     }
 
     // Chair and leaders.
     leaders(lx, &sources, entities, &mut m);
+    if m.chair.is_none()
+        && let Some((li, _)) = lead
+    {
+        m.chair = chair_after_lead(lx, paragraphs, entities, li);
+    }
 
     // Format and branch venues, anywhere in the text.
     format_and_venues(lx, title, paragraphs, &mut m);
@@ -158,6 +167,57 @@ pub(crate) fn meeting(
         m.relays = relays(lx, p);
     }
     m
+}
+
+/// A day written without a year (`6月2日`) on a page with no publication date, dated by the
+/// year the meeting's own name gives (`县政府2022年第六次常务会议`): a year written right
+/// before the session number.
+fn dated_by_name(p: &str, es: &[Entity<'_>], anchor: usize) -> Option<String> {
+    let year = es.iter().find_map(|e| match &e.value {
+        Value::Date(d)
+            if d.written.month.is_none()
+                && p.get(e.span.end..).is_some_and(|t| t.starts_with('第')) =>
+        {
+            d.written.year
+        }
+        _ => None,
+    })?;
+    es.iter().find_map(|e| match &e.value {
+        Value::Date(d) if e.span.start < anchor && d.written.year.is_none() => {
+            let (Some(mo), Some(day)) = (d.written.month, d.written.day) else { return None };
+            Some(format!("{year:04}-{mo:02}-{day:02}"))
+        }
+        _ => None,
+    })
+}
+
+/// The chair a sentence of its own names in the two paragraphs after the lead:
+/// `会议由县委副书记、县长某某主持。`
+fn chair_after_lead(
+    lx: &Lexicon,
+    paragraphs: &[String],
+    entities: &[Vec<Entity<'_>>],
+    lead: usize,
+) -> Option<String> {
+    for i in lead + 1..lead + 3 {
+        let p = paragraphs.get(i)?;
+        let Some(at) = p.find("主持") else { continue };
+        let clause_start = p
+            .get(..at)?
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_punct(c) && c != '、')
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let clause = p.get(clause_start..at)?;
+        if !(clause.starts_with("会议由") || clause.starts_with('由')) {
+            continue;
+        }
+        let es = entities.get(i).map(Vec::as_slice);
+        if let Some(person) = person_before(lx, p, at, es) {
+            return Some(person.name);
+        }
+    }
+    None
 }
 
 /// The chair (who 主持) and the leaders named with a role in the title and the lead.
@@ -487,5 +547,37 @@ mod tests {
         // 会议由…主持.
         let m = meeting(&l, "", &["会议由副市长张某主持。".to_owned()], &[]);
         assert_eq!(m.chair.as_deref(), Some("张某"));
+    }
+
+    /// A lead that names who spoke, then a sentence of its own that names the chair.
+    #[test]
+    fn chair_in_a_sentence_after_the_lead() {
+        let l = lx();
+        let ps = vec![
+            "11月2日晚,全县疫情防控工作会议召开。县委书记王某在会上强调,要落实防控措施。"
+                .to_owned(),
+            "会议由县委副书记、县长赵某某主持。".to_owned(),
+        ];
+        let m = run(&l, "全县疫情防控工作会议召开", &ps, "2022-11-03");
+        assert_eq!(m.chair.as_deref(), Some("赵某某"));
+        // a relayed meeting's chair named further on is not this meeting's
+        let ps = vec![
+            "11月2日晚,全县疫情防控工作会议召开。".to_owned(),
+            "此前,省委书记某某主持召开省委常委会会议。".to_owned(),
+        ];
+        assert_eq!(run(&l, "", &ps, "2022-11-03").chair, None);
+    }
+
+    /// Without a publication date, a day is dated by the year the meeting's name gives.
+    #[test]
+    fn undated_day_takes_the_year_of_the_meetings_name() {
+        let l = lx();
+        let ps = vec!["6月2日,县长王某主持召开县政府2022年第六次常务会议。".to_owned()];
+        let m = run(&l, "", &ps, "");
+        assert_eq!(m.date.as_deref(), Some("2022-06-02"));
+        assert_eq!(m.session, Some(6));
+        // a year that names no session dates nothing
+        let ps = vec!["6月2日,县长王某主持召开常务会议,听取2022年高考准备情况汇报。".to_owned()];
+        assert_eq!(run(&l, "", &ps, "").date, None);
     }
 }

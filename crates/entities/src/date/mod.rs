@@ -36,6 +36,8 @@ pub(crate) struct DateFinder {
     rel_ac: AhoCorasick,
     rel_heads: std::collections::HashSet<char>,
     year_parts: Vec<(String, u8, u8)>,
+    /// Months written as a word (`元月` for January), with their number.
+    month_names: Vec<(String, u8)>,
     open_end: Vec<String>,
     until: Vec<String>,
     range: Vec<String>,
@@ -86,6 +88,7 @@ impl DateFinder {
     pub(crate) fn build(t: &Tables) -> Result<Self> {
         let mut rel = Vec::new();
         let mut year_parts = Vec::new();
+        let mut month_names = Vec::new();
         let (mut open_end, mut until, mut range) = (Vec::new(), Vec::new(), Vec::new());
         let mut day_parts = Vec::new();
         let (mut next_day, mut zero_hour, mut not_after_day) = (Vec::new(), Vec::new(), Vec::new());
@@ -100,6 +103,7 @@ impl DateFinder {
                 "month" => rel.push((w, RelUnit::Month, num(2)?)),
                 "day" => rel.push((w, RelUnit::Day, num(2)?)),
                 "year_part" => year_parts.push((w, month(2)?, month(3)?)),
+                "month_name" => month_names.push((w, month(2)?)),
                 "open_end" => open_end.push(w),
                 "until" => until.push(w),
                 "range" => range.push(w),
@@ -124,12 +128,16 @@ impl DateFinder {
         rel.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         year_parts.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
         day_parts.sort_by_key(|x| std::cmp::Reverse(x.0.len()));
-        let rel_ac = lexicon::automaton("relative date", rel.iter().map(|r| r.0.as_str()))?;
+        let rel_ac = lexicon::automaton(
+            "relative date",
+            rel.iter().map(|r| r.0.as_str()).chain(month_names.iter().map(|m| m.0.as_str())),
+        )?;
         Ok(DateFinder {
             rel_heads: rel.iter().filter_map(|r| r.0.chars().next()).collect(),
             rel,
             rel_ac,
             year_parts,
+            month_names,
             open_end: sorted(open_end),
             until: sorted(until),
             range: sorted(range),
@@ -290,6 +298,12 @@ impl DateFinder {
             if has_at(text, p, "份") {
                 p += "份".len();
             }
+        } else if a.rel.is_none()
+            && let Some((w, m)) = self.month_names.iter().find(|m| has_at(text, p, &m.0))
+        {
+            // 元月14日: a month written as a word
+            a.parts.month = Some(*m);
+            p += w.len();
         }
         if let Some(t) = tok_at(toks, p).filter(|t| small(t, 31)) {
             let mark = ["日", "号"].into_iter().find(|m| has_at(text, t.end, m));
@@ -553,6 +567,11 @@ mod tests {
         assert_eq!(one("2021年，全省", None).1, "2021");
         assert_eq!(one("计划2024年底前建成", None), ("2024年底前".into(), "2024-12".into(), None));
         assert_eq!(one("二〇二二年三月十四日", None).1, "2022-03-14");
+        // a month written as a word
+        assert_eq!(
+            one("元月14日晚上召开", Some(pd(2022, 1, 17))),
+            ("元月14日".into(), "2022-01-14".into(), None)
+        );
         assert_eq!(one("十月六日召开", Some(pd(2021, 10, 8))).1, "2021-10-06");
     }
 
