@@ -40,10 +40,11 @@ pub(crate) fn kind(
         })
     };
     let epidemic = in_title(&lx.lists.epidemic).or_else(|| in_body(&lx.epidemic));
+    // a news page that relays a notice is the notice's record
     if epidemic.is_some()
         && let Some(e) = reported_notice(lx, paragraphs)
     {
-        return (Kind::Report, Some(e));
+        return (Kind::Notice, Some(e));
     }
     if let Some(e) = in_body(&lx.notice_body) {
         return (Kind::Notice, Some(e));
@@ -717,17 +718,22 @@ mod tests {
         assert_eq!(kind_of("关于进一步做好疫情防控工作的通知", &[], 0), Kind::Notice);
         assert_eq!(kind_of("张三主持召开县疫情防控领导小组第12次会议", &[], 0), Kind::Meeting);
         assert_eq!(kind_of("", &["现将有关事项通告如下"], 0), Kind::Notice);
-        // a news page whose lead reports the notice it quotes
+        // a news page whose lead reports the notice it relays is the notice's record; a
+        // page about something else is not
         assert_eq!(
             kind_of(
                 "市区公交暂停运营",
                 &[
                     "1月23日，市疫情防控指挥部发布第1号通告，自24时起公交暂停运营。",
-                    "现将有关事项通告如下"
+                    "市民请减少外出。"
                 ],
                 0
             ),
-            Kind::Report
+            Kind::Notice
+        );
+        assert_eq!(
+            kind_of("明年电煤涨价", &["昨日发改委发布通知，明年合同电煤价格涨幅不超过5%。"], 0),
+            Kind::Other
         );
         // a notice that mentions another being issued further on is still a notice
         assert_eq!(
